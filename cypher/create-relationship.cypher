@@ -1,0 +1,26 @@
+// create-relationship: creates a relationship with its evidence (and any new sources it cites) plus its
+// audit entry. Nothing is written when an end is unknown, a cited source is missing or it already exists.
+// params: $fromId, $type, $toId, $relationship (map of stored properties: id, occurredAt, occurredFrom,
+//         occurredTo, properties, evidence, evidenceIds, sourceIds, certaintyRank), $newSources (list of maps),
+//         $citedSourceIds, $now, $actor, $auditId
+// returns: fromFound, toFound, exists, missingSources, relationship (map or null), sources
+OPTIONAL MATCH (a:Entity {id: $fromId}) WHERE a.deleted = false
+OPTIONAL MATCH (b:Entity {id: $toId}) WHERE b.deleted = false
+WITH a, b,
+  a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[r]->(b) WHERE type(r) = $type } AS exists,
+  [sid IN $citedSourceIds WHERE NOT sid IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: sid}) }] AS missingSources
+WITH a, b, exists, missingSources, a IS NOT NULL AND b IS NOT NULL AND NOT exists AND size(missingSources) = 0 AS ok
+CALL (a, b, ok) {
+  WITH a, b WHERE ok
+  FOREACH (source IN $newSources | MERGE (s:Source {id: source.id}) ON CREATE SET s += source)
+  CREATE (a)-[r:$($type)]->(b)
+  SET r = $relationship, r.version = 1, r.deleted = false, r.notes = [], r.createdAt = $now, r.updatedAt = $now
+  SET r.publishedDates = COLLECT { UNWIND r.sourceIds AS sid MATCH (s:Source {id: sid}) WHERE s.publishedAt IS NOT NULL RETURN DISTINCT s.publishedAt }
+  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'createRelationship', targetId: r.id, relatedIds: [r.id, a.id, b.id]})
+  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
+  SET after = properties(r), after.type = $type
+}
+OPTIONAL MATCH (a)-[r]->(b) WHERE ok AND type(r) = $type
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, exists, missingSources,
+  CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), fromId: a.id, toId: b.id} END AS relationship,
+  COLLECT { UNWIND coalesce(r.sourceIds, []) AS sid MATCH (s:Source {id: sid}) RETURN s } AS sources

@@ -1,0 +1,23 @@
+// expansion-preview: what expanding one entity would add, per relationship type and direction.
+// params: $id, $excludeIds, and the filters of find-neighborhood ($kinds, $types, $minRank, $occurredFrom,
+//         $occurredTo, $includeUndated, $publishedFrom, $publishedTo)
+// returns: id, groups (list of {type, direction, count}), total (distinct neighbours)
+MATCH (a:Entity {id: $id}) WHERE a.deleted = false
+CALL (a) {
+  OPTIONAL MATCH (a)-[r]-(b:Entity)
+  WHERE NOT b.id IN $excludeIds
+    AND r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
+    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
+    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
+    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
+      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
+    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WITH a, r, b WHERE r IS NOT NULL
+  WITH type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction, collect(DISTINCT b) AS neighbours
+  ORDER BY size(neighbours) DESC, type, direction
+  RETURN collect({type: type, direction: direction, count: size(neighbours)}) AS groups,
+         reduce(all = [], ns IN collect(neighbours) | all + ns) AS everyone
+}
+UNWIND (CASE WHEN size(everyone) = 0 THEN [null] ELSE everyone END) AS n
+WITH a, groups, count(DISTINCT n) AS total
+RETURN a.id AS id, groups, total

@@ -1,0 +1,71 @@
+// find-neighborhood: entities within $depth (1-3) hops of the start ids and the relationships among them.
+// Each hop keeps the most relevant neighbours first (strongest certainty, then most recent event time) and
+// is capped at $limit, so a hub cannot blow up the result; `total` counts everything that matched.
+// params: $ids, $depth, $limit, $kinds, $types, $minRank, $occurredFrom, $occurredTo, $includeUndated,
+//         $publishedFrom, $publishedTo (filters; null = no filter)
+// returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total, sources
+MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
+WITH collect(s) AS seeds
+CALL (seeds) {
+  UNWIND seeds AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
+    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
+    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
+    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
+      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
+    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
+  WHERE NOT b IN seeds
+  ORDER BY rank DESC, recent DESC, b.id
+  RETURN collect(b)[..$limit] AS hop1, count(b) AS hop1Count
+}
+CALL (seeds, hop1) {
+  WITH seeds, hop1 WHERE $depth >= 2
+  UNWIND hop1 AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
+    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
+    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
+    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
+      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
+    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
+  WHERE NOT b IN seeds AND NOT b IN hop1
+  ORDER BY rank DESC, recent DESC, b.id
+  RETURN collect(b)[..$limit] AS hop2, count(b) AS hop2Count
+}
+CALL (seeds, hop1, hop2) {
+  WITH seeds, hop1, hop2 WHERE $depth >= 3
+  UNWIND hop2 AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
+    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
+    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
+    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
+      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
+    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
+  WHERE NOT b IN seeds AND NOT b IN hop1 AND NOT b IN hop2
+  ORDER BY rank DESC, recent DESC, b.id
+  RETURN collect(b)[..$limit] AS hop3, count(b) AS hop3Count
+}
+WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, size(seeds) + hop1Count + hop2Count + hop3Count AS total
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN kept AND r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
+    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
+    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
+    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
+      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
+  RETURN collect(r {.*, type: type(r), fromId: a.id, toId: b.id}) AS relationships
+}
+CALL (relationships) {
+  UNWIND relationships AS r
+  UNWIND r.sourceIds AS sourceId
+  WITH DISTINCT sourceId
+  MATCH (s:Source {id: sourceId})
+  RETURN collect(s) AS sources
+}
+RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, sources

@@ -1,0 +1,7 @@
+// get-relationship: one relationship by its natural key, with the sources its evidence cites.
+// params: $fromId, $type, $toId
+// returns: relationship (map), sources
+MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId})
+WHERE type(r) = $type
+RETURN r {.*, type: type(r), fromId: a.id, toId: b.id} AS relationship,
+  COLLECT { UNWIND r.sourceIds AS sourceId MATCH (s:Source {id: sourceId}) RETURN s } AS sources

@@ -1,0 +1,82 @@
+// merge-entities: merges $mergeId into $keepId in one statement. Every relationship of the merged entity
+// moves to the kept one (joining an existing relationship of the same type and direction: evidence is
+// combined, not duplicated); relationships between the two are dropped; the merged entity's names become
+// aliases and it is soft-deleted with mergedInto set. Snapshots of everything touched are kept on a
+// MergeRecord so unmerge-entities can restore the graph exactly.
+// params: $keepId, $mergeId, $mergeRecordId, $now, $actor, $auditId
+// returns: keepFound, mergeFound, entity (kept node or null), moved (relationships moved)
+OPTIONAL MATCH (k:Entity {id: $keepId}) WHERE k.deleted = false
+OPTIONAL MATCH (m:Entity {id: $mergeId}) WHERE m.deleted = false
+WITH k, m, k IS NOT NULL AND m IS NOT NULL AND k <> m AS ok
+CALL (k, m, ok) {
+  WITH k, m WHERE ok
+  CREATE (rec:MergeRecord {id: $mergeRecordId, keepId: k.id, mergeId: m.id, at: $now, actor: $actor})
+  CREATE (rec)-[:KEEP_BEFORE]->(keepBefore:AuditSnapshot)
+  SET keepBefore = properties(k)
+  CREATE (rec)-[:MERGED_BEFORE]->(mergedBefore:AuditSnapshot)
+  SET mergedBefore = properties(m)
+  WITH k, m, rec
+  CALL (m, rec) {
+    MATCH (m)-[r]-(:Entity)
+    WITH DISTINCT r, rec
+    CREATE (rec)-[:MERGED_REL]->(s:RelSnapshot)
+    SET s = properties(r), s._type = type(r), s._from = startNode(r).id, s._to = endNode(r).id
+  }
+  CALL (k, m, rec) {
+    MATCH (m)-[r]-(x:Entity) WHERE x <> k
+    MATCH (k)-[kr]-(x) WHERE type(kr) = type(r) AND (startNode(kr) = k) = (startNode(r) = m)
+    WITH DISTINCT kr, rec
+    CREATE (rec)-[:KEEP_REL]->(s:RelSnapshot)
+    SET s = properties(kr), s._type = type(kr), s._from = startNode(kr).id, s._to = endNode(kr).id
+  }
+  CALL (k, m, rec) {
+    MATCH (m)-[r]->(x:Entity) WHERE x <> k
+    MERGE (k)-[nr:$(type(r))]->(x)
+    ON CREATE SET nr = properties(r), nr.id = k.id + ':' + type(r) + ':' + x.id, nr.createdByMerge = rec.id
+    WITH r, nr, [i IN range(0, size(r.evidenceIds) - 1) WHERE NOT r.evidenceIds[i] IN nr.evidenceIds] AS fresh
+    SET nr.evidence = nr.evidence + [i IN fresh | r.evidence[i]],
+      nr.evidenceIds = nr.evidenceIds + [i IN fresh | r.evidenceIds[i]],
+      nr.sourceIds = reduce(acc = nr.sourceIds, s IN r.sourceIds | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+      nr.publishedDates = reduce(acc = nr.publishedDates, d IN r.publishedDates | CASE WHEN d IN acc THEN acc ELSE acc + d END),
+      nr.certaintyRank = CASE WHEN r.certaintyRank > nr.certaintyRank THEN r.certaintyRank ELSE nr.certaintyRank END,
+      nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
+      nr.updatedAt = $now
+    DELETE r
+  }
+  CALL (k, m, rec) {
+    MATCH (m)<-[r]-(x:Entity) WHERE x <> k
+    MERGE (k)<-[nr:$(type(r))]-(x)
+    ON CREATE SET nr = properties(r), nr.id = x.id + ':' + type(r) + ':' + k.id, nr.createdByMerge = rec.id
+    WITH r, nr, [i IN range(0, size(r.evidenceIds) - 1) WHERE NOT r.evidenceIds[i] IN nr.evidenceIds] AS fresh
+    SET nr.evidence = nr.evidence + [i IN fresh | r.evidence[i]],
+      nr.evidenceIds = nr.evidenceIds + [i IN fresh | r.evidenceIds[i]],
+      nr.sourceIds = reduce(acc = nr.sourceIds, s IN r.sourceIds | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+      nr.publishedDates = reduce(acc = nr.publishedDates, d IN r.publishedDates | CASE WHEN d IN acc THEN acc ELSE acc + d END),
+      nr.certaintyRank = CASE WHEN r.certaintyRank > nr.certaintyRank THEN r.certaintyRank ELSE nr.certaintyRank END,
+      nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
+      nr.updatedAt = $now
+    DELETE r
+  }
+  CALL (k, m) {
+    MATCH (m)-[r]-(k)
+    DELETE r
+  }
+  WITH k, m, rec,
+    [a IN [m.name, m.nameKo] + m.aliases WHERE a IS NOT NULL AND NOT a IN k.aliases AND a <> k.name AND a <> coalesce(k.nameKo, '')] AS gained
+  SET k.aliases = k.aliases + gained,
+    k.aliasText = reduce(text = '', a IN k.aliases + gained | text + a + ' | '),
+    k.version = k.version + 1,
+    k.updatedAt = $now,
+    m.deleted = true,
+    m.mergedInto = k.id,
+    m.version = m.version + 1,
+    m.updatedAt = $now,
+    rec.keepVersionAfter = k.version + 1,
+    rec.moved = COUNT { (rec)-[:MERGED_REL]->() }
+  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'mergeEntities', targetId: rec.id,
+    relatedIds: [k.id, m.id]})
+  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
+  SET after = properties(k)
+}
+RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound, CASE WHEN ok THEN k ELSE null END AS entity,
+  CASE WHEN ok THEN COUNT { MATCH (rec:MergeRecord {id: $mergeRecordId})-[:MERGED_REL]->() } ELSE 0 END AS moved

@@ -1,0 +1,13 @@
+// schema: constraints and indexes, applied at every start. Every statement is idempotent (IF NOT EXISTS).
+// Entities: identity is the readable slug `id` (elementId() is not an identity across databases).
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE;
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE INDEX entity_occurred IF NOT EXISTS FOR (n:Entity) ON (n.occurredFrom);
+CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.targetId);
+CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);
+// Full-text search over both languages; `cjk` splits Korean into bigrams so "메타가" still finds "메타".
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameKo, n.aliasText, n.description]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

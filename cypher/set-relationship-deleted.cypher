@@ -1,0 +1,19 @@
+// set-relationship-deleted: soft-deletes ($deleted = true, version required) or restores a relationship.
+// params: $fromId, $type, $toId, $version (or null for restore), $deleted, $now, $actor, $auditId
+// returns: relationship (map or null when unknown), current, sources
+OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type
+WITH a, r, b, r IS NOT NULL AND ($version IS NULL OR r.version = $version) AND r.deleted <> $deleted AS current
+CALL (r, current) {
+  WITH r WHERE current
+  CREATE (before:AuditSnapshot)
+  SET before = properties(r)
+  SET r.deleted = $deleted, r.version = r.version + 1, r.updatedAt = $now
+  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor,
+    action: CASE WHEN $deleted THEN 'deleteRelationship' ELSE 'restoreRelationship' END, targetId: r.id,
+    relatedIds: [r.id, $fromId, $toId]})
+  CREATE (audit)-[:BEFORE]->(before)
+  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
+  SET after = properties(r)
+}
+RETURN CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), fromId: a.id, toId: b.id} END AS relationship, current,
+  COLLECT { UNWIND coalesce(r.sourceIds, []) AS sid MATCH (s:Source {id: sid}) RETURN s } AS sources

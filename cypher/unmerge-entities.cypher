@@ -1,0 +1,45 @@
+// unmerge-entities: undoes a merge from its MergeRecord: removes the relationships the merge created,
+// restores the kept entity's relationships that received evidence, recreates the merged entity's own
+// relationships and restores both entities (versions still move forward). Refused (current = false) when
+// the kept entity changed since the merge, or the merge was already undone.
+// params: $mergeId, $now, $actor, $auditId
+// returns: found, current, entities (list of nodes)
+OPTIONAL MATCH (rec:MergeRecord {id: $mergeId})
+OPTIONAL MATCH (k:Entity {id: rec.keepId})
+OPTIONAL MATCH (m:Entity {id: rec.mergeId})
+WITH rec, k, m, rec IS NOT NULL AS found,
+  rec IS NOT NULL AND rec.undoneAt IS NULL AND k.version = rec.keepVersionAfter AND m.mergedInto = k.id AS current
+CALL (rec, k, m, current) {
+  WITH rec, k, m WHERE current
+  CALL (k, rec) {
+    MATCH (k)-[r]-(:Entity) WHERE r.createdByMerge = rec.id
+    WITH DISTINCT r
+    DELETE r
+  }
+  CALL (rec) {
+    MATCH (rec)-[:KEEP_REL]->(s:RelSnapshot)
+    MATCH (a:Entity {id: s._from})-[r]->(b:Entity {id: s._to}) WHERE type(r) = s._type
+    WITH r, s, r.version AS version
+    SET r = properties(s)
+    REMOVE r._type, r._from, r._to
+    SET r.version = version + 1, r.updatedAt = $now
+  }
+  CALL (rec) {
+    MATCH (rec)-[:MERGED_REL]->(s:RelSnapshot)
+    MATCH (a:Entity {id: s._from})
+    MATCH (b:Entity {id: s._to})
+    CREATE (a)-[r:$(s._type)]->(b)
+    SET r = properties(s)
+    REMOVE r._type, r._from, r._to
+    SET r.updatedAt = $now
+  }
+  WITH rec, k, m, k.version AS keepVersion, m.version AS mergedVersion
+  MATCH (rec)-[:KEEP_BEFORE]->(keepBefore:AuditSnapshot)
+  MATCH (rec)-[:MERGED_BEFORE]->(mergedBefore:AuditSnapshot)
+  SET k = properties(keepBefore), m = properties(mergedBefore)
+  SET k.version = keepVersion + 1, k.updatedAt = $now, m.version = mergedVersion + 1, m.updatedAt = $now,
+    rec.undoneAt = $now
+  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'unmergeEntities', targetId: rec.id,
+    relatedIds: [k.id, m.id]})
+}
+RETURN found, current, CASE WHEN current THEN [k, m] ELSE [] END AS entities

@@ -1,0 +1,106 @@
+// One lint config for the whole tree. Layer rules say what to do instead, so a violation explains itself.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'client/dist',
+      'data',
+      'neo4j/lib',
+      'neo4j/classes',
+      'neo4j/target',
+      'notebooks',
+      'bench/results',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // Server layers point one way: main → app → graphql → graph → db.
+  layer(
+    ['server/db/**'],
+    [
+      {
+        group: ['**/graph/**', '**/graphql/**', '**/app', '**/app.ts'],
+        message:
+          'server/db is the bottom layer: pass data down as parameters instead of importing upper layers.',
+      },
+    ],
+  ),
+  layer(
+    ['server/graph/**'],
+    [
+      {
+        group: ['**/graphql/**', '**/app', '**/app.ts'],
+        message:
+          'server/graph must not know about GraphQL or HTTP: return plain values and let the resolvers map them.',
+      },
+      {
+        group: ['neo4j-driver'],
+        message: 'Only server/db touches the driver: use runner.read/runner.write from server/db.',
+      },
+    ],
+  ),
+  layer(
+    ['server/graphql/**'],
+    [
+      {
+        group: ['**/db/**', '!**/db/types', '!**/db/types.ts'],
+        message: 'Resolvers call the graph repository (server/graph), never the database directly.',
+      },
+      { group: ['neo4j-driver'], message: 'Only server/db touches the driver: use the graph repository.' },
+    ],
+  ),
+  layer(
+    ['server/app.ts', 'server/http/**'],
+    [{ group: ['neo4j-driver'], message: 'Only server/db touches the driver.' }],
+  ),
+  // Client layers: main → panels, graph-view → state → api.
+  layer(
+    ['client/src/api/**'],
+    [
+      {
+        group: ['**/state/**', '**/panels/**', '**/graph-view/**'],
+        message: 'client/api is the bottom layer: it only talks HTTP and returns data.',
+      },
+      { group: ['cytoscape', 'cytoscape-*'], message: 'Only client/src/graph-view owns Cytoscape.' },
+    ],
+  ),
+  layer(
+    ['client/src/state/**'],
+    [
+      {
+        group: ['**/panels/**', '**/graph-view/**'],
+        message: 'State must not know the views: views subscribe to the store instead.',
+      },
+      { group: ['cytoscape', 'cytoscape-*'], message: 'Only client/src/graph-view owns Cytoscape.' },
+    ],
+  ),
+  layer(
+    ['client/src/panels/**'],
+    [
+      {
+        group: ['cytoscape', 'cytoscape-*'],
+        message: 'Only client/src/graph-view owns Cytoscape: dispatch a state command instead.',
+      },
+      { group: ['**/api/**'], message: 'Panels go through state commands, not the API directly.' },
+    ],
+  ),
+);

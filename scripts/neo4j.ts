@@ -1,0 +1,19 @@
+// npm run neo4j: runs only the local Neo4j, with the same settings as npm start, until Ctrl-C.
+import { ensureNeo4jInstalled, startLocalNeo4j } from '../neo4j/local-neo4j.ts';
+import { configOrExit } from './connect.ts';
+
+const { local } = configOrExit().neo4j;
+await ensureNeo4jInstalled();
+const neo4j = await startLocalNeo4j({
+  dataDir: local.dataDir,
+  boltPort: local.boltPort,
+  pageCache: local.pageCache,
+  heap: local.heap,
+});
+console.log(`Neo4j is running at ${neo4j.uri} (data in ${local.dataDir}); Ctrl-C stops it.`);
+const stop = async () => {
+  await neo4j.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

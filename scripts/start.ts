@@ -1,0 +1,78 @@
+// npm start: from a fresh clone to a running product. Starts the local Neo4j unless NEO4J_URI is set,
+// issues the first editor token, builds the client, then serves; Ctrl-C / SIGTERM stops everything.
+import fs from 'node:fs';
+import { ensureNeo4jInstalled, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local-neo4j.ts';
+import { issueToken } from '../server/auth/tokens.ts';
+import { ConfigError, loadConfig, type Config } from '../server/config.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+import { ensureClientBuilt } from './client-build.ts';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+const config = configOrExit();
+// Filled in as each part comes up, so a signal at any point stops what is running.
+const running: { neo4j?: LocalNeo4j; server?: RunningServer } = {};
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.error('linkage: stopping …');
+  await running.server?.close().catch(() => {});
+  await running.neo4j?.stop().catch(() => {});
+  process.exit(code);
+}
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+let uri = config.neo4j.uri;
+if (!uri) {
+  await ensureNeo4jInstalled();
+  const local = config.neo4j.local;
+  console.error(
+    `linkage: starting the local Neo4j (data in ${local.dataDir}, Bolt on 127.0.0.1:${local.boltPort}) …`,
+  );
+  try {
+    running.neo4j = await startLocalNeo4j({
+      dataDir: local.dataDir,
+      boltPort: local.boltPort,
+      pageCache: local.pageCache,
+      heap: local.heap,
+    });
+  } catch (error) {
+    console.error(
+      `linkage: the local Neo4j did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+  uri = running.neo4j.uri;
+  void running.neo4j.exited.then((exitCode) => {
+    if (!stopping)
+      console.error(
+        `linkage: the local Neo4j exited (code ${exitCode}); requests will answer DATABASE_UNAVAILABLE`,
+      );
+  });
+}
+
+if (!fs.existsSync(config.auth.tokensFile)) {
+  const token = issueToken(config.auth.tokensFile, { name: 'editor', role: 'editor' });
+  console.log(
+    `\n  Your editor token (shown once; its hash is kept in ${config.auth.tokensFile}):\n\n    ${token}\n\n  Paste it into the explorer's settings, or send "Authorization: Bearer <token>".\n`,
+  );
+}
+
+ensureClientBuilt();
+const server = await startServer({ ...config, neo4j: { ...config.neo4j, uri } });
+running.server = server;
+await server.ready;
+console.log(`\n  Linkage is running at ${server.url}\n  GraphQL (GraphiQL): ${server.url}/graphql\n`);

@@ -1,0 +1,167 @@
+// Builds the HTTP app from its dependencies; server/main.ts starts it. Tests call buildApp directly.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createGraphRepository, type GraphRepository } from './graph/repository.ts';
+import { buildYoga } from './graphql/yoga.ts';
+import type { TokenStore } from './auth/tokens.ts';
+import type { Logger } from './logger.ts';
+import { AppError } from './errors.ts';
+
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
+
+export interface AppDeps {
+  config: Pick<Config, 'auth' | 'http'>;
+  db: Database;
+  tokens: TokenStore;
+  logger: Logger;
+  /** Extra routers (exports) mounted before the client; each gets the repository. */
+  routes?: ((graph: GraphRepository, db: Database) => express.Router)[];
+  plugins?: Plugin[];
+  onWrite?: () => void;
+}
+
+function jsonError(res: express.Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+export function buildApp(deps: AppDeps): Express {
+  const { config, db, tokens, logger } = deps;
+  const graph = createGraphRepository(db);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const requestLog: RequestHandler = (req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      // Only method, path and status: headers (and so tokens) are never logged.
+      logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    next();
+  };
+  app.use(requestLog);
+
+  // GraphiQL renders from inline scripts, so the strict CSP applies to everything but its page.
+  const strict = helmet();
+  const relaxed = helmet({ contentSecurityPolicy: false });
+  app.use((req, res, next) => (req.path === '/graphql' ? relaxed(req, res, next) : strict(req, res, next)));
+
+  if (config.http.corsOrigins.length > 0) {
+    const allowed = new Set(config.http.corsOrigins);
+    app.use((req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin && allowed.has(origin)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Vary', 'Origin');
+        res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      }
+      if (req.method === 'OPTIONS') return void res.sendStatus(204);
+      next();
+    });
+  }
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ready', database: 'up' });
+    } catch (error) {
+      const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
+      res.status(503).json({ status: 'unavailable', database: 'down', reason });
+    }
+  });
+
+  // Failed authentication is rate limited per client; successful requests do not count.
+  const authFailures = rateLimit({
+    windowMs: 60_000,
+    limit: config.auth.failuresPerMinute,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.locals.authFailed !== true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      jsonError(
+        res,
+        429,
+        'RATE_LIMITED',
+        'Too many failed authentication attempts; wait a minute and check your token.',
+      ),
+  });
+  const markAuthFailure: RequestHandler = (req, res, next) => {
+    if (!tokens.authenticate(req.headers.authorization).ok) res.locals.authFailed = true;
+    next();
+  };
+
+  const yoga = buildYoga({
+    graph,
+    logger,
+    readsRequireToken: config.auth.readsRequireToken,
+    authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
+    onWrite: deps.onWrite ?? (() => {}),
+    plugins: deps.plugins ?? [],
+  });
+  app.all(
+    '/graphql',
+    markAuthFailure,
+    authFailures,
+    express.json({ limit: config.http.maxBodyBytes }),
+    (req, res) => {
+      void yoga.requestListener(req, res);
+    },
+  );
+
+  for (const route of deps.routes ?? []) app.use(route(graph, db));
+
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('html')
+        .send(
+          '<!doctype html><title>Linkage</title><p>The client is not built yet: run <code>npm run build:client</code>. GraphQL is at <a href="/graphql">/graphql</a>.</p>',
+        );
+    });
+  }
+
+  app.use((_req, res) =>
+    jsonError(res, 404, 'NOT_FOUND', 'No such route; GraphQL is at /graphql, the explorer at /'),
+  );
+  const onError: ErrorRequestHandler = (
+    error: { type?: string; status?: number; message?: string },
+    _req,
+    res,
+    _next,
+  ) => {
+    if (error.type === 'entity.too.large')
+      return jsonError(
+        res,
+        413,
+        'BAD_USER_INPUT',
+        `The request body is larger than ${config.http.maxBodyBytes} bytes; send a smaller query`,
+      );
+    if (error.type === 'entity.parse.failed')
+      return jsonError(res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');
+    logger.error({ err: error }, 'unhandled HTTP error');
+    jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error; see the server log');
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,142 @@
+// The only module that reads the environment. Everything else receives a typed Config.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int('expected an integer port')
+  .min(0, 'expected a port between 0 and 65535')
+  .max(65535, 'expected a port between 0 and 65535');
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ message: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`);
+
+const memorySize = z.string().regex(/^\d+[kmgKMG]?$/, 'expected a size such as 512m or 2g');
+
+const neo4jUri = z
+  .string()
+  .regex(
+    /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s]+$/,
+    'expected a Neo4j URI such as bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io',
+  );
+
+const EnvSchema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(4000),
+    NEO4J_URI: neo4jUri.optional(),
+    NEO4J_USER: z.string().min(1).optional(),
+    NEO4J_PASSWORD: z.string().min(1).optional(),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$/, 'expected a database name')
+      .default('neo4j'),
+    NEO4J_DATA_DIR: z.string().min(1).default('data/neo4j'),
+    NEO4J_BOLT_PORT: port.default(7687),
+    NEO4J_PAGECACHE: memorySize.default('512m'),
+    NEO4J_HEAP: memorySize.default('1g'),
+    LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
+    LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
+    LINKAGE_CORS_ORIGINS: z.string().default(''),
+    LINKAGE_QUERY_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(15000),
+    LINKAGE_MAX_BODY_BYTES: positiveInt('a size in bytes').default(1_000_000),
+    LINKAGE_RESPONSE_CACHE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(0, 'expected 0 (off) or a TTL in ms')
+      .default(30000),
+    LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.NEO4J_USER === undefined) !== (env.NEO4J_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.NEO4J_USER === undefined ? 'NEO4J_USER' : 'NEO4J_PASSWORD'],
+        message: 'set NEO4J_USER and NEO4J_PASSWORD together (or neither, for the local Neo4j without auth)',
+      });
+    }
+  });
+
+export interface Config {
+  host: string;
+  port: number;
+  neo4j: {
+    /** Undefined means: run the local embedded Neo4j from neo4j/. */
+    uri: string | undefined;
+    auth: { user: string; password: string } | undefined;
+    database: string;
+    local: { dataDir: string; boltPort: number; pageCache: string; heap: string };
+  };
+  auth: { tokensFile: string; readsRequireToken: boolean; failuresPerMinute: number };
+  http: { corsOrigins: string[]; maxBodyBytes: number };
+  queryTimeoutMs: number;
+  responseCacheTtlMs: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.') || '(environment)';
+        const value = present[key];
+        return `${key}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const fromRoot = (p: string) => path.resolve(REPO_ROOT, p);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      auth: e.NEO4J_USER && e.NEO4J_PASSWORD ? { user: e.NEO4J_USER, password: e.NEO4J_PASSWORD } : undefined,
+      database: e.NEO4J_DATABASE,
+      local: {
+        dataDir: fromRoot(e.NEO4J_DATA_DIR),
+        boltPort: e.NEO4J_BOLT_PORT,
+        pageCache: e.NEO4J_PAGECACHE,
+        heap: e.NEO4J_HEAP,
+      },
+    },
+    auth: {
+      tokensFile: fromRoot(e.LINKAGE_TOKENS_FILE),
+      readsRequireToken: e.LINKAGE_READS_REQUIRE_TOKEN,
+      failuresPerMinute: e.LINKAGE_AUTH_FAILURES_PER_MINUTE,
+    },
+    http: {
+      corsOrigins: e.LINKAGE_CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      maxBodyBytes: e.LINKAGE_MAX_BODY_BYTES,
+    },
+    queryTimeoutMs: e.LINKAGE_QUERY_TIMEOUT_MS,
+    responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

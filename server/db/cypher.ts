@@ -1,0 +1,72 @@
+// Cypher lives in cypher/<name>.cypher, one query per file, loaded by this typed list of names.
+// Loading fails at startup when a file is missing; a unit test fails when a file is not listed.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CYPHER_DIR = path.resolve(import.meta.dirname, '../../cypher');
+
+export const QUERY_NAMES = [
+  'ping',
+  'count-entities',
+  'search',
+  'get-entity',
+  'list-entities',
+  'find-neighborhood',
+  'expansion-preview',
+  'find-paths',
+  'get-relationship',
+  'list-sources',
+  'timeline',
+  'stats',
+  'audit-trail',
+  'import-sources',
+  'import-entities',
+  'import-relationships',
+  'create-entity',
+  'update-entity',
+  'set-entity-deleted',
+  'create-relationship',
+  'update-relationship',
+  'set-relationship-deleted',
+  'add-evidence',
+  'merge-entities',
+  'unmerge-entities',
+  'add-note',
+  'write-audit-entries',
+  'find-entity-ids',
+] as const;
+
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export type CypherCatalog = Readonly<Record<QueryName, string>>;
+
+/** Reads every listed query; throws naming each missing file. */
+export function loadCypherCatalog(dir: string = CYPHER_DIR): CypherCatalog {
+  const missing: string[] = [];
+  const entries = QUERY_NAMES.map((name) => {
+    const file = path.join(dir, `${name}.cypher`);
+    if (!fs.existsSync(file)) {
+      missing.push(file);
+      return [name, ''] as const;
+    }
+    return [name, fs.readFileSync(file, 'utf8')] as const;
+  });
+  if (missing.length > 0) {
+    throw new Error(
+      `Cypher files missing (add them or remove the names from QUERY_NAMES): ${missing.join(', ')}`,
+    );
+  }
+  return Object.freeze(Object.fromEntries(entries)) as CypherCatalog;
+}
+
+/** Splits schema.cypher into statements (semicolon-terminated; // comments dropped). */
+export function loadSchemaStatements(dir: string = CYPHER_DIR): string[] {
+  const text = fs.readFileSync(path.join(dir, 'schema.cypher'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,220 @@
+// The only module that touches neo4j-driver: one driver, read/write transactions with metadata and a
+// timeout, plain values out, and one place that maps driver errors to application errors.
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { loadCypherCatalog, loadSchemaStatements, type CypherCatalog, type QueryName } from './cypher.ts';
+import { toPlain, type Plain } from './values.ts';
+
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  auth?: { user: string; password: string } | undefined;
+  database: string;
+  queryTimeoutMs: number;
+  logger: Logger;
+  catalog?: CypherCatalog;
+}
+
+/** Runs named statements inside one transaction (used by imports, merges and restores). */
+export interface Transaction {
+  run(name: QueryName, params?: Params): Promise<Row[]>;
+}
+
+export interface Database {
+  read(name: QueryName, params?: Params): Promise<Row[]>;
+  write(name: QueryName, params?: Params): Promise<Row[]>;
+  /** Several statements, one transaction: all land or none do. */
+  writeTransaction<T>(
+    name: string,
+    work: (tx: Transaction) => Promise<T>,
+    options?: { timeoutMs?: number },
+  ): Promise<T>;
+  /** Streams rows of a read without holding the whole result in memory. */
+  stream(name: QueryName, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<void>;
+  ping(): Promise<void>;
+  applySchema(): Promise<{ statements: number }>;
+  /** Statements sent since start; tests use it to prove one round trip per request. */
+  readonly statementCount: number;
+  close(): Promise<void>;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** JavaScript numbers are floats to the driver; whole numbers go to Cypher as integers (LIMIT needs them). */
+export function toDriverParams(value: unknown): never {
+  if (typeof value === 'number') return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as never;
+  if (Array.isArray(value)) return value.map(toDriverParams) as never;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDriverParams(v)])) as never;
+  }
+  return value as never;
+}
+
+export function mapDriverError(error: unknown, query: string): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database')) {
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        'The graph database is unavailable; retry in a few seconds.',
+        {
+          query,
+        },
+      );
+    }
+    if (
+      error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      error.code === 'Neo.TransientError.Transaction.LockClientStopped'
+    ) {
+      return new AppError(
+        'QUERY_TIMEOUT',
+        'The query took too long and was stopped; narrow it (fewer ids, lower depth or limit).',
+        {
+          query,
+        },
+      );
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', 'That id is already taken; choose another id.', { query });
+    }
+    if (
+      error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+      error.code.includes('MemoryLimitExceeded')
+    ) {
+      return new AppError('QUERY_TIMEOUT', 'The query needed more memory than allowed; narrow it.', {
+        query,
+      });
+    }
+  }
+  return error;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const catalog = options.catalog ?? loadCypherCatalog();
+  const driver: Driver = neo4j.driver(
+    options.uri,
+    options.auth ? neo4j.auth.basic(options.auth.user, options.auth.password) : undefined,
+    {
+      // Fail fast when the database is down, so requests answer DATABASE_UNAVAILABLE instead of hanging.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 3_000,
+      maxConnectionPoolSize: 50,
+      disableLosslessIntegers: false,
+      userAgent: 'linkage/0.1',
+      logging: {
+        level: 'warn',
+        logger: (level, message) =>
+          options.logger[level === 'error' ? 'error' : 'warn']({ neo4j: true }, message),
+      },
+    },
+  );
+  let statements = 0;
+  const log = options.logger.child({ component: 'db' });
+
+  const txConfig = (query: string, timeoutMs = options.queryTimeoutMs) => ({
+    metadata: { app: 'linkage', query },
+    timeout: timeoutMs,
+  });
+
+  async function runIn(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {
+    statements += 1;
+    const result = await tx.run(catalog[name], toDriverParams(params));
+    return result.records.map((record) => {
+      const row: Row = {};
+      for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+      return row;
+    });
+  }
+
+  async function withSession<T>(
+    mode: 'READ' | 'WRITE',
+    query: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs?: number,
+  ) {
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const started = performance.now();
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(work, txConfig(query, timeoutMs))
+        : await session.executeWrite(work, txConfig(query, timeoutMs));
+    } catch (error) {
+      const mapped = mapDriverError(error, query);
+      if (error instanceof Neo4jError && !(mapped instanceof AppError))
+        log.error({ err: error, query }, 'query failed');
+      throw mapped;
+    } finally {
+      log.debug({ query, ms: Math.round(performance.now() - started) }, 'query');
+      await session.close();
+    }
+  }
+
+  return {
+    get statementCount() {
+      return statements;
+    },
+    read: (name, params = {}) => withSession('READ', name, (tx) => runIn(tx, name, params)),
+    write: (name, params = {}) => withSession('WRITE', name, (tx) => runIn(tx, name, params)),
+    writeTransaction: (name, work, opts) =>
+      withSession(
+        'WRITE',
+        name,
+        (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }),
+        opts?.timeoutMs,
+      ),
+    async stream(name, params, onRow) {
+      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+      statements += 1;
+      try {
+        const tx = session.beginTransaction(txConfig(name));
+        try {
+          const result = tx.run(catalog[name], toDriverParams(params));
+          for await (const record of result) {
+            const row: Row = {};
+            for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+            await onRow(row);
+          }
+          await tx.commit();
+        } finally {
+          if (tx.isOpen()) await tx.rollback();
+        }
+      } catch (error) {
+        throw mapDriverError(error, name);
+      } finally {
+        await session.close();
+      }
+    },
+    async ping() {
+      await withSession('READ', 'ping', (tx) => runIn(tx, 'ping', {}), 2_000);
+    },
+    async applySchema() {
+      const schema = loadSchemaStatements();
+      const session = driver.session({ database: options.database });
+      try {
+        // Schema statements cannot share a transaction with each other; each is idempotent (IF NOT EXISTS).
+        for (const statement of schema) {
+          statements += 1;
+          await session.run(statement, {}, txConfig('schema'));
+        }
+        await session.run('CALL db.awaitIndexes(300)');
+      } catch (error) {
+        throw mapDriverError(error, 'schema');
+      } finally {
+        await session.close();
+      }
+      return { statements: schema.length };
+    },
+    close: () => driver.close(),
+  };
+}

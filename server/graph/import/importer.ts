@@ -1,0 +1,225 @@
+// Loads a validated document in ONE write transaction, in batches (UNWIND $rows): a file either fully
+// lands or leaves the database untouched. MERGE on ids makes a re-import change nothing.
+import crypto from 'node:crypto';
+import type { Database, Transaction } from '../../db/database.ts';
+import { CERTAINTY_RANK, relationshipId } from '../model.ts';
+import { parseOccurredAt } from '../dates.ts';
+import type { ImportDocument } from './format.ts';
+import { ImportError } from './parse.ts';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  file: string;
+  sources: Counts;
+  entities: Counts;
+  relationships: Counts;
+  evidenceAdded: number;
+  changed: boolean;
+  ms: number;
+}
+
+export interface ImportOptions {
+  file: string;
+  actor?: string;
+  batchSize?: number;
+  onProgress?: (phase: 'entities' | 'relationships', done: number, total: number) => void;
+  /** Large imports need more than the interactive query timeout. */
+  timeoutMs?: number;
+}
+
+export const evidenceId = (sourceId: string, quote: string, attributedTo: string | null | undefined) =>
+  `ev-${crypto
+    .createHash('sha256')
+    .update(`${sourceId}\u0000${quote}\u0000${attributedTo ?? ''}`)
+    .digest('hex')
+    .slice(0, 20)}`;
+
+const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
+const counts = (rows: Record<string, unknown>[]): Counts => ({
+  created: rows.reduce((sum, r) => sum + num(r.created), 0),
+  updated: rows.reduce((sum, r) => sum + num(r.updated), 0),
+  unchanged: rows.reduce((sum, r) => sum + num(r.unchanged), 0),
+});
+const add = (a: Counts, b: Counts): Counts => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+});
+
+function* batches<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Plain rows for the Cypher statements: dates split into bounds, JSON text for nested values. */
+export function toImportRows(doc: ImportDocument, actor: string, now: string) {
+  const sources = doc.sources ?? [];
+  const publishedAt = new Map(sources.map((s) => [s.id, s.publishedAt ?? null]));
+  const defaultSource = sources.length === 1 ? sources[0]!.id : undefined;
+  const sourceRows = sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    titleEn: s.titleEn ?? null,
+    publisher: s.publisher ?? null,
+    author: s.author ?? null,
+    publishedAt: s.publishedAt ?? null,
+    language: s.language ?? null,
+    url: s.url ?? null,
+  }));
+  const entityRows = doc.entities.map((e) => {
+    const occurred = e.occurredAt ? parseOccurredAt(e.occurredAt) : null;
+    return {
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      nameKo: e.nameKo ?? null,
+      aliases: e.aliases,
+      description: e.description ?? null,
+      occurredAt: e.occurredAt ?? null,
+      occurredFrom: occurred?.from ?? null,
+      occurredTo: occurred?.to ?? null,
+      properties: JSON.stringify(e.properties),
+      version: e.version ?? null,
+      deleted: e.deleted ?? null,
+      mergedInto: e.mergedInto ?? null,
+      notes: e.notes ? e.notes.map((n) => JSON.stringify(n)) : null,
+    };
+  });
+  const relationshipRows = doc.relationships.map((r) => {
+    const occurred = r.occurredAt ? parseOccurredAt(r.occurredAt) : null;
+    return {
+      id: relationshipId(r.from, r.type, r.to),
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      occurredAt: r.occurredAt ?? null,
+      occurredFrom: occurred?.from ?? null,
+      occurredTo: occurred?.to ?? null,
+      properties: JSON.stringify(r.properties),
+      version: r.version ?? null,
+      deleted: r.deleted ?? null,
+      notes: r.notes ? r.notes.map((n) => JSON.stringify(n)) : null,
+      evidence: r.evidence.map((ev) => {
+        const sourceId = ev.source ?? defaultSource!;
+        const id = evidenceId(sourceId, ev.quote, ev.attributedTo);
+        const record = {
+          id,
+          quote: ev.quote,
+          translation: ev.translation ?? null,
+          attributedTo: ev.attributedTo ?? null,
+          certainty: ev.certainty,
+          sourceId,
+          addedAt: ev.addedAt ?? now,
+          addedBy: ev.addedBy ?? actor,
+        };
+        return {
+          id,
+          json: JSON.stringify(record),
+          rank: CERTAINTY_RANK[ev.certainty],
+          sourceId,
+          publishedAt: publishedAt.get(sourceId) ?? null,
+        };
+      }),
+    };
+  });
+  return { sourceRows, entityRows, relationshipRows };
+}
+
+export async function importDocument(
+  db: Database,
+  doc: ImportDocument,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const actor = options.actor ?? 'importer';
+  const now = new Date().toISOString();
+  const importId = `import-${now}-${crypto.randomBytes(4).toString('hex')}`;
+  const size = options.batchSize ?? 2000;
+  const { sourceRows, entityRows, relationshipRows } = toImportRows(doc, actor, now);
+  const inFile = new Set(entityRows.map((e) => e.id));
+  const referenced = [...new Set(relationshipRows.flatMap((r) => [r.from, r.to]))].filter(
+    (id) => !inFile.has(id),
+  );
+
+  return db.writeTransaction(
+    'import',
+    async (tx: Transaction) => {
+      // Validate references against what is stored before writing anything.
+      if (referenced.length > 0) {
+        const found = new Set(
+          (await tx.run('find-entity-ids', { ids: referenced })).map((r) => String(r.id)),
+        );
+        const dangling = referenced.filter((id) => !found.has(id));
+        if (dangling.length > 0) {
+          const problems = doc.relationships.flatMap((r, i) =>
+            [r.from, r.to]
+              .filter((id) => dangling.includes(id))
+              .map((id) => ({
+                file: options.file,
+                location: `relationships[${i}]`,
+                message: `refers to entity "${id}", which is neither in this file nor in the database; add it to "entities" or fix the id`,
+              })),
+          );
+          throw new ImportError(problems);
+        }
+      }
+      const sources = counts(await tx.run('import-sources', { rows: sourceRows, importId }));
+      let entities: Counts = { created: 0, updated: 0, unchanged: 0 };
+      let done = 0;
+      for (const batch of batches(entityRows, size)) {
+        entities = add(entities, counts(await tx.run('import-entities', { rows: batch, importId, now })));
+        done += batch.length;
+        options.onProgress?.('entities', done, entityRows.length);
+      }
+      let relationships: Counts = { created: 0, updated: 0, unchanged: 0 };
+      let evidenceAdded = 0;
+      done = 0;
+      for (const batch of batches(relationshipRows, size)) {
+        const rows = await tx.run('import-relationships', { rows: batch, importId, now });
+        relationships = add(relationships, counts(rows));
+        evidenceAdded += rows.reduce((sum, r) => sum + num(r.evidenceAdded), 0);
+        done += batch.length;
+        options.onProgress?.('relationships', done, relationshipRows.length);
+      }
+      const changed =
+        sources.created +
+          entities.created +
+          entities.updated +
+          relationships.created +
+          relationships.updated >
+        0;
+      const auditRows = (doc.audit ?? []).map((a) => ({
+        ...a,
+        targetId: a.targetId ?? null,
+        before: a.before ?? null,
+        after: a.after ?? null,
+      }));
+      if (changed) {
+        auditRows.push({
+          id: importId,
+          at: now,
+          actor,
+          action: 'import',
+          targetId: sourceRows.map((s) => s.id).join(','),
+          before: null,
+          after: JSON.stringify({ file: options.file, sources, entities, relationships, evidenceAdded }),
+        });
+      }
+      if (auditRows.length > 0) await tx.run('write-audit-entries', { rows: auditRows });
+      return {
+        file: options.file,
+        sources,
+        entities,
+        relationships,
+        evidenceAdded,
+        changed,
+        ms: Math.round(performance.now() - started),
+      };
+    },
+    { timeoutMs: options.timeoutMs ?? 30 * 60_000 },
+  );
+}

@@ -1,0 +1,331 @@
+// Turns an import file (JSON document or CSV folder) into a validated document, or an ImportError
+// that names the file, the record (JSON path or CSV line) and the fix. Nothing here touches the database.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { DocumentSchema, type ImportDocument, type ImportSource } from './format.ts';
+
+export interface ImportProblem {
+  file: string;
+  location: string;
+  message: string;
+}
+
+export class ImportError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.file} ${p.location}: ${p.message}`);
+    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    super(
+      `Import rejected, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`,
+    );
+    this.name = 'ImportError';
+  }
+}
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    // Decode leniently only to say where the first bad byte sits.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
+    throw new ImportError([
+      {
+        file,
+        location: `line ${line}`,
+        message: 'the file is not valid UTF-8; save it as UTF-8 and import again',
+      },
+    ]);
+  }
+}
+
+function jsonPath(pathParts: readonly PropertyKey[]): string {
+  return (
+    pathParts.reduce<string>(
+      (acc, part) =>
+        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+      '',
+    ) || '(document)'
+  );
+}
+
+function lineOfPosition(text: string, message: string): string {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return 'JSON';
+  const upTo = text.slice(0, Number(match[1]));
+  return `line ${upTo.split('\n').length}`;
+}
+
+/** Validates shape and meaning; `locate` maps a JSON path to a human location (CSV lines). */
+export function validateDocument(
+  raw: unknown,
+  file: string,
+  locate: (pathParts: readonly PropertyKey[]) => string = jsonPath,
+): ImportDocument {
+  const parsed = DocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ImportError(
+      parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
+        file,
+        location: locate(issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  const doc = parsed.data;
+  const problems: ImportProblem[] = [];
+  const sources: ImportSource[] = doc.sources ?? (doc.source ? [doc.source] : []);
+  const sourceIds = new Set<string>();
+  sources.forEach((s, i) => {
+    if (sourceIds.has(s.id))
+      problems.push({
+        file,
+        location: locate(doc.sources ? ['sources', i, 'id'] : ['source', 'id']),
+        message: `duplicate source id "${s.id}"; give each source its own id`,
+      });
+    sourceIds.add(s.id);
+  });
+  const entityIds = new Set<string>();
+  doc.entities.forEach((e, i) => {
+    if (entityIds.has(e.id))
+      problems.push({
+        file,
+        location: locate(['entities', i, 'id']),
+        message: `duplicate entity id "${e.id}"; merge the two records into one`,
+      });
+    entityIds.add(e.id);
+  });
+  const relationshipKeys = new Set<string>();
+  doc.relationships.forEach((r, i) => {
+    const key = `${r.from}:${r.type}:${r.to}`;
+    if (relationshipKeys.has(key))
+      problems.push({
+        file,
+        location: locate(['relationships', i]),
+        message: `duplicate relationship ${r.type} from "${r.from}" to "${r.to}"; put all its evidence in one record`,
+      });
+    relationshipKeys.add(key);
+    if (r.from === r.to)
+      problems.push({
+        file,
+        location: locate(['relationships', i, 'to']),
+        message: `relationship ${r.type} points from "${r.from}" to itself; check the ids`,
+      });
+    r.evidence.forEach((ev, j) => {
+      if (ev.source === undefined && sources.length > 1) {
+        problems.push({
+          file,
+          location: locate(['relationships', i, 'evidence', j, 'source']),
+          message: `this document has ${sources.length} sources; say which one this evidence cites with "source"`,
+        });
+      } else if (ev.source !== undefined && !sourceIds.has(ev.source)) {
+        problems.push({
+          file,
+          location: locate(['relationships', i, 'evidence', j, 'source']),
+          message: `unknown source "${ev.source}"; add it to "sources" or fix the id (known: ${[...sourceIds].join(', ')})`,
+        });
+      }
+    });
+  });
+  if (problems.length > 0) throw new ImportError(problems);
+  return { ...doc, sources, source: undefined };
+}
+
+export function parseJsonDocument(text: string, file: string): ImportDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError([
+      {
+        file,
+        location: lineOfPosition(text, message),
+        message: `not valid JSON (${message}); fix the syntax and import again`,
+      },
+    ]);
+  }
+  return validateDocument(raw, file);
+}
+
+const LIST_SEPARATOR = '|';
+
+interface CsvTable {
+  file: string;
+  rows: Record<string, string>[];
+}
+
+function readCsv(file: string, required: string[]): CsvTable {
+  const text = decodeUtf8(fs.readFileSync(file), file);
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as Record<string, string>[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError([{ file, location: 'CSV', message: `not valid CSV (${message})` }]);
+  }
+  const header = rows[0] ? Object.keys(rows[0]) : [];
+  const missing = required.filter((c) => rows.length > 0 && !header.includes(c));
+  if (missing.length > 0)
+    throw new ImportError([
+      {
+        file,
+        location: 'line 1',
+        message: `missing column(s) ${missing.join(', ')}; see README "CSV import" for the columns`,
+      },
+    ]);
+  return { file, rows };
+}
+
+const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
+
+function parseJsonCell(value: string | undefined, file: string, line: number, column: string): unknown {
+  if (value === undefined || value === '') return {};
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ImportError([
+      {
+        file,
+        location: `line ${line} column ${column}`,
+        message: 'expected a JSON object such as {"title":"CEO"}',
+      },
+    ]);
+  }
+}
+
+/**
+ * CSV import: a folder (or the path of its entities.csv) holding sources.csv, entities.csv and
+ * relationships.csv. One relationships.csv row per evidence; rows with the same type/from/to are one
+ * relationship. List cells (aliases) are separated by "|".
+ */
+export function parseCsvFolder(input: string): ImportDocument {
+  const dir = fs.statSync(input).isDirectory() ? input : path.dirname(input);
+  const sourcesFile = path.join(dir, 'sources.csv');
+  const entitiesFile = path.join(dir, 'entities.csv');
+  const relationshipsFile = path.join(dir, 'relationships.csv');
+  for (const f of [sourcesFile, entitiesFile, relationshipsFile]) {
+    if (!fs.existsSync(f))
+      throw new ImportError([
+        {
+          file: f,
+          location: '(file)',
+          message:
+            'missing; a CSV import needs sources.csv, entities.csv and relationships.csv in one folder',
+        },
+      ]);
+  }
+  const sources = readCsv(sourcesFile, ['id', 'title']);
+  const entities = readCsv(entitiesFile, ['id', 'kind', 'name']);
+  const relationships = readCsv(relationshipsFile, ['type', 'from', 'to', 'quote', 'certainty']);
+
+  const raw = {
+    format: 'linkage/v1',
+    sources: sources.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      titleEn: orNull(r.titleEn),
+      publisher: orNull(r.publisher),
+      author: orNull(r.author),
+      publishedAt: orNull(r.publishedAt),
+      language: orNull(r.language),
+      url: orNull(r.url),
+    })),
+    entities: entities.rows.map((r, i) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      nameKo: orNull(r.nameKo),
+      aliases: r.aliases
+        ? r.aliases
+            .split(LIST_SEPARATOR)
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
+      description: orNull(r.description),
+      occurredAt: orNull(r.occurredAt),
+      properties: parseJsonCell(r.properties, entitiesFile, i + 2, 'properties'),
+    })),
+    relationships: [] as Record<string, unknown>[],
+  };
+  // Group evidence rows into relationships, remembering each row's line for error messages.
+  const groups = new Map<string, { record: Record<string, unknown>; lines: number[] }>();
+  relationships.rows.forEach((r, i) => {
+    const line = i + 2;
+    const key = `${r.from}:${r.type}:${r.to}`;
+    const evidence = {
+      quote: r.quote,
+      translation: orNull(r.translation),
+      attributedTo: orNull(r.attributedTo),
+      certainty: r.certainty,
+      ...(r.source ? { source: r.source } : {}),
+    };
+    const group = groups.get(key);
+    if (group) {
+      (group.record.evidence as unknown[]).push(evidence);
+      group.lines.push(line);
+    } else {
+      groups.set(key, {
+        record: {
+          type: r.type,
+          from: r.from,
+          to: r.to,
+          occurredAt: orNull(r.occurredAt),
+          properties: parseJsonCell(r.properties, relationshipsFile, line, 'properties'),
+          evidence: [evidence],
+        },
+        lines: [line],
+      });
+    }
+  });
+  const grouped = [...groups.values()];
+  raw.relationships = grouped.map((g) => g.record);
+
+  const locate = (p: readonly PropertyKey[]): string => {
+    const [section, index, field, evIndex, evField] = p;
+    if (section === 'sources' && typeof index === 'number')
+      return `${path.basename(sourcesFile)} line ${index + 2}${field ? ` column ${String(field)}` : ''}`;
+    if (section === 'entities' && typeof index === 'number')
+      return `${path.basename(entitiesFile)} line ${index + 2}${field ? ` column ${String(field)}` : ''}`;
+    if (section === 'relationships' && typeof index === 'number') {
+      const lines = grouped[index]?.lines ?? [];
+      const line = field === 'evidence' && typeof evIndex === 'number' ? lines[evIndex] : lines[0];
+      const column =
+        field === 'evidence'
+          ? evField === undefined
+            ? ''
+            : String(evField)
+          : field === undefined
+            ? ''
+            : String(field);
+      return `${path.basename(relationshipsFile)} line ${line ?? '?'}${column ? ` column ${column}` : ''}`;
+    }
+    return jsonPath(p);
+  };
+  return validateDocument(raw, dir, locate);
+}
+
+/** Reads a .json document, or a CSV folder / entities.csv; the file is named in every error. */
+export function readImportFile(file: string): ImportDocument {
+  if (!fs.existsSync(file))
+    throw new ImportError([{ file, location: '(file)', message: 'no such file or folder; check the path' }]);
+  const stat = fs.statSync(file);
+  if (stat.isDirectory() || file.endsWith('.csv')) return parseCsvFolder(file);
+  if (stat.size > MAX_FILE_BYTES)
+    throw new ImportError([
+      { file, location: '(file)', message: 'larger than 2 GiB; split it into several files' },
+    ]);
+  return parseJsonDocument(decodeUtf8(fs.readFileSync(file), file), file);
+}
+
+export { decodeUtf8 };

@@ -1,0 +1,298 @@
+// Meaning checks for API arguments (the SDL checks shape). Each parser returns clean parameters or throws
+// BAD_USER_INPUT with a message that says what to send instead.
+import { z } from 'zod';
+import { badInput } from '../errors.ts';
+import { CERTAINTY_RANK, ENTITY_KINDS, type Certainty } from './model.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from './dates.ts';
+import { ID_PATTERN, TYPE_PATTERN } from './import/format.ts';
+
+export const LIMITS = {
+  searchTextMax: 200,
+  searchFirstMax: 100,
+  idsMax: 100,
+  depthMax: 3,
+  neighborhoodLimitMax: 2000,
+  pathLengthMax: 6,
+  pathsFirstMax: 10,
+  timelineFirstMax: 2000,
+  pageMax: 500,
+  auditFirstMax: 500,
+  noteMax: 5000,
+} as const;
+
+export function check<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw badInput(`${where}${issue.message}`, { field: issue.path.join('.') });
+  }
+  return parsed.data;
+}
+
+const entityId = z.string().regex(ID_PATTERN, 'ids are lowercase slugs such as "lg-electronics"').max(200);
+const kindList = z
+  .array(z.enum(ENTITY_KINDS, { message: `kinds are ${ENTITY_KINDS.join(', ')}` }))
+  .max(ENTITY_KINDS.length * 2)
+  .nullish()
+  .transform((kinds) => (kinds && kinds.length > 0 ? kinds : null));
+const typeList = z
+  .array(z.string().regex(TYPE_PATTERN, 'relationship types are UPPER_SNAKE such as MET_WITH').max(100))
+  .max(200)
+  .nullish()
+  .transform((types) => (types && types.length > 0 ? types : null));
+const day = z
+  .string()
+  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && parseOccurredAt(d) !== null, 'dates are YYYY-MM-DD')
+  .nullish()
+  .transform((d) => d ?? null);
+
+const FilterSchema = z
+  .object({
+    kinds: kindList,
+    relationshipTypes: typeList,
+    minCertainty: z.enum(['CONFIRMED', 'REPORTED', 'SPECULATIVE']).nullish(),
+    occurredFrom: day,
+    occurredTo: day,
+    includeUndated: z.boolean().nullish(),
+    publishedFrom: day,
+    publishedTo: day,
+  })
+  .nullish()
+  .superRefine((f, ctx) => {
+    if (f?.occurredFrom && f.occurredTo && f.occurredFrom > f.occurredTo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['occurredTo'],
+        message: 'occurredTo is before occurredFrom; swap them',
+      });
+    if (f?.publishedFrom && f.publishedTo && f.publishedFrom > f.publishedTo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publishedTo'],
+        message: 'publishedTo is before publishedFrom; swap them',
+      });
+  });
+
+export type GraphFilterInput = z.input<typeof FilterSchema>;
+
+/** Filter parameters shared by every graph query (null = no filter). */
+export interface FilterParams {
+  kinds: string[] | null;
+  types: string[] | null;
+  minRank: number;
+  occurredFrom: string | null;
+  occurredTo: string | null;
+  includeUndated: boolean;
+  publishedFrom: string | null;
+  publishedTo: string | null;
+}
+
+export function parseFilter(filter: unknown): FilterParams {
+  const f = check(FilterSchema, filter);
+  return {
+    kinds: f?.kinds ?? null,
+    types: f?.relationshipTypes ?? null,
+    minRank: f?.minCertainty ? CERTAINTY_RANK[f.minCertainty as Certainty] : 0,
+    occurredFrom: f?.occurredFrom ?? null,
+    occurredTo: f?.occurredTo ?? null,
+    includeUndated: f?.includeUndated ?? true,
+    publishedFrom: f?.publishedFrom ?? null,
+    publishedTo: f?.publishedTo ?? null,
+  };
+}
+
+const bounded = (name: string, min: number, max: number) =>
+  z
+    .number()
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be between ${min} and ${max}`)
+    .max(max, `${name} must be between ${min} and ${max}`);
+
+export const SearchArgs = z.object({
+  text: z
+    .string()
+    .refine((t) => t.trim().length > 0, 'search text is empty; type at least one letter')
+    .refine(
+      (t) => t.length <= LIMITS.searchTextMax,
+      `search text is limited to ${LIMITS.searchTextMax} characters`,
+    ),
+  kinds: kindList,
+  first: bounded('first', 1, LIMITS.searchFirstMax).default(20),
+});
+
+export const NeighborhoodArgs = z.object({
+  ids: z
+    .array(entityId)
+    .min(1, 'give at least one entity id')
+    .max(LIMITS.idsMax, `at most ${LIMITS.idsMax} start ids`),
+  depth: bounded('depth', 1, LIMITS.depthMax).default(1),
+  limit: bounded('limit', 1, LIMITS.neighborhoodLimitMax).default(300),
+  filter: z.unknown(),
+});
+
+export const ExpansionPreviewArgs = z.object({
+  id: entityId,
+  excludeIds: z.array(z.string().max(200)).max(5000).nullish(),
+  filter: z.unknown(),
+});
+
+export const PathsArgs = z.object({
+  fromId: entityId,
+  toId: entityId,
+  maxLength: bounded('maxLength', 1, LIMITS.pathLengthMax).default(4),
+  first: bounded('first', 1, LIMITS.pathsFirstMax).default(3),
+  filter: z.unknown(),
+});
+
+export const TimelineArgs = z
+  .object({
+    from: day,
+    to: day,
+    clock: z.enum(['OCCURRED', 'PUBLISHED']).default('OCCURRED'),
+    first: bounded('first', 1, LIMITS.timelineFirstMax).default(200),
+  })
+  .refine((a) => !a.from || !a.to || a.from <= a.to, {
+    message: '"to" is before "from"; swap them',
+    path: ['to'],
+  });
+
+export const EntitiesArgs = z.object({
+  kinds: kindList,
+  includeDeleted: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  first: bounded('first', 1, LIMITS.pageMax).default(50),
+  after: z.string().max(400).nullish(),
+});
+
+export const AuditArgs = z.object({
+  targetId: z.string().max(400).nullish(),
+  first: bounded('first', 1, LIMITS.auditFirstMax).default(50),
+});
+
+export const EntityIdArg = entityId;
+
+export function parseCursor(cursor: string | null | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!ID_PATTERN.test(id))
+    throw badInput('after: not a cursor from this API; pass an endCursor you received');
+  return id;
+}
+export const toCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+
+// Curation inputs.
+const optionalText = (max: number) => z.string().max(max, `at most ${max} characters`).nullish();
+const occurredAt = z
+  .string()
+  .refine((d) => parseOccurredAt(d) !== null, `not a valid date: ${OCCURRED_AT_HINT}`)
+  .nullish();
+const properties = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'property names are camelCase words'),
+    z.union(
+      [z.string().max(20_000), z.number().finite(), z.boolean(), z.array(z.string().max(20_000)).max(200)],
+      {
+        message: 'property values are strings, numbers, booleans or lists of strings',
+      },
+    ),
+  )
+  .refine((p) => Object.keys(p).length <= 100, 'at most 100 properties')
+  .nullish();
+const aliases = z.array(z.string().trim().min(1, 'aliases must not be empty').max(300)).max(100).nullish();
+
+export const CreateEntityInput = z.object({
+  id: entityId.nullish(),
+  kind: z.enum(ENTITY_KINDS, { message: `kind must be one of ${ENTITY_KINDS.join(', ')}` }),
+  name: z.string().trim().min(1, 'name must not be empty').max(500),
+  nameKo: optionalText(500),
+  aliases,
+  description: optionalText(5000),
+  occurredAt,
+  properties,
+});
+
+export const EntityPatchInput = z
+  .object({
+    kind: z.enum(ENTITY_KINDS, { message: `kind must be one of ${ENTITY_KINDS.join(', ')}` }).optional(),
+    name: z.string().trim().min(1, 'name must not be empty').max(500).optional(),
+    nameKo: optionalText(500),
+    aliases: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
+    description: optionalText(5000),
+    occurredAt,
+    properties: properties.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'patch is empty; give at least one field to change');
+
+export const SourceInputSchema = z.object({
+  id: entityId,
+  title: z.string().trim().min(1, 'source title must not be empty').max(500),
+  titleEn: optionalText(500),
+  publisher: optionalText(300),
+  author: optionalText(300),
+  publishedAt: day,
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko"')
+    .nullish(),
+  url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+});
+
+export const EvidenceInputSchema = z
+  .object({
+    quote: z.string().trim().min(1, 'quote must not be empty').max(2000),
+    translation: optionalText(4000),
+    attributedTo: optionalText(300),
+    certainty: z.enum(['CONFIRMED', 'REPORTED', 'SPECULATIVE']),
+    sourceId: entityId.nullish(),
+    source: SourceInputSchema.nullish(),
+  })
+  .refine((e) => Boolean(e.sourceId) !== Boolean(e.source), {
+    message: 'give either sourceId (a stored source) or source (a new one), not both or neither',
+    path: ['sourceId'],
+  });
+
+export const CreateRelationshipInput = z
+  .object({
+    type: z
+      .string()
+      .regex(TYPE_PATTERN, 'relationship types are UPPER_SNAKE verbs such as MET_WITH')
+      .max(100),
+    fromId: entityId,
+    toId: entityId,
+    occurredAt,
+    properties,
+    evidence: z
+      .array(EvidenceInputSchema)
+      .min(1, 'a relationship needs at least one piece of evidence')
+      .max(100),
+  })
+  .refine((r) => r.fromId !== r.toId, {
+    message: 'a relationship needs two different entities',
+    path: ['toId'],
+  });
+
+export const RelationshipPatchInput = z
+  .object({ occurredAt, properties: properties.optional() })
+  .refine((p) => Object.keys(p).length > 0, 'patch is empty; give occurredAt or properties');
+
+export const VersionArg = z.number().int().min(1, 'version is the entity’s current version (1 or more)');
+
+export const NoteArgs = z.object({
+  targetId: z.string().min(1).max(400),
+  text: z.string().trim().min(1, 'note text must not be empty').max(LIMITS.noteMax),
+});
+
+/** Makes a slug id from an English name ("LG Electronics" → "lg-electronics"). */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return slug.length > 0 ? slug : `entity-${Date.now().toString(36)}`;
+}

@@ -1,0 +1,117 @@
+// Rows from server/db (plain values) → the graph model. Stored JSON text (properties, evidence, notes)
+// is parsed here, once.
+import type { Plain } from '../db/values.ts';
+import {
+  certaintyFromRank,
+  type Entity,
+  type Evidence,
+  type Note,
+  type Properties,
+  type Relationship,
+  type Source,
+} from './model.ts';
+
+type Obj = { [key: string]: Plain };
+const obj = (value: Plain): Obj =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+const str = (value: Plain | undefined): string | null =>
+  typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
+const strings = (value: Plain | undefined): string[] =>
+  Array.isArray(value) ? value.map((v) => String(v)) : [];
+
+function parseJson<T>(text: Plain | undefined, fallback: T): T {
+  if (typeof text !== 'string') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+const notes = (value: Plain | undefined): Note[] =>
+  strings(value)
+    .map((n) => parseJson<Note | null>(n, null))
+    .filter((n): n is Note => n !== null);
+
+export function toEntity(value: Plain): Entity {
+  const n = obj(value);
+  return {
+    id: String(n.id),
+    kind: String(n.kind),
+    name: String(n.name),
+    nameKo: str(n.nameKo),
+    aliases: strings(n.aliases),
+    description: str(n.description),
+    occurredAt: str(n.occurredAt),
+    properties: parseJson<Properties>(n.properties, {}),
+    version: Number(n.version ?? 1),
+    deleted: n.deleted === true,
+    mergedInto: str(n.mergedInto),
+    notes: notes(n.notes),
+    createdAt: str(n.createdAt),
+    updatedAt: str(n.updatedAt),
+  };
+}
+
+export function toSource(value: Plain): Source {
+  const s = obj(value);
+  return {
+    id: String(s.id),
+    title: String(s.title),
+    titleEn: str(s.titleEn),
+    publisher: str(s.publisher),
+    author: str(s.author),
+    publishedAt: str(s.publishedAt),
+    language: str(s.language),
+    url: str(s.url),
+  };
+}
+
+export function toRelationship(value: Plain): Relationship {
+  const r = obj(value);
+  const evidence = strings(r.evidence)
+    .map((e) => parseJson<Evidence | null>(e, null))
+    .filter((e): e is Evidence => e !== null);
+  return {
+    id: String(r.id),
+    type: String(r.type),
+    fromId: String(r.fromId),
+    toId: String(r.toId),
+    certainty: certaintyFromRank(Number(r.certaintyRank ?? 1)),
+    occurredAt: str(r.occurredAt),
+    properties: parseJson<Properties>(r.properties, {}),
+    evidence,
+    version: Number(r.version ?? 1),
+    deleted: r.deleted === true,
+    notes: notes(r.notes),
+  };
+}
+
+export const toEntities = (value: Plain | undefined): Entity[] =>
+  Array.isArray(value) ? value.map(toEntity) : [];
+export const toRelationships = (value: Plain | undefined): Relationship[] =>
+  Array.isArray(value) ? value.map(toRelationship) : [];
+export const toSources = (value: Plain | undefined): Source[] =>
+  Array.isArray(value) ? value.map(toSource) : [];
+
+export type EvidenceWithSource = Evidence & { source: Source };
+export type RelationshipWithSources = Omit<Relationship, 'evidence'> & { evidence: EvidenceWithSource[] };
+
+/** Resolves each evidence's source from the sources fetched in the same statement (no extra query). */
+export function attachSources(relationships: Relationship[], sources: Source[]): RelationshipWithSources[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const fallback = (id: string): Source => ({
+    id,
+    title: id,
+    titleEn: null,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    language: null,
+    url: null,
+  });
+  return relationships.map((r) => ({
+    ...r,
+    evidence: r.evidence.map((e) => ({ ...e, source: byId.get(e.sourceId) ?? fallback(e.sourceId) })),
+  }));
+}

@@ -1,0 +1,98 @@
+// The graph's vocabulary, shared by the repository, the importer and the API. Plain data only.
+export const ENTITY_KINDS = [
+  'Organization',
+  'Person',
+  'Product',
+  'Technology',
+  'Place',
+  'Event',
+  'Concept',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const CERTAINTIES = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+/** Higher is stronger; a relationship's certainty is the strongest of its evidence. */
+export const CERTAINTY_RANK: Record<Certainty, number> = { CONFIRMED: 3, REPORTED: 2, SPECULATIVE: 1 };
+export const certaintyFromRank = (rank: number): Certainty =>
+  rank >= 3 ? 'CONFIRMED' : rank === 2 ? 'REPORTED' : 'SPECULATIVE';
+
+export type PropertyValue = string | number | boolean | string[];
+export type Properties = Record<string, PropertyValue>;
+
+export interface Note {
+  id: string;
+  text: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface Entity {
+  id: string;
+  kind: string;
+  name: string;
+  nameKo: string | null;
+  aliases: string[];
+  description: string | null;
+  occurredAt: string | null;
+  properties: Properties;
+  version: number;
+  deleted: boolean;
+  mergedInto: string | null;
+  notes: Note[];
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  quote: string;
+  translation: string | null;
+  attributedTo: string | null;
+  certainty: Certainty;
+  sourceId: string;
+  addedAt: string | null;
+  addedBy: string | null;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  fromId: string;
+  toId: string;
+  certainty: Certainty;
+  occurredAt: string | null;
+  properties: Properties;
+  evidence: Evidence[];
+  version: number;
+  deleted: boolean;
+  notes: Note[];
+}
+
+export interface Subgraph {
+  nodes: Entity[];
+  relationships: Relationship[];
+  sources: Source[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+/** Relationship ids are their natural key: at most one relationship of a type between two entities. */
+export const relationshipId = (fromId: string, type: string, toId: string) => `${fromId}:${type}:${toId}`;
+
+export function parseRelationshipId(id: string): { fromId: string; type: string; toId: string } | null {
+  const match = /^([a-z0-9]+(?:-[a-z0-9]+)*):([A-Z][A-Z0-9_]*):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(id);
+  return match ? { fromId: match[1]!, type: match[2]!, toId: match[3]! } : null;
+}

@@ -1,0 +1,625 @@
+// The graph repository: one method per user intent, one Cypher statement per method (imports aside).
+// Takes parsed inputs, returns model objects; knows nothing of GraphQL or HTTP.
+import crypto from 'node:crypto';
+import type { Database, Row } from '../db/database.ts';
+import { AppError, badInput, conflict, notFound } from '../errors.ts';
+import { parseOccurredAt } from './dates.ts';
+import { evidenceId } from './import/importer.ts';
+import {
+  attachSources,
+  toEntities,
+  toEntity,
+  toRelationship,
+  toSources,
+  type RelationshipWithSources,
+} from './mapping.ts';
+import {
+  CERTAINTY_RANK,
+  parseRelationshipId,
+  relationshipId,
+  type Entity,
+  type Note,
+  type Source,
+} from './model.ts';
+import { buildSearchQuery, describeMatch } from './search.ts';
+import type { FilterParams } from './inputs.ts';
+import type { z } from 'zod';
+import type {
+  CreateEntityInput,
+  CreateRelationshipInput,
+  EntityPatchInput,
+  EvidenceInputSchema,
+  RelationshipPatchInput,
+} from './inputs.ts';
+
+export interface Actor {
+  name: string;
+}
+
+export interface SearchHit {
+  entity: Entity;
+  score: number;
+  matchedField: string;
+  snippet: string;
+}
+
+export interface SubgraphResult {
+  nodes: Entity[];
+  relationships: RelationshipWithSources[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+export interface PathResult {
+  nodes: Entity[];
+  relationships: RelationshipWithSources[];
+}
+
+export interface AuditEntryResult {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  targetId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const first = (rows: Row[]): Row => rows[0] ?? {};
+const num = (v: unknown) => Number(v ?? 0);
+const now = () => new Date().toISOString();
+const auditId = () => `audit-${Date.now().toString(36)}-${crypto.randomBytes(6).toString('hex')}`;
+
+function requireRelationshipId(id: string) {
+  const key = parseRelationshipId(id);
+  if (!key) throw badInput(`"${id}" is not a relationship id; they look like "fromId:TYPE:toId"`);
+  return key;
+}
+
+function storedEntityFields(input: {
+  name?: string | undefined;
+  nameKo?: string | null | undefined;
+  aliases?: string[] | null | undefined;
+  description?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+  properties?: Record<string, unknown> | null | undefined;
+  kind?: string | undefined;
+}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (input.kind !== undefined) out.kind = input.kind;
+  if (input.name !== undefined) out.name = input.name;
+  if (input.nameKo !== undefined) out.nameKo = input.nameKo;
+  if (input.description !== undefined) out.description = input.description;
+  if (input.aliases !== undefined) {
+    const aliases = [...new Set(input.aliases ?? [])];
+    out.aliases = aliases;
+    out.aliasText = aliases.map((a) => `${a} | `).join('');
+  }
+  if (input.occurredAt !== undefined) {
+    const bounds = input.occurredAt ? parseOccurredAt(input.occurredAt) : null;
+    out.occurredAt = input.occurredAt;
+    out.occurredFrom = bounds?.from ?? null;
+    out.occurredTo = bounds?.to ?? null;
+  }
+  if (input.properties !== undefined) out.properties = JSON.stringify(input.properties ?? {});
+  return out;
+}
+
+type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
+
+function evidenceRecord(ev: EvidenceInput, actor: Actor, at: string) {
+  const sourceId = ev.sourceId ?? ev.source!.id;
+  const id = evidenceId(sourceId, ev.quote, ev.attributedTo);
+  const record = {
+    id,
+    quote: ev.quote,
+    translation: ev.translation ?? null,
+    attributedTo: ev.attributedTo ?? null,
+    certainty: ev.certainty,
+    sourceId,
+    addedAt: at,
+    addedBy: actor.name,
+  };
+  return { id, json: JSON.stringify(record), rank: CERTAINTY_RANK[ev.certainty], sourceId };
+}
+
+function sourceRecord(source: NonNullable<EvidenceInput['source']>): Source {
+  return {
+    id: source.id,
+    title: source.title,
+    titleEn: source.titleEn ?? null,
+    publisher: source.publisher ?? null,
+    author: source.author ?? null,
+    publishedAt: source.publishedAt ?? null,
+    language: source.language ?? null,
+    url: source.url ?? null,
+  };
+}
+
+function snapshotJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+export function createGraphRepository(db: Database) {
+  const relationshipsOf = (row: Row) =>
+    attachSources(
+      Array.isArray(row.relationships) ? row.relationships.map(toRelationship) : [],
+      toSources(row.sources),
+    );
+  const oneRelationship = (row: Row): RelationshipWithSources | null =>
+    row.relationship ? attachSources([toRelationship(row.relationship)], toSources(row.sources))[0]! : null;
+
+  return {
+    async search(args: { text: string; kinds: string[] | null; first: number }): Promise<SearchHit[]> {
+      const query = buildSearchQuery(args.text);
+      if (!query) return [];
+      const rows = await db.read('search', {
+        lucene: query.lucene,
+        forms: query.forms,
+        kinds: args.kinds,
+        first: args.first,
+        candidates: Math.max(args.first * 5, 50),
+      });
+      return rows.map((row) => {
+        const entity = toEntity(row.entity!);
+        return { entity, score: num(row.score) + num(row.exact) * 100, ...describeMatch(entity, args.text) };
+      });
+    },
+
+    async entity(id: string): Promise<Entity | null> {
+      const row = (await db.read('get-entity', { id }))[0];
+      return row ? toEntity(row.entity!) : null;
+    },
+
+    async entities(args: {
+      kinds: string[] | null;
+      includeDeleted: boolean;
+      first: number;
+      after: string | null;
+    }) {
+      const row = first(await db.read('list-entities', { ...args, first: args.first + 1 }));
+      const all = toEntities(row.entities);
+      return {
+        entities: all.slice(0, args.first),
+        hasNextPage: all.length > args.first,
+        totalCount: num(row.totalCount),
+      };
+    },
+
+    async relationship(id: string): Promise<RelationshipWithSources | null> {
+      const key = requireRelationshipId(id);
+      const row = (await db.read('get-relationship', key))[0];
+      return row ? oneRelationship(row) : null;
+    },
+
+    async neighborhood(args: {
+      ids: string[];
+      depth: number;
+      limit: number;
+      filter: FilterParams;
+    }): Promise<SubgraphResult> {
+      const ids = [...new Set(args.ids)];
+      const row = first(
+        await db.read('find-neighborhood', { ids, depth: args.depth, limit: args.limit, ...args.filter }),
+      );
+      const found = new Set((row.found as string[] | null) ?? []);
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length > 0)
+        throw notFound(`No entity with id ${missing.map((m) => `"${m}"`).join(', ')}; search for it first`, {
+          ids: missing,
+        });
+      const nodes = toEntities(row.nodes);
+      const total = num(row.total);
+      return {
+        nodes,
+        relationships: relationshipsOf(row),
+        truncated: total > nodes.length,
+        totalNodes: total,
+      };
+    },
+
+    async expansionPreview(args: { id: string; excludeIds: string[]; filter: FilterParams }) {
+      const row = (
+        await db.read('expansion-preview', { id: args.id, excludeIds: args.excludeIds, ...args.filter })
+      )[0];
+      if (!row) throw notFound(`No entity with id "${args.id}"; search for it first`);
+      const groups = (Array.isArray(row.groups) ? row.groups : []) as {
+        type: string;
+        direction: 'OUT' | 'IN';
+        count: number;
+      }[];
+      return {
+        id: String(row.id),
+        total: num(row.total),
+        groups: groups.map((g) => ({ ...g, count: num(g.count) })),
+      };
+    },
+
+    async paths(args: {
+      fromId: string;
+      toId: string;
+      maxLength: number;
+      first: number;
+      filter: FilterParams;
+    }): Promise<PathResult[]> {
+      if (args.fromId === args.toId)
+        throw badInput('fromId and toId are the same entity; pick two different ones');
+      const row = first(await db.read('find-paths', { ...args, ...args.filter }));
+      const found = new Set((row.found as string[] | null) ?? []);
+      const missing = [args.fromId, args.toId].filter((id) => !found.has(id));
+      if (missing.length > 0)
+        throw notFound(`No entity with id ${missing.map((m) => `"${m}"`).join(', ')}`, { ids: missing });
+      const sources = toSources(row.sources);
+      const paths = (Array.isArray(row.paths) ? row.paths : []) as { nodes: never; relationships: never }[];
+      return paths.map((p) => ({
+        nodes: toEntities(p.nodes),
+        relationships: attachSources((p.relationships as unknown as []).map(toRelationship), sources),
+      }));
+    },
+
+    async timeline(args: {
+      from: string | null;
+      to: string | null;
+      clock: 'OCCURRED' | 'PUBLISHED';
+      first: number;
+    }) {
+      const row = first(await db.read('timeline', args));
+      const sources = toSources(row.sources);
+      const items = (Array.isArray(row.items) ? row.items : []) as {
+        from: string;
+        to: string;
+        entity: never;
+        relationship: never;
+      }[];
+      return items.map((item) => ({
+        from: String(item.from),
+        to: String(item.to),
+        entity: item.entity ? toEntity(item.entity) : null,
+        relationship: item.relationship
+          ? attachSources([toRelationship(item.relationship)], sources)[0]!
+          : null,
+      }));
+    },
+
+    async sources(): Promise<Source[]> {
+      return (await db.read('list-sources')).map((row) => toSources([row.source!])[0]!);
+    },
+
+    async stats(top: number) {
+      const row = first(await db.read('stats', { top }));
+      const counts = (v: unknown) =>
+        ((Array.isArray(v) ? v : []) as { key: string; count: number }[]).map((c) => ({
+          key: String(c.key),
+          count: num(c.count),
+        }));
+      return {
+        entities: num(row.entities),
+        relationships: num(row.relationships),
+        evidence: num(row.evidence),
+        sources: num(row.sources),
+        entitiesByKind: counts(row.entitiesByKind),
+        relationshipsByType: counts(row.relationshipsByType),
+        relationshipsByCertainty: counts(row.relationshipsByCertainty),
+        evidenceByCertainty: counts(row.evidenceByCertainty),
+        topEntities: (
+          (Array.isArray(row.topEntities) ? row.topEntities : []) as { entity: never; degree: number }[]
+        ).map((t) => ({
+          entity: toEntity(t.entity),
+          degree: num(t.degree),
+        })),
+      };
+    },
+
+    async auditTrail(args: { targetId: string | null; first: number }): Promise<AuditEntryResult[]> {
+      const rows = await db.read('audit-trail', { targetId: args.targetId ?? null, first: args.first });
+      return rows.map((row) => {
+        const entry = row.entry as Record<string, unknown>;
+        return {
+          id: String(entry.id),
+          at: String(entry.at),
+          actor: String(entry.actor),
+          action: String(entry.action),
+          targetId: entry.targetId == null ? null : String(entry.targetId),
+          before: snapshotJson(row.before ?? entry.before),
+          after: snapshotJson(row.after ?? entry.after),
+        };
+      });
+    },
+
+    async countEntities(): Promise<{ entities: number; relationships: number }> {
+      const row = first(await db.read('count-entities'));
+      return { entities: num(row.entities), relationships: num(row.relationships) };
+    },
+
+    // Curation: each mutation is one statement that writes its audit entry with it.
+
+    async createEntity(
+      input: z.infer<typeof CreateEntityInput> & { id: string },
+      actor: Actor,
+    ): Promise<Entity> {
+      const entity = {
+        ...storedEntityFields({
+          ...input,
+          aliases: input.aliases ?? [],
+          properties: input.properties ?? {},
+          nameKo: input.nameKo ?? null,
+          description: input.description ?? null,
+          occurredAt: input.occurredAt ?? null,
+        }),
+        id: input.id,
+      };
+      try {
+        const row = first(
+          await db.write('create-entity', { entity, now: now(), actor: actor.name, auditId: auditId() }),
+        );
+        return toEntity(row.entity!);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONFLICT')
+          throw conflict(
+            `An entity with id "${input.id}" already exists; choose another id or update that one`,
+          );
+        throw error;
+      }
+    },
+
+    async updateEntity(
+      id: string,
+      version: number,
+      patch: z.infer<typeof EntityPatchInput>,
+      actor: Actor,
+    ): Promise<Entity> {
+      const stored = storedEntityFields(patch);
+      const row = first(
+        await db.write('update-entity', {
+          id,
+          version,
+          patch: stored,
+          kind: patch.kind ?? null,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (!row.entity) throw notFound(`No entity with id "${id}"`);
+      const entity = toEntity(row.entity);
+      if (row.current !== true) {
+        if (entity.deleted)
+          throw conflict(`Entity "${id}" is deleted; restore it before editing`, {
+            currentVersion: entity.version,
+          });
+        throw conflict(
+          `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it and apply your change again`,
+          { currentVersion: entity.version },
+        );
+      }
+      return entity;
+    },
+
+    async setEntityDeleted(
+      id: string,
+      version: number | null,
+      deleted: boolean,
+      actor: Actor,
+    ): Promise<Entity> {
+      const row = first(
+        await db.write('set-entity-deleted', {
+          id,
+          version,
+          deleted,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (!row.entity) throw notFound(`No entity with id "${id}"`);
+      const entity = toEntity(row.entity);
+      if (row.current !== true) {
+        if (entity.mergedInto)
+          throw conflict(`Entity "${id}" was merged into "${entity.mergedInto}"; undo the merge instead`);
+        if (entity.deleted === deleted)
+          throw conflict(`Entity "${id}" is already ${deleted ? 'deleted' : 'live'}`);
+        throw conflict(
+          `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it first`,
+          { currentVersion: entity.version },
+        );
+      }
+      return entity;
+    },
+
+    async createRelationship(
+      input: z.infer<typeof CreateRelationshipInput>,
+      actor: Actor,
+    ): Promise<RelationshipWithSources> {
+      const at = now();
+      const evidence = input.evidence.map((ev) => evidenceRecord(ev, actor, at));
+      const uniqueEvidence = [...new Map(evidence.map((e) => [e.id, e])).values()];
+      const newSources = [
+        ...new Map(
+          input.evidence.filter((ev) => ev.source).map((ev) => [ev.source!.id, sourceRecord(ev.source!)]),
+        ).values(),
+      ];
+      const occurred = input.occurredAt ? parseOccurredAt(input.occurredAt) : null;
+      const relationship = {
+        id: relationshipId(input.fromId, input.type, input.toId),
+        occurredAt: input.occurredAt ?? null,
+        occurredFrom: occurred?.from ?? null,
+        occurredTo: occurred?.to ?? null,
+        properties: JSON.stringify(input.properties ?? {}),
+        evidence: uniqueEvidence.map((e) => e.json),
+        evidenceIds: uniqueEvidence.map((e) => e.id),
+        sourceIds: [...new Set(uniqueEvidence.map((e) => e.sourceId))],
+        certaintyRank: Math.max(...uniqueEvidence.map((e) => e.rank)),
+      };
+      const row = first(
+        await db.write('create-relationship', {
+          fromId: input.fromId,
+          type: input.type,
+          toId: input.toId,
+          relationship,
+          newSources,
+          citedSourceIds: relationship.sourceIds,
+          now: at,
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (row.fromFound !== true) throw notFound(`No entity with id "${input.fromId}" (fromId)`);
+      if (row.toFound !== true) throw notFound(`No entity with id "${input.toId}" (toId)`);
+      if (row.exists === true)
+        throw conflict(`${relationship.id} already exists; add evidence to it with addEvidence`);
+      const missing = (row.missingSources as string[] | null) ?? [];
+      if (missing.length > 0)
+        throw notFound(
+          `Unknown source ${missing.map((m) => `"${m}"`).join(', ')}; pass it inline as evidence.source`,
+        );
+      return oneRelationship(row)!;
+    },
+
+    async updateRelationship(
+      id: string,
+      version: number,
+      patch: z.infer<typeof RelationshipPatchInput>,
+      actor: Actor,
+    ) {
+      const key = requireRelationshipId(id);
+      const stored: Record<string, unknown> = {};
+      if (patch.occurredAt !== undefined) {
+        const bounds = patch.occurredAt ? parseOccurredAt(patch.occurredAt) : null;
+        Object.assign(stored, {
+          occurredAt: patch.occurredAt,
+          occurredFrom: bounds?.from ?? null,
+          occurredTo: bounds?.to ?? null,
+        });
+      }
+      if (patch.properties !== undefined) stored.properties = JSON.stringify(patch.properties ?? {});
+      const row = first(
+        await db.write('update-relationship', {
+          ...key,
+          version,
+          patch: stored,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      const relationship = oneRelationship(row);
+      if (!relationship) throw notFound(`No relationship ${id}`);
+      if (row.current !== true)
+        throw conflict(
+          `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
+          { currentVersion: relationship.version },
+        );
+      return relationship;
+    },
+
+    async setRelationshipDeleted(id: string, version: number | null, deleted: boolean, actor: Actor) {
+      const key = requireRelationshipId(id);
+      const row = first(
+        await db.write('set-relationship-deleted', {
+          ...key,
+          version,
+          deleted,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      const relationship = oneRelationship(row);
+      if (!relationship) throw notFound(`No relationship ${id}`);
+      if (row.current !== true) {
+        if (relationship.deleted === deleted)
+          throw conflict(`Relationship ${id} is already ${deleted ? 'deleted' : 'live'}`);
+        throw conflict(
+          `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
+          { currentVersion: relationship.version },
+        );
+      }
+      return relationship;
+    },
+
+    async addEvidence(id: string, ev: EvidenceInput, actor: Actor) {
+      const key = requireRelationshipId(id);
+      const record = evidenceRecord(ev, actor, now());
+      const row = first(
+        await db.write('add-evidence', {
+          ...key,
+          evidence: record,
+          newSource: ev.source ? sourceRecord(ev.source) : null,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      const relationship = oneRelationship(row);
+      if (!relationship) throw notFound(`No relationship ${id}`);
+      if (row.sourceFound !== true)
+        throw notFound(`Unknown source "${record.sourceId}"; pass it inline as evidence.source`);
+      return relationship;
+    },
+
+    async mergeEntities(keepId: string, mergeId: string, actor: Actor) {
+      if (keepId === mergeId)
+        throw badInput('keepId and mergeId are the same entity; pick the duplicate to merge');
+      const mergeRecordId = `merge-${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
+      const row = first(
+        await db.write('merge-entities', {
+          keepId,
+          mergeId,
+          mergeRecordId,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (row.keepFound !== true) throw notFound(`No live entity with id "${keepId}" (keepId)`);
+      if (row.mergeFound !== true) throw notFound(`No live entity with id "${mergeId}" (mergeId)`);
+      return { mergeId: mergeRecordId, entity: toEntity(row.entity!), movedRelationships: num(row.moved) };
+    },
+
+    async unmergeEntities(mergeRecordId: string, actor: Actor): Promise<Entity[]> {
+      const row = first(
+        await db.write('unmerge-entities', {
+          mergeId: mergeRecordId,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (row.found !== true)
+        throw notFound(`No merge "${mergeRecordId}"; use the mergeId that mergeEntities returned`);
+      if (row.current !== true)
+        throw conflict(
+          `Merge "${mergeRecordId}" cannot be undone: it was already undone, or the surviving entity changed since`,
+        );
+      return toEntities(row.entities);
+    },
+
+    async addNote(targetId: string, text: string, actor: Actor): Promise<Note> {
+      const relationshipKey = targetId.includes(':') ? requireRelationshipId(targetId) : null;
+      const note: Note = {
+        id: `note-${crypto.randomBytes(6).toString('hex')}`,
+        text,
+        author: actor.name,
+        createdAt: now(),
+      };
+      const row = first(
+        await db.write('add-note', {
+          entityId: relationshipKey ? null : targetId,
+          fromId: relationshipKey?.fromId ?? null,
+          type: relationshipKey?.type ?? null,
+          toId: relationshipKey?.toId ?? null,
+          note: JSON.stringify(note),
+          now: note.createdAt,
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (row.found !== true) throw notFound(`Nothing live with id "${targetId}" to annotate`);
+      return note;
+    },
+  };
+}
+
+export type GraphRepository = ReturnType<typeof createGraphRepository>;

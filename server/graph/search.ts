@@ -1,0 +1,103 @@
+// Turns user search text into a Lucene query for the full-text index. Only letters and digits survive
+// tokenisation, so no Lucene operator, wildcard or field syntax from the user can reach the parser.
+const KOREAN_PARTICLES = [
+  '에서는',
+  '으로는',
+  '에게서',
+  '께서는',
+  '이라는',
+  '에서',
+  '으로',
+  '에게',
+  '께서',
+  '한테',
+  '까지',
+  '부터',
+  '처럼',
+  '보다',
+  '이나',
+  '라는',
+  '이',
+  '가',
+  '은',
+  '는',
+  '을',
+  '를',
+  '의',
+  '와',
+  '과',
+  '도',
+  '에',
+  '로',
+  '만',
+  '랑',
+];
+
+const HANGUL = /\p{Script=Hangul}/u;
+
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 12);
+}
+
+/** The word without a trailing Korean particle ("메타가" → "메타"), or null when none is attached. */
+export function stripParticle(word: string): string | null {
+  if (!HANGUL.test(word)) return null;
+  for (const particle of KOREAN_PARTICLES) {
+    if (word.length > particle.length + 1 && word.endsWith(particle)) return word.slice(0, -particle.length);
+  }
+  return null;
+}
+
+export interface SearchQuery {
+  lucene: string;
+  /** Lowercased forms that count as an exact name or alias match. */
+  forms: string[];
+}
+
+/** Null when the text holds no letters or digits (nothing to search for). */
+export function buildSearchQuery(text: string): SearchQuery | null {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return null;
+  const terms = tokens.flatMap((token, index) => {
+    const stem = stripParticle(token);
+    const words = stem ? [token, stem] : [token];
+    const isLast = index === tokens.length - 1;
+    // The last word is still being typed: match it as a prefix too (typeahead).
+    return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
+  });
+  const group = `(${[...new Set(terms)].join(' ')})`;
+  const lucene = `name:${group}^4 nameKo:${group}^4 aliasText:${group}^3 description:${group}`;
+  const whole = tokens.join(' ');
+  const spaced = text.trim().toLowerCase();
+  const forms = new Set([spaced, whole]);
+  const lastStem = stripParticle(tokens[tokens.length - 1]!);
+  if (lastStem) forms.add([...tokens.slice(0, -1), lastStem].join(' '));
+  return { lucene, forms: [...forms].filter(Boolean) };
+}
+
+/** Which field matched best and the text to show for it. */
+export function describeMatch(
+  entity: { name: string; nameKo: string | null; aliases: string[]; description: string | null },
+  text: string,
+): { matchedField: string; snippet: string } {
+  const tokens = tokenize(text).flatMap((t) => [t, stripParticle(t)].filter((x): x is string => Boolean(x)));
+  const hit = (value: string | null) => value !== null && tokens.some((t) => value.toLowerCase().includes(t));
+  if (hit(entity.name)) return { matchedField: 'name', snippet: entity.name };
+  if (hit(entity.nameKo)) return { matchedField: 'nameKo', snippet: entity.nameKo! };
+  const alias = entity.aliases.find((a) => hit(a));
+  if (alias) return { matchedField: 'alias', snippet: alias };
+  if (entity.description && hit(entity.description)) {
+    const lower = entity.description.toLowerCase();
+    const at = Math.max(0, Math.min(...tokens.map((t) => lower.indexOf(t)).filter((i) => i >= 0)) - 40);
+    const slice = entity.description.slice(at, at + 120);
+    return {
+      matchedField: 'description',
+      snippet: `${at > 0 ? '…' : ''}${slice}${at + 120 < entity.description.length ? '…' : ''}`,
+    };
+  }
+  return { matchedField: 'name', snippet: entity.nameKo ? `${entity.name} · ${entity.nameKo}` : entity.name };
+}

@@ -1,0 +1,37 @@
+import type { AuthResult, Role, Viewer } from '../auth/tokens.ts';
+import { roleAtLeast } from '../auth/tokens.ts';
+import { AppError } from '../errors.ts';
+import type { GraphRepository } from '../graph/repository.ts';
+
+export interface GraphQLContext {
+  graph: GraphRepository;
+  auth: AuthResult;
+  readsRequireToken: boolean;
+  /** Called after a successful mutation so cached reads are dropped. */
+  onWrite: () => void;
+}
+
+const AUTH_MESSAGES = {
+  malformed: 'The Authorization header is malformed; send "Authorization: Bearer lk_…"',
+  invalid: 'The token is not valid; check it or create a new one with "npm run token -- create"',
+  expired: 'The token has expired; create a new one with "npm run token -- create"',
+} as const;
+
+/** The caller, or UNAUTHENTICATED / FORBIDDEN when the caller may not do this. */
+export function requireRole(ctx: GraphQLContext, needed: Role | 'anonymous'): Viewer {
+  if (!ctx.auth.ok) throw new AppError('UNAUTHENTICATED', AUTH_MESSAGES[ctx.auth.reason]);
+  const viewer = ctx.auth.viewer;
+  if (needed === 'anonymous') return viewer;
+  if (viewer.role === 'anonymous') {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `This needs an ${needed} token: send "Authorization: Bearer <token>" (printed by the first npm start, or "npm run token -- create --role ${needed}")`,
+    );
+  }
+  if (!roleAtLeast(viewer.role, needed))
+    throw new AppError('FORBIDDEN', `Your token has the ${viewer.role} role; this needs ${needed}`);
+  return viewer;
+}
+
+export const requireReader = (ctx: GraphQLContext) =>
+  requireRole(ctx, ctx.readsRequireToken ? 'reader' : 'anonymous');

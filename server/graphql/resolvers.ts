@@ -1,0 +1,162 @@
+// Thin resolvers: parse input, one repository call, return model objects. No resolver runs a query per
+// node: every field below the root is read from what the root's single statement returned.
+import { JSONObjectResolver } from 'graphql-scalars';
+import {
+  AuditArgs,
+  check,
+  CreateEntityInput,
+  CreateRelationshipInput,
+  EntitiesArgs,
+  EntityIdArg,
+  EntityPatchInput,
+  EvidenceInputSchema,
+  ExpansionPreviewArgs,
+  NeighborhoodArgs,
+  NoteArgs,
+  parseCursor,
+  parseFilter,
+  PathsArgs,
+  RelationshipPatchInput,
+  SearchArgs,
+  slugify,
+  TimelineArgs,
+  toCursor,
+  VersionArg,
+} from '../graph/inputs.ts';
+import { z } from 'zod';
+import { requireReader, requireRole, type GraphQLContext } from './context.ts';
+
+type Args = Record<string, unknown>;
+type Resolver = (parent: unknown, args: Args, ctx: GraphQLContext) => unknown;
+
+const read =
+  (run: (args: Args, ctx: GraphQLContext) => unknown): Resolver =>
+  (_parent, args, ctx) => {
+    requireReader(ctx);
+    return run(args, ctx);
+  };
+
+const write =
+  (run: (args: Args, ctx: GraphQLContext, actor: { name: string }) => Promise<unknown>): Resolver =>
+  async (_parent, args, ctx) => {
+    const viewer = requireRole(ctx, 'editor');
+    const result = await run(args, ctx, { name: viewer.name });
+    ctx.onWrite();
+    return result;
+  };
+
+const TopArgs = z.object({
+  first: z.number().int().min(1, 'first must be 1–100').max(100, 'first must be 1–100').default(10),
+});
+
+export const resolvers = {
+  JSONObject: JSONObjectResolver,
+  Query: {
+    search: read((args, ctx) => ctx.graph.search(check(SearchArgs, args))),
+    entity: read((args, ctx) => ctx.graph.entity(check(EntityIdArg, args.id))),
+    entities: read(async (args, ctx) => {
+      const a = check(EntitiesArgs, args);
+      const page = await ctx.graph.entities({
+        kinds: a.kinds,
+        includeDeleted: a.includeDeleted,
+        first: a.first,
+        after: parseCursor(a.after),
+      });
+      const edges = page.entities.map((node) => ({ cursor: toCursor(node.id), node }));
+      return {
+        edges,
+        totalCount: page.totalCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    }),
+    relationship: read((args, ctx) => ctx.graph.relationship(String(args.id))),
+    neighborhood: read((args, ctx) => {
+      const a = check(NeighborhoodArgs, args);
+      return ctx.graph.neighborhood({
+        ids: a.ids,
+        depth: a.depth,
+        limit: a.limit,
+        filter: parseFilter(a.filter),
+      });
+    }),
+    expansionPreview: read((args, ctx) => {
+      const a = check(ExpansionPreviewArgs, args);
+      return ctx.graph.expansionPreview({
+        id: a.id,
+        excludeIds: a.excludeIds ?? [],
+        filter: parseFilter(a.filter),
+      });
+    }),
+    paths: read((args, ctx) => {
+      const a = check(PathsArgs, args);
+      return ctx.graph.paths({
+        fromId: a.fromId,
+        toId: a.toId,
+        maxLength: a.maxLength,
+        first: a.first,
+        filter: parseFilter(a.filter),
+      });
+    }),
+    timeline: read((args, ctx) => ctx.graph.timeline(check(TimelineArgs, args))),
+    sources: read((_args, ctx) => ctx.graph.sources()),
+    // topEntities' argument is read here so the whole Stats object comes from one statement.
+    stats: read((_args, ctx) => ctx.graph.stats(100)),
+    auditTrail: read((args, ctx) => {
+      const a = check(AuditArgs, args);
+      return ctx.graph.auditTrail({ targetId: a.targetId ?? null, first: a.first });
+    }),
+    viewer: (_parent: unknown, _args: Args, ctx: GraphQLContext) => requireRole(ctx, 'anonymous'),
+  },
+  Stats: {
+    topEntities: (parent: { topEntities: unknown[] }, args: Args) =>
+      parent.topEntities.slice(0, check(TopArgs, args).first),
+  },
+  Mutation: {
+    createEntity: write((args, ctx, actor) => {
+      const input = check(CreateEntityInput, args.input);
+      return ctx.graph.createEntity({ ...input, id: input.id ?? slugify(input.name) }, actor);
+    }),
+    updateEntity: write((args, ctx, actor) =>
+      ctx.graph.updateEntity(
+        check(EntityIdArg, args.id),
+        check(VersionArg, args.version),
+        check(EntityPatchInput, args.patch),
+        actor,
+      ),
+    ),
+    deleteEntity: write((args, ctx, actor) =>
+      ctx.graph.setEntityDeleted(check(EntityIdArg, args.id), check(VersionArg, args.version), true, actor),
+    ),
+    restoreEntity: write((args, ctx, actor) =>
+      ctx.graph.setEntityDeleted(check(EntityIdArg, args.id), null, false, actor),
+    ),
+    createRelationship: write((args, ctx, actor) =>
+      ctx.graph.createRelationship(check(CreateRelationshipInput, args.input), actor),
+    ),
+    updateRelationship: write((args, ctx, actor) =>
+      ctx.graph.updateRelationship(
+        String(args.id),
+        check(VersionArg, args.version),
+        check(RelationshipPatchInput, args.patch),
+        actor,
+      ),
+    ),
+    deleteRelationship: write((args, ctx, actor) =>
+      ctx.graph.setRelationshipDeleted(String(args.id), check(VersionArg, args.version), true, actor),
+    ),
+    restoreRelationship: write((args, ctx, actor) =>
+      ctx.graph.setRelationshipDeleted(String(args.id), null, false, actor),
+    ),
+    addEvidence: write((args, ctx, actor) =>
+      ctx.graph.addEvidence(String(args.relationshipId), check(EvidenceInputSchema, args.evidence), actor),
+    ),
+    mergeEntities: write((args, ctx, actor) =>
+      ctx.graph.mergeEntities(check(EntityIdArg, args.keepId), check(EntityIdArg, args.mergeId), actor),
+    ),
+    unmergeEntities: write((args, ctx, actor) => ctx.graph.unmergeEntities(String(args.mergeId), actor)),
+    addNote: write((args, ctx, actor) => {
+      const a = check(NoteArgs, args);
+      return ctx.graph.addNote(a.targetId, a.text, actor);
+    }),
+  },
+};

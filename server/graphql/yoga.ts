@@ -1,0 +1,76 @@
+// The GraphQL endpoint: schema from schema.graphql, GraphQL Armor limits, masked errors, offline GraphiQL.
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import type { AuthResult } from '../auth/tokens.ts';
+import type { GraphRepository } from '../graph/repository.ts';
+import type { Logger } from '../logger.ts';
+import type { GraphQLContext } from './context.ts';
+import { createMaskError } from './mask-error.ts';
+import { resolvers } from './resolvers.ts';
+
+export const SCHEMA_FILE = path.resolve(import.meta.dirname, 'schema.graphql');
+export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
+export const schema = createSchema<GraphQLContext & ServerContext>({ typeDefs, resolvers });
+
+export interface YogaDeps {
+  graph: GraphRepository;
+  logger: Logger;
+  readsRequireToken: boolean;
+  authOf: (request: Request) => AuthResult;
+  onWrite: () => void;
+  plugins?: Plugin[];
+}
+
+/** express hands yoga its request and response; nothing else from the server context is used. */
+export type ServerContext = { req: IncomingMessage; res: ServerResponse };
+
+export const ARMOR_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  costLimit: 20000,
+} as const;
+
+export function buildYoga(deps: YogaDeps) {
+  return createYoga<ServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    batching: false,
+    graphiql: {
+      title: 'Linkage GraphQL',
+      defaultQuery:
+        '{\n  search(text: "저커버그") {\n    entity { id kind name nameKo }\n    score\n  }\n}\n',
+    },
+    renderGraphiQL,
+    maskedErrors: { maskError: createMaskError(deps.logger) },
+    logging: {
+      debug: (...args) => deps.logger.debug({ yoga: args.map(String) }),
+      info: (...args) => deps.logger.info({ yoga: args.map(String) }),
+      warn: (...args) => deps.logger.warn({ yoga: args.map(String) }),
+      error: (...args) => deps.logger.error({ yoga: args.map(String) }),
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: ARMOR_LIMITS.maxDepth },
+        maxAliases: { n: ARMOR_LIMITS.maxAliases },
+        maxDirectives: { n: ARMOR_LIMITS.maxDirectives },
+        maxTokens: { n: ARMOR_LIMITS.maxTokens },
+        costLimit: { maxCost: ARMOR_LIMITS.costLimit },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      ...(deps.plugins ?? []),
+    ],
+    context: ({ request }) => ({
+      graph: deps.graph,
+      auth: deps.authOf(request),
+      readsRequireToken: deps.readsRequireToken,
+      onWrite: deps.onWrite,
+    }),
+  });
+}

@@ -1,0 +1,123 @@
+// Starts the server: config → database → app → listen, and closes cleanly on SIGTERM/SIGINT.
+// The database may be down at start: the server still listens, /ready says why, and the schema and seed
+// graph are applied as soon as the database answers.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.ts';
+import { createTokenStore } from './auth/tokens.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { loadSeeds } from './graph/import/seeds.ts';
+import { createGraphRepository } from './graph/repository.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { exportRoutes } from './http/export.ts';
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Applies the schema and loads the seeds into an empty database, retrying until the database answers. */
+export async function prepareDatabase(
+  db: Database,
+  logger: Logger,
+  options: { seed: boolean; signal?: AbortSignal },
+) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      await db.applySchema();
+      if (options.seed) {
+        const counts = await createGraphRepository(db).countEntities();
+        if (counts.entities === 0) {
+          const summaries = await loadSeeds(db);
+          for (const s of summaries) {
+            logger.info(
+              { file: s.file, entities: s.entities, relationships: s.relationships, ms: s.ms },
+              'seed graph loaded',
+            );
+          }
+        }
+      }
+      return;
+    } catch (error) {
+      if (options.signal?.aborted) return;
+      attempt += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt === 1 || attempt % 15 === 0)
+        logger.warn({ attempt, reason: message }, 'database not ready; retrying');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      if (options.signal?.aborted) return;
+    }
+  }
+}
+
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; seed?: boolean } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  if (!config.neo4j.uri)
+    throw new ConfigError([
+      'NEO4J_URI: not set; npm start sets it for the local Neo4j, or point it at your server',
+    ]);
+  const db = createDatabase({
+    uri: config.neo4j.uri,
+    auth: config.neo4j.auth,
+    database: config.neo4j.database,
+    queryTimeoutMs: config.queryTimeoutMs,
+    logger,
+  });
+  const tokens = createTokenStore(config.auth.tokensFile);
+  const app = buildApp({ config, db, tokens, logger, routes: [exportRoutes] });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  const abort = new AbortController();
+  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal });
+  return {
+    url,
+    db,
+    ready,
+    async close() {
+      abort.abort();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const running = await startServer(config);
+  console.log(`Linkage is running at ${running.url}  (GraphQL: ${running.url}/graphql)`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}

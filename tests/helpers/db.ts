@@ -1,0 +1,44 @@
+// Test-only database access: wiping the throwaway database between files. The product never does this.
+import neo4j from 'neo4j-driver';
+import { createDatabase, type Database } from '../../server/db/database.ts';
+import { createLogger } from '../../server/logger.ts';
+
+export const quietLogger = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+
+export function testDatabase(uri: string, logger = quietLogger()): Database {
+  return createDatabase({ uri, database: 'neo4j', queryTimeoutMs: 60_000, logger });
+}
+
+/** Deletes every node (in batches) so a test file starts from an empty graph; the schema stays. */
+export async function wipeDatabase(uri: string): Promise<void> {
+  const driver = neo4j.driver(uri);
+  try {
+    await driver.executeQuery(
+      'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+      {},
+      { database: 'neo4j' },
+    );
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Counts everything a test might compare before and after an operation. */
+export async function graphCounts(uri: string): Promise<Record<string, number>> {
+  const driver = neo4j.driver(uri);
+  try {
+    const { records } = await driver.executeQuery(
+      `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+       CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relationships, sum(size(r.evidence)) AS evidence }
+       CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+       CALL () { MATCH (a:AuditEntry) RETURN count(a) AS audit }
+       RETURN entities, relationships, coalesce(evidence, 0) AS evidence, sources, audit`,
+      {},
+      { database: 'neo4j' },
+    );
+    const record = records[0]!;
+    return Object.fromEntries(record.keys.map((k) => [String(k), Number(record.get(k))]));
+  } finally {
+    await driver.close();
+  }
+}

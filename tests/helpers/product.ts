@@ -1,0 +1,78 @@
+// The product as the tests meet it: a fresh seeded database, tokens for each role, the real app on a
+// free port, and a small GraphQL client.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { issueToken } from '../../server/auth/tokens.ts';
+import { loadConfig } from '../../server/config.ts';
+import { startServer } from '../../server/main.ts';
+import { quietLogger, wipeDatabase } from './db.ts';
+
+export interface TestProduct {
+  url: string;
+  editorToken: string;
+  readerToken: string;
+  adminToken: string;
+  expiredToken: string;
+  tokensFile: string;
+  statementCount: () => number;
+  close: () => Promise<void>;
+}
+
+export async function startProductForTests(
+  neo4jUri: string,
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestProduct> {
+  await wipeDatabase(neo4jUri);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-test-tokens-'));
+  const tokensFile = path.join(dir, 'tokens.json');
+  const editorToken = issueToken(tokensFile, { name: 'test-editor', role: 'editor' });
+  const readerToken = issueToken(tokensFile, { name: 'test-reader', role: 'reader' });
+  const adminToken = issueToken(tokensFile, { name: 'test-admin', role: 'admin' });
+  const expiredToken = issueToken(tokensFile, { name: 'test-expired', role: 'editor', expiresInDays: -1 });
+  const config = loadConfig({
+    NEO4J_URI: neo4jUri,
+    PORT: '0',
+    LINKAGE_TOKENS_FILE: tokensFile,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const server = await startServer(config, { logger: quietLogger(), seed: options.seed ?? true });
+  await server.ready;
+  return {
+    url: server.url,
+    editorToken,
+    readerToken,
+    adminToken,
+    expiredToken,
+    tokensFile,
+    statementCount: () => server.db.statementCount,
+    close: async () => {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export async function gql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<T>;
+  return { ...body, status: response.status };
+}
+
+export const errorCode = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
