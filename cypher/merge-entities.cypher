@@ -71,8 +71,8 @@ CALL (k, m, ok) {
     m.mergedInto = k.id,
     m.version = m.version + 1,
     m.updatedAt = $now,
-    rec.keepVersionAfter = k.version + 1,
     rec.moved = COUNT { (rec)-[:MERGED_REL]->() }
+  SET rec.keepVersionAfter = k.version
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'mergeEntities', targetId: rec.id,
     relatedIds: [k.id, m.id]})
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)

@@ -41,14 +41,28 @@ export function readTokenFile(file: string): StoredToken[] {
 }
 
 export function createTokenStore(file: string, clock: () => number = Date.now): TokenStore {
-  let tokens: StoredToken[] = readTokenFile(file);
-  let hashes = tokens.map((t) => Buffer.from(t.sha256, 'hex'));
+  let tokens: StoredToken[] = [];
+  let hashes: Buffer[] = [];
+  let loadedMtime = -1;
+  let checkedAt = 0;
+  const reload = () => {
+    loadedMtime = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+    tokens = readTokenFile(file);
+    hashes = tokens.map((t) => Buffer.from(t.sha256, 'hex'));
+  };
+  // Tokens created with "npm run token" while the server runs are picked up within a second.
+  const refreshIfChanged = () => {
+    const now = clock();
+    if (now - checkedAt < 1000) return;
+    checkedAt = now;
+    const mtime = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+    if (mtime !== loadedMtime) reload();
+  };
+  reload();
   return {
-    reload() {
-      tokens = readTokenFile(file);
-      hashes = tokens.map((t) => Buffer.from(t.sha256, 'hex'));
-    },
+    reload,
     authenticate(header) {
+      refreshIfChanged();
       if (header === undefined || header === '')
         return { ok: true, viewer: { name: 'anonymous', role: 'anonymous' } };
       const match = /^Bearer (\S+)$/.exec(header);

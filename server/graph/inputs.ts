@@ -128,13 +128,13 @@ export const NeighborhoodArgs = z.object({
     .max(LIMITS.idsMax, `at most ${LIMITS.idsMax} start ids`),
   depth: bounded('depth', 1, LIMITS.depthMax).default(1),
   limit: bounded('limit', 1, LIMITS.neighborhoodLimitMax).default(300),
-  filter: z.unknown(),
+  filter: z.unknown().optional(),
 });
 
 export const ExpansionPreviewArgs = z.object({
   id: entityId,
   excludeIds: z.array(z.string().max(200)).max(5000).nullish(),
-  filter: z.unknown(),
+  filter: z.unknown().optional(),
 });
 
 export const PathsArgs = z.object({
@@ -142,7 +142,7 @@ export const PathsArgs = z.object({
   toId: entityId,
   maxLength: bounded('maxLength', 1, LIMITS.pathLengthMax).default(4),
   first: bounded('first', 1, LIMITS.pathsFirstMax).default(3),
-  filter: z.unknown(),
+  filter: z.unknown().optional(),
 });
 
 export const TimelineArgs = z
