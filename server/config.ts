@@ -29,43 +29,33 @@ const neo4jUri = z
     'expected a Neo4j URI such as bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io',
   );
 
-const EnvSchema = z
-  .object({
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: port.default(4000),
-    NEO4J_URI: neo4jUri.optional(),
-    NEO4J_USER: z.string().min(1).optional(),
-    NEO4J_PASSWORD: z.string().min(1).optional(),
-    NEO4J_DATABASE: z
-      .string()
-      .regex(/^[A-Za-z0-9.-]+$/, 'expected a database name')
-      .default('neo4j'),
-    NEO4J_DATA_DIR: z.string().min(1).default('data/neo4j'),
-    NEO4J_BOLT_PORT: port.default(7687),
-    NEO4J_PAGECACHE: memorySize.default('512m'),
-    NEO4J_HEAP: memorySize.default('1g'),
-    LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
-    LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
-    LINKAGE_CORS_ORIGINS: z.string().default(''),
-    LINKAGE_QUERY_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(15000),
-    LINKAGE_MAX_BODY_BYTES: positiveInt('a size in bytes').default(1_000_000),
-    LINKAGE_RESPONSE_CACHE_TTL_MS: z.coerce
-      .number()
-      .int()
-      .min(0, 'expected 0 (off) or a TTL in ms')
-      .default(30000),
-    LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if ((env.NEO4J_USER === undefined) !== (env.NEO4J_PASSWORD === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.NEO4J_USER === undefined ? 'NEO4J_USER' : 'NEO4J_PASSWORD'],
-        message: 'set NEO4J_USER and NEO4J_PASSWORD together (or neither, for the local Neo4j without auth)',
-      });
-    }
-  });
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  NEO4J_URI: neo4jUri.optional(),
+  NEO4J_USER: z.string().min(1).optional(),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'expected a database name')
+    .default('neo4j'),
+  NEO4J_DATA_DIR: z.string().min(1).default('data/neo4j'),
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_PAGECACHE: memorySize.default('512m'),
+  NEO4J_HEAP: memorySize.default('1g'),
+  LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
+  LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
+  LINKAGE_CORS_ORIGINS: z.string().default(''),
+  LINKAGE_QUERY_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(15000),
+  LINKAGE_MAX_BODY_BYTES: positiveInt('a size in bytes').default(1_000_000),
+  LINKAGE_RESPONSE_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0, 'expected 0 (off) or a TTL in ms')
+    .default(30000),
+  LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 export interface Config {
   host: string;
@@ -99,15 +89,21 @@ export function loadConfig(env: Env = process.env): Config {
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const key = issue.path.join('.') || '(environment)';
         const value = present[key];
         return `${key}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
-      }),
+      });
+  // Checked on the raw values so this problem is listed alongside any other.
+  if ((present.NEO4J_USER === undefined) !== (present.NEO4J_PASSWORD === undefined)) {
+    const missing = present.NEO4J_USER === undefined ? 'NEO4J_USER' : 'NEO4J_PASSWORD';
+    problems.push(
+      `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither, for the local Neo4j without auth)`,
     );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const fromRoot = (p: string) => path.resolve(REPO_ROOT, p);
   return {

@@ -42,3 +42,53 @@ export async function graphCounts(uri: string): Promise<Record<string, number>> 
     await driver.close();
   }
 }
+
+/**
+ * A hash of the graph's content (entities, relationships with evidence, sources), leaving out what differs
+ * between two loads of the same data: timestamps and import ids.
+ */
+export async function graphHash(uri: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const driver = neo4j.driver(uri);
+  const volatile = new Set(['createdAt', 'updatedAt', 'createdIn', 'addedAt']);
+  const clean = (props: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(props)
+        .filter(([k]) => !volatile.has(k))
+        .map(([k, v]) => [
+          k,
+          k === 'evidence' && Array.isArray(v)
+            ? v.map((e) => {
+                const { addedAt: _a, ...rest } = JSON.parse(String(e));
+                return rest;
+              })
+            : v,
+        ])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+  try {
+    const entities = await driver.executeQuery(
+      'MATCH (n:Entity) RETURN n ORDER BY n.id',
+      {},
+      { database: 'neo4j' },
+    );
+    const relationships = await driver.executeQuery(
+      'MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS t, b.id AS b, r ORDER BY a, t, b',
+      {},
+      { database: 'neo4j' },
+    );
+    const sources = await driver.executeQuery(
+      'MATCH (s:Source) RETURN s ORDER BY s.id',
+      {},
+      { database: 'neo4j' },
+    );
+    const hash = createHash('sha256');
+    for (const r of entities.records) hash.update(JSON.stringify(clean(r.get('n').properties)));
+    for (const r of relationships.records)
+      hash.update(JSON.stringify([r.get('a'), r.get('t'), r.get('b'), clean(r.get('r').properties)]));
+    for (const r of sources.records) hash.update(JSON.stringify(clean(r.get('s').properties)));
+    return hash.digest('hex');
+  } finally {
+    await driver.close();
+  }
+}

@@ -1,0 +1,170 @@
+// Every GraphQL document the client sends, as named constants. A contract test validates each one against
+// server/graphql/schema.graphql, so keep them complete (fragments included) and named.
+
+const ENTITY_FIELDS = /* GraphQL */ `
+  fragment EntityFields on Entity {
+    id
+    kind
+    name
+    nameKo
+    aliases
+    description
+    occurredAt
+    properties
+    version
+  }
+`;
+
+const RELATIONSHIP_FIELDS = /* GraphQL */ `
+  fragment RelationshipFields on Relationship {
+    id
+    type
+    fromId
+    toId
+    certainty
+    occurredAt
+    properties
+    version
+    evidence {
+      id
+      quote
+      translation
+      attributedTo
+      certainty
+      source {
+        id
+        title
+        titleEn
+        publisher
+        author
+        publishedAt
+        language
+        url
+      }
+    }
+  }
+`;
+
+export const SEARCH_ENTITIES = /* GraphQL */ `
+  query SearchEntities($text: String!, $kinds: [String!], $first: Int) {
+    search(text: $text, kinds: $kinds, first: $first) {
+      score
+      matchedField
+      snippet
+      entity {
+        ...EntityFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const NEIGHBORHOOD = /* GraphQL */ `
+  query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $filter: GraphFilter) {
+    neighborhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
+      truncated
+      totalNodes
+      nodes {
+        ...EntityFields
+      }
+      relationships {
+        ...RelationshipFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${RELATIONSHIP_FIELDS}
+`;
+
+export const EXPANSION_PREVIEW = /* GraphQL */ `
+  query ExpansionPreview($id: ID!, $excludeIds: [ID!], $filter: GraphFilter) {
+    expansionPreview(id: $id, excludeIds: $excludeIds, filter: $filter) {
+      id
+      total
+      groups {
+        type
+        direction
+        count
+      }
+    }
+  }
+`;
+
+export const FIND_PATHS = /* GraphQL */ `
+  query FindPaths($fromId: ID!, $toId: ID!, $maxLength: Int, $first: Int, $filter: GraphFilter) {
+    paths(fromId: $fromId, toId: $toId, maxLength: $maxLength, first: $first, filter: $filter) {
+      nodes {
+        ...EntityFields
+      }
+      relationships {
+        ...RelationshipFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${RELATIONSHIP_FIELDS}
+`;
+
+export const ENTITY_DETAILS = /* GraphQL */ `
+  query EntityDetails($id: ID!) {
+    entity(id: $id) {
+      ...EntityFields
+      notes {
+        id
+        text
+        author
+        createdAt
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const VIEWER = /* GraphQL */ `
+  query Viewer {
+    viewer {
+      name
+      role
+    }
+  }
+`;
+
+export const CREATE_ENTITY = /* GraphQL */ `
+  mutation CreateEntity($input: CreateEntityInput!) {
+    createEntity(input: $input) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const UPDATE_ENTITY = /* GraphQL */ `
+  mutation UpdateEntity($id: ID!, $version: Int!, $patch: EntityPatch!) {
+    updateEntity(id: $id, version: $version, patch: $patch) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const CREATE_RELATIONSHIP = /* GraphQL */ `
+  mutation CreateRelationship($input: CreateRelationshipInput!) {
+    createRelationship(input: $input) {
+      ...RelationshipFields
+    }
+  }
+  ${RELATIONSHIP_FIELDS}
+`;
+
+export const MERGE_ENTITIES = /* GraphQL */ `
+  mutation MergeEntities($keepId: ID!, $mergeId: ID!) {
+    mergeEntities(keepId: $keepId, mergeId: $mergeId) {
+      mergeId
+      movedRelationships
+      entity {
+        ...EntityFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+`;

@@ -1,0 +1,125 @@
+// Plain data shapes returned by the GraphQL API (see server/graphql/schema.graphql).
+export type Certainty = 'CONFIRMED' | 'REPORTED' | 'SPECULATIVE';
+export type Clock = 'OCCURRED' | 'PUBLISHED';
+export type Direction = 'OUT' | 'IN';
+
+export interface Source {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  quote: string;
+  translation: string | null;
+  attributedTo: string | null;
+  certainty: Certainty;
+  source: Source;
+}
+
+export interface Entity {
+  id: string;
+  kind: string;
+  name: string;
+  nameKo: string | null;
+  aliases: string[];
+  description: string | null;
+  occurredAt: string | null;
+  properties: Record<string, unknown>;
+  version: number;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  fromId: string;
+  toId: string;
+  certainty: Certainty;
+  occurredAt: string | null;
+  properties: Record<string, unknown>;
+  evidence: Evidence[];
+  version: number;
+}
+
+export interface Subgraph {
+  nodes: Entity[];
+  relationships: Relationship[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+export interface PathResult {
+  nodes: Entity[];
+  relationships: Relationship[];
+}
+
+export interface SearchHit {
+  entity: Entity;
+  score: number;
+  matchedField: string | null;
+  snippet: string | null;
+}
+
+export interface ExpansionGroup {
+  type: string;
+  direction: Direction;
+  count: number;
+}
+
+export interface ExpansionPreview {
+  id: string;
+  total: number;
+  groups: ExpansionGroup[];
+}
+
+export interface Note {
+  id: string;
+  text: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface GraphFilter {
+  kinds?: string[];
+  relationshipTypes?: string[];
+  minCertainty?: Certainty;
+  occurredFrom?: string;
+  occurredTo?: string;
+  includeUndated?: boolean;
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+export interface CreateEntityInput {
+  id?: string;
+  kind: string;
+  name: string;
+  nameKo?: string;
+  aliases?: string[];
+  description?: string;
+  occurredAt?: string;
+}
+
+export type EntityPatch = Partial<Omit<CreateEntityInput, 'id'>>;
+
+export interface EvidenceInput {
+  quote: string;
+  translation?: string;
+  attributedTo?: string;
+  certainty: Certainty;
+  sourceId?: string;
+}
+
+export interface CreateRelationshipInput {
+  type: string;
+  fromId: string;
+  toId: string;
+  occurredAt?: string;
+  evidence: EvidenceInput[];
+}

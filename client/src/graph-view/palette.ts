@@ -1,0 +1,40 @@
+// Visual encoding shared by the stylesheet and the legend. Colours are Okabe-Ito (safe for the common
+// colour-vision deficiencies) and every kind also has its own shape, so colour is never the only cue.
+import type { Certainty } from '../api/types.ts';
+
+export interface KindStyle {
+  color: string;
+  shape: string;
+  /** Text colour that stays readable on `color`. */
+  text: string;
+}
+
+export const KIND_STYLES: Readonly<Record<string, KindStyle>> = {
+  Organization: { color: '#0072B2', shape: 'round-rectangle', text: '#ffffff' },
+  Person: { color: '#E69F00', shape: 'ellipse', text: '#000000' },
+  Product: { color: '#009E73', shape: 'round-hexagon', text: '#ffffff' },
+  Technology: { color: '#56B4E9', shape: 'round-diamond', text: '#000000' },
+  Place: { color: '#F0E442', shape: 'round-triangle', text: '#000000' },
+  Event: { color: '#D55E00', shape: 'round-tag', text: '#ffffff' },
+  Concept: { color: '#CC79A7', shape: 'round-octagon', text: '#000000' },
+};
+
+export const OTHER_KIND: KindStyle = { color: '#999999', shape: 'rectangle', text: '#000000' };
+
+export const kindStyle = (kind: string): KindStyle => KIND_STYLES[kind] ?? OTHER_KIND;
+
+export interface CertaintyStyle {
+  lineStyle: 'solid' | 'dashed' | 'dotted';
+  width: number;
+  label: string;
+  description: string;
+}
+
+export const CERTAINTY_STYLES: Readonly<Record<Certainty, CertaintyStyle>> = {
+  CONFIRMED: { lineStyle: 'solid', width: 3, label: 'Confirmed', description: 'stated as fact' },
+  REPORTED: { lineStyle: 'dashed', width: 2, label: 'Reported', description: 'attributed, "according to"' },
+  SPECULATIVE: { lineStyle: 'dotted', width: 1.5, label: 'Speculative', description: 'presumed or expected' },
+};
+
+export const HIGHLIGHT_COLOR = '#000000';
+export const SELECTED_COLOR = '#CC3311';

@@ -1,0 +1,101 @@
+// The Cytoscape stylesheet. Colour and shape come from element data (see palette.ts); certainty is drawn
+// as line style AND width so it survives greyscale printing.
+import type { StylesheetJson } from 'cytoscape';
+import { HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
+
+export const FONT_FAMILY =
+  'system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", sans-serif';
+
+/** Below this on-screen size labels are not drawn: at low zoom they would only pile up. */
+const MIN_ZOOMED_FONT_SIZE = 7;
+
+export function buildStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        width: 30,
+        height: 30,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-size': 11,
+        color: '#1a1a1a',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '130px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    { selector: 'node.label-both', style: { 'text-wrap': 'wrap', 'line-height': 1.25 } },
+    { selector: 'node.kind-event', style: { width: 26, height: 26 } },
+    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#333333' } },
+    {
+      selector: 'node.pinned',
+      style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#333333' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-style': 'data(lineStyle)' as never,
+        'line-color': '#6b6b6b',
+        'target-arrow-color': '#6b6b6b',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'curve-style': 'bezier',
+        label: 'data(label)',
+        'font-family': FONT_FAMILY,
+        'font-size': 9,
+        color: '#444444',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        // Cytoscape compares font size × 2^ceil(log2(zoom)), so 17 shows edge labels only above 100 %
+        // zoom, where they fit; the selected edge's label always shows.
+        'min-zoomed-font-size': 17,
+      },
+    },
+    { selector: 'edge.certainty-reported', style: { 'line-dash-pattern': [7, 4] } },
+    { selector: 'edge.certainty-speculative', style: { 'line-dash-pattern': [2, 4] } },
+    {
+      selector: '.highlighted',
+      style: {
+        'underlay-color': HIGHLIGHT_COLOR,
+        'underlay-opacity': 0.18,
+        'underlay-padding': 6,
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'edge.highlighted',
+      style: { 'line-color': HIGHLIGHT_COLOR, 'target-arrow-color': HIGHLIGHT_COLOR },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': SELECTED_COLOR, 'font-weight': 'bold', 'z-index': 20 },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        'line-color': SELECTED_COLOR,
+        'target-arrow-color': SELECTED_COLOR,
+        width: 4,
+        color: '#000000',
+        'min-zoomed-font-size': 0,
+        'z-index': 20,
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.25 } },
+  ];
+}

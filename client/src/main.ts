@@ -1,0 +1,121 @@
+// Wires the app: store + commands, the canvas, the panels, URL state and keyboard shortcuts.
+import './styles.css';
+import { linkageApi } from './api/linkage-api.ts';
+import { createGraphView } from './graph-view/graph-view.ts';
+import { LAYOUTS } from './graph-view/layouts.ts';
+import { renderLegend } from './graph-view/legend.ts';
+import { mountCurationForms, mountCurationMenu } from './panels/curation-forms.ts';
+import { mountDetailsPanel } from './panels/details-panel.ts';
+import { byId } from './panels/dom.ts';
+import { mountExpansionDialog } from './panels/expansion-dialog.ts';
+import { mountExportDialog } from './panels/export-dialog.ts';
+import { mountFiltersPanel } from './panels/filters-panel.ts';
+import { mountPathsPanel } from './panels/paths-panel.ts';
+import { mountSavedViewsPanel } from './panels/saved-views-panel.ts';
+import { mountSearchBox } from './panels/search-box.ts';
+import { mountSettingsPanel } from './panels/settings-panel.ts';
+import { mountStatusBanner } from './panels/status-banner.ts';
+import { mountTableView } from './panels/table-view.ts';
+import { mountToolbar } from './panels/toolbar.ts';
+import { initialAppState, type AppState } from './state/app-state.ts';
+import { createCommands } from './state/commands.ts';
+import type { GraphView, LayoutName } from './state/model.ts';
+import { loadToken } from './state/saved-views.ts';
+import { createStore } from './state/store.ts';
+import { serializeView } from './state/url-state.ts';
+import { visibleGraph } from './state/visible.ts';
+
+const storage = window.localStorage;
+const store = createStore<AppState>(initialAppState(undefined, loadToken(storage)));
+const commands = createCommands(store, linkageApi);
+
+// Canvas
+const canvasEl = byId('canvas');
+const graph = createGraphView(canvasEl, store, commands);
+
+// Panels
+mountSearchBox(byId('search'), store, commands);
+mountStatusBanner(byId('status'), store, commands);
+mountFiltersPanel(byId('filters'), store, commands);
+renderLegend(byId('legend'));
+const paths = mountPathsPanel(byId('paths'), store, commands);
+const curation = mountCurationForms(byId<HTMLDialogElement>('curation-dialog'), store, commands);
+mountCurationMenu(byId('curation'), curation);
+mountSettingsPanel(byId('settings'), store, commands, storage);
+mountDetailsPanel(byId('details'), store, commands, {
+  editEntity: (entity) => curation.entityForm(entity),
+  startPathFrom: (id) => paths.setFrom(id),
+});
+mountExpansionDialog(byId<HTMLDialogElement>('expand-dialog'), store, commands);
+const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph);
+const tableRegion = byId('table-region');
+mountTableView(tableRegion, store, commands);
+const layoutLabels = Object.fromEntries(
+  Object.entries(LAYOUTS).map(([name, entry]) => [name, entry.label]),
+) as Record<LayoutName, string>;
+mountToolbar(byId('toolbar'), store, commands, {
+  layoutLabels,
+  fit: () => graph.fit(),
+  openExport: () => exportDialog.open(),
+  toggleTable: () => {
+    tableRegion.hidden = !tableRegion.hidden;
+    document.body.classList.toggle('with-table', !tableRegion.hidden);
+    graph.fit();
+    return !tableRegion.hidden;
+  },
+});
+mountSavedViewsPanel(byId('saved-views'), storage, {
+  currentHash: () => serializeView(store.getState().history.present),
+  open: (hash) => {
+    window.location.hash = hash;
+  },
+});
+
+// Empty state and screen-reader announcements follow the view.
+const emptyState = byId('empty-state');
+const announcer = byId('announcer');
+function announce(view: GraphView, previous: GraphView | null): void {
+  emptyState.hidden = Object.keys(view.entities).length > 0;
+  const sel = view.selection;
+  if (!sel || sel === previous?.selection) return;
+  if (sel.type === 'node') {
+    const e = view.entities[sel.id];
+    const degree = visibleGraph(view).edges.filter((r) => r.fromId === sel.id || r.toId === sel.id).length;
+    if (e)
+      announcer.textContent = `${e.name}${e.nameKo ? ` (${e.nameKo})` : ''}, ${e.kind}, ${degree} relationships.`;
+  } else {
+    const r = view.relationships[sel.id];
+    if (r)
+      announcer.textContent = `${view.entities[r.fromId]?.name ?? r.fromId} ${r.type.replace(/_/g, ' ').toLowerCase()} ${view.entities[r.toId]?.name ?? r.toId}, ${r.certainty.toLowerCase()}.`;
+  }
+}
+
+// URL state: the hash mirrors the view; a changed hash (pasted link, saved view, back) restores it.
+let writtenHash = '';
+store.subscribe((state, previous) => {
+  const view = state.history.present;
+  if (view === previous.history.present) return;
+  announce(view, previous.history.present);
+  writtenHash = serializeView(view);
+  window.history.replaceState(null, '', `#${writtenHash}`);
+});
+// Only hashes that carry view state (key=value) are views; a bare "#canvas" anchor is not.
+const isViewHash = (hash: string) => hash.includes('=');
+window.addEventListener('hashchange', () => {
+  const hash = window.location.hash.slice(1);
+  if (hash !== writtenHash && isViewHash(hash)) void commands.restore(hash);
+});
+// The skip link moves focus without touching the hash (which holds the view).
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  graph.focus();
+});
+announce(store.getState().history.present, null);
+if (isViewHash(window.location.hash)) void commands.restore(window.location.hash.slice(1));
+
+// A handle for end-to-end tests and the console: what the canvas really draws.
+(window as unknown as { linkage: unknown }).linkage = {
+  renderedIds: () => graph.renderedIds(),
+  zoom: () => graph.zoom(),
+  store,
+};

@@ -1,0 +1,69 @@
+// Tiny DOM builder. Text is always set through text nodes (never innerHTML), so names, quotes and aliases
+// from the graph cannot inject markup.
+type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) {
+    if (value == null) continue;
+    // ARIA states are strings ("true"/"false"); other booleans are presence attributes (checked, hidden).
+    if (name.startsWith('aria-')) el.setAttribute(name, String(value));
+    else if (value !== false) el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const [type, handler] of Object.entries(props.on ?? {})) {
+    el.addEventListener(type, handler as EventListener);
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html: add it or rename the lookup.`);
+  return el as T;
+}
+
+/** Offers text or a data: URL as a file download. */
+export function download(filename: string, content: string, mime: string): void {
+  const href = content.startsWith('data:')
+    ? content
+    : URL.createObjectURL(new Blob([content], { type: mime }));
+  const link = h('a', { attrs: { href, download: filename } });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 1000);
+}
+
+export const KIND_NAMES_KO: Readonly<Record<string, string>> = {
+  Organization: '조직',
+  Person: '인물',
+  Product: '제품',
+  Technology: '기술',
+  Place: '장소',
+  Event: '사건',
+  Concept: '개념',
+};

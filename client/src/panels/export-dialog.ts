@@ -1,0 +1,91 @@
+// Export what is on screen: images from the canvas, data formats and a citation list built client-side,
+// and the GraphQL that reproduces the view.
+import type { AppState } from '../state/app-state.ts';
+import {
+  graphQLForView,
+  toCitations,
+  toEdgesCsv,
+  toGraphFilter,
+  toGraphML,
+  toNodesCsv,
+} from '../state/export-formats.ts';
+import type { Store } from '../state/store.ts';
+import { kindsOnCanvas, typesOnCanvas, visibleGraph } from '../state/visible.ts';
+import { download, h, replaceChildren } from './dom.ts';
+
+export interface CanvasExports {
+  png(): string;
+  svg(): string;
+  json(): unknown;
+}
+
+export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppState>, canvas: CanvasExports) {
+  const stamp = () => new Date().toISOString().slice(0, 10);
+  const graph = () => visibleGraph(store.getState().history.present);
+  const code = h('pre', { class: 'code', attrs: { id: 'graphql-query', tabindex: 0 } });
+  const vars = h('pre', { class: 'code', attrs: { id: 'graphql-variables', tabindex: 0 } });
+  const graphqlSection = h(
+    'section',
+    { attrs: { hidden: true, 'aria-label': 'GraphQL for this view' } },
+    h('h3', {}, 'Query'),
+    code,
+    h('h3', {}, 'Variables'),
+    vars,
+    h(
+      'p',
+      { class: 'muted' },
+      'POST both to /graphql. depth 1 also returns neighbours: keep the nodes whose id is in "ids" to get exactly this view.',
+    ),
+    h(
+      'button',
+      {
+        on: {
+          click: () =>
+            void navigator.clipboard?.writeText(
+              JSON.stringify({ query: code.textContent, variables: JSON.parse(vars.textContent || '{}') }),
+            ),
+        },
+      },
+      'Copy as JSON body',
+    ),
+  );
+
+  const item = (label: string, action: () => void) => h('button', { on: { click: action } }, label);
+  replaceChildren(
+    dialog,
+    h('h2', { attrs: { id: 'export-title' } }, 'Export this view'),
+    h(
+      'div',
+      { class: 'export-grid' },
+      item('PNG image', () => download(`linkage-${stamp()}.png`, canvas.png(), 'image/png')),
+      item('SVG image', () => download(`linkage-${stamp()}.svg`, canvas.svg(), 'image/svg+xml')),
+      item('Cytoscape JSON', () =>
+        download(`linkage-${stamp()}.cyjs`, JSON.stringify(canvas.json(), null, 2), 'application/json'),
+      ),
+      item('GraphML', () =>
+        download(`linkage-${stamp()}.graphml`, toGraphML(graph()), 'application/graphml+xml'),
+      ),
+      item('Nodes CSV', () => download(`linkage-nodes-${stamp()}.csv`, toNodesCsv(graph()), 'text/csv')),
+      item('Edges CSV', () => download(`linkage-edges-${stamp()}.csv`, toEdgesCsv(graph()), 'text/csv')),
+      item('Citations', () =>
+        download(`linkage-citations-${stamp()}.txt`, toCitations(graph()), 'text/plain'),
+      ),
+      item('Show the GraphQL for this view', () => {
+        const view = store.getState().history.present;
+        const q = graphQLForView(graph(), toGraphFilter(view, kindsOnCanvas(view), typesOnCanvas(view)));
+        code.textContent = q.query;
+        vars.textContent = q.variables;
+        graphqlSection.hidden = false;
+      }),
+    ),
+    graphqlSection,
+    h('div', { class: 'button-row' }, h('button', { on: { click: () => dialog.close() } }, 'Close')),
+  );
+
+  return {
+    open() {
+      graphqlSection.hidden = true;
+      dialog.showModal();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Top toolbar: undo/redo, layout, labels, fit, table toggle. Ctrl-Z / Ctrl-Shift-Z work anywhere outside
+// text fields.
+import type { AppState } from '../state/app-state.ts';
+import type { Commands } from '../state/commands.ts';
+import { canRedo, canUndo } from '../state/history.ts';
+import { LAYOUT_NAMES, type LabelMode, type LayoutName } from '../state/model.ts';
+import type { Store } from '../state/store.ts';
+import { h, replaceChildren } from './dom.ts';
+
+export interface ToolbarHooks {
+  layoutLabels: Readonly<Record<LayoutName, string>>;
+  fit(): void;
+  openExport(): void;
+  toggleTable(): boolean;
+}
+
+const LABEL_MODES: [LabelMode, string][] = [
+  ['en', 'EN'],
+  ['ko', '한국어'],
+  ['both', 'Both'],
+];
+
+export function mountToolbar(
+  root: HTMLElement,
+  store: Store<AppState>,
+  commands: Commands,
+  hooks: ToolbarHooks,
+): void {
+  const undoButton = h(
+    'button',
+    { attrs: { title: 'Undo (Ctrl-Z)' }, on: { click: commands.undo } },
+    '↶ Undo',
+  );
+  const redoButton = h(
+    'button',
+    { attrs: { title: 'Redo (Ctrl-Shift-Z)' }, on: { click: commands.redo } },
+    '↷ Redo',
+  );
+  const layoutSelect = h(
+    'select',
+    {
+      attrs: { id: 'layout-select', 'aria-label': 'Layout' },
+      on: { change: () => commands.dispatch('setLayout', layoutSelect.value as LayoutName) },
+    },
+    ...LAYOUT_NAMES.map((name) => h('option', { attrs: { value: name } }, hooks.layoutLabels[name])),
+  );
+  const labelButtons = LABEL_MODES.map(([mode, text]) =>
+    h(
+      'button',
+      {
+        attrs: { role: 'radio', 'data-mode': mode },
+        on: { click: () => commands.dispatch('setLabelMode', mode) },
+      },
+      text,
+    ),
+  );
+  const tableButton = h(
+    'button',
+    {
+      attrs: { 'aria-pressed': false, 'aria-controls': 'table-region', id: 'table-toggle' },
+      on: { click: () => tableButton.setAttribute('aria-pressed', String(hooks.toggleTable())) },
+    },
+    'Table',
+  );
+  replaceChildren(
+    root,
+    h('div', { class: 'tool-group' }, undoButton, redoButton),
+    h(
+      'div',
+      { class: 'tool-group' },
+      h('label', { attrs: { for: 'layout-select' } }, 'Layout'),
+      layoutSelect,
+    ),
+    h(
+      'div',
+      { class: 'tool-group segmented', attrs: { role: 'radiogroup', 'aria-label': 'Label language' } },
+      ...labelButtons,
+    ),
+    h(
+      'div',
+      { class: 'tool-group' },
+      h('button', { attrs: { title: 'Fit the graph to the screen' }, on: { click: hooks.fit } }, 'Fit'),
+      tableButton,
+      h('button', { attrs: { id: 'export-open' }, on: { click: hooks.openExport } }, 'Export…'),
+    ),
+  );
+
+  function render(state: AppState): void {
+    undoButton.disabled = !canUndo(state.history);
+    redoButton.disabled = !canRedo(state.history);
+    layoutSelect.value = state.history.present.layout;
+    for (const b of labelButtons)
+      b.setAttribute('aria-checked', String(b.dataset.mode === state.history.present.labelMode));
+  }
+  store.subscribe((state, previous) => {
+    if (state.history !== previous.history) render(state);
+  });
+  render(store.getState());
+
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+    event.preventDefault();
+    if (event.shiftKey) commands.redo();
+    else commands.undo();
+  });
+}

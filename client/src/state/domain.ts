@@ -1,0 +1,2 @@
+// The data types views need, re-exported so that panels depend on state only (never on client/api).
+export type { Certainty, Clock, Entity, Evidence, Relationship, SearchHit, Source } from '../api/types.ts';

@@ -1,0 +1,74 @@
+// The exploration state: what is on the canvas and how it is viewed. Plain, immutable data so that
+// every step can be undone by keeping the previous value.
+import type { Certainty, Clock, Entity, Relationship } from '../api/types.ts';
+
+export type LabelMode = 'ko' | 'en' | 'both';
+export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst', 'timeline'] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
+
+export const CERTAINTY_ORDER: readonly Certainty[] = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'];
+
+export interface TimeWindow {
+  clock: Clock;
+  /** Inclusive YYYY-MM-DD bounds; null means open. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface Filter {
+  hiddenKinds: string[];
+  hiddenTypes: string[];
+  /** Weakest certainty still shown: SPECULATIVE shows everything, CONFIRMED confirmed only. */
+  minCertainty: Certainty;
+  time: TimeWindow;
+}
+
+export interface Selection {
+  type: 'node' | 'edge';
+  id: string;
+}
+
+export interface Highlight {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+/** Why a node is on the canvas: 'user' (searched, restored, path) or 'expand:<id>'. */
+export type Origin = string;
+export const USER_ORIGIN: Origin = 'user';
+export const expandOrigin = (id: string): Origin => `expand:${id}`;
+
+export interface GraphView {
+  entities: Readonly<Record<string, Entity>>;
+  relationships: Readonly<Record<string, Relationship>>;
+  origins: Readonly<Record<string, readonly Origin[]>>;
+  expanded: readonly string[];
+  hidden: readonly string[];
+  pinned: readonly string[];
+  selection: Selection | null;
+  filter: Filter;
+  labelMode: LabelMode;
+  layout: LayoutName;
+  highlight: Highlight | null;
+}
+
+export const DEFAULT_FILTER: Filter = {
+  hiddenKinds: [],
+  hiddenTypes: [],
+  minCertainty: 'SPECULATIVE',
+  time: { clock: 'OCCURRED', from: null, to: null },
+};
+
+export const EMPTY_VIEW: GraphView = {
+  entities: {},
+  relationships: {},
+  origins: {},
+  expanded: [],
+  hidden: [],
+  pinned: [],
+  selection: null,
+  filter: DEFAULT_FILTER,
+  labelMode: 'both',
+  layout: 'fcose',
+  highlight: null,
+};

@@ -1,0 +1,178 @@
+// Pure exploration steps: (view, payload) → view. Each returns the same object when nothing changes, so
+// history does not record no-op steps.
+import type { Entity, Relationship } from '../api/types.ts';
+import {
+  USER_ORIGIN,
+  expandOrigin,
+  type Filter,
+  type GraphView,
+  type Highlight,
+  type LabelMode,
+  type LayoutName,
+  type Origin,
+  type Selection,
+  type TimeWindow,
+} from './model.ts';
+
+export interface GraphPiece {
+  nodes: readonly Entity[];
+  relationships: readonly Relationship[];
+}
+
+const without = <T>(list: readonly T[], items: readonly T[]): T[] => list.filter((x) => !items.includes(x));
+const union = <T>(list: readonly T[], items: readonly T[]): T[] => [
+  ...list,
+  ...items.filter((x) => !list.includes(x)),
+];
+
+/** Adds a piece of graph, deduplicating by id; every added or re-reached node gets `origin`. */
+export function mergeSubgraph(view: GraphView, piece: GraphPiece, origin: Origin = USER_ORIGIN): GraphView {
+  const entities = { ...view.entities };
+  const origins = { ...view.origins };
+  for (const node of piece.nodes) {
+    entities[node.id] = node;
+    const current = origins[node.id] ?? [];
+    if (!current.includes(origin)) origins[node.id] = [...current, origin];
+  }
+  const relationships = { ...view.relationships };
+  for (const rel of piece.relationships) {
+    // A relationship is only drawable when both of its ends are on the canvas.
+    if (entities[rel.fromId] && entities[rel.toId]) relationships[rel.id] = rel;
+  }
+  const hidden = without(
+    view.hidden,
+    piece.nodes.map((n) => n.id),
+  );
+  return { ...view, entities, relationships, origins, hidden };
+}
+
+export function addEntities(view: GraphView, nodes: readonly Entity[]): GraphView {
+  return mergeSubgraph(view, { nodes, relationships: [] }, USER_ORIGIN);
+}
+
+/** Merges what expanding `id` returned; the expanded node itself keeps its own origins. */
+export function expand(view: GraphView, id: string, piece: GraphPiece): GraphView {
+  const others = piece.nodes.filter((n) => n.id !== id);
+  const self = piece.nodes.filter((n) => n.id === id);
+  let next = mergeSubgraph(view, { nodes: self, relationships: [] }, USER_ORIGIN);
+  if (view.entities[id])
+    next = { ...next, origins: { ...next.origins, [id]: view.origins[id] ?? [USER_ORIGIN] } };
+  next = mergeSubgraph(next, { nodes: others, relationships: piece.relationships }, expandOrigin(id));
+  return { ...next, expanded: union(view.expanded, [id]) };
+}
+
+/** Removes nodes with no origin left, cascading through the expansions they carried. */
+function dropOrphans(view: GraphView, origins: Record<string, readonly Origin[]>): GraphView {
+  const entities = { ...view.entities };
+  let expanded = [...view.expanded];
+  const queue = Object.keys(origins).filter((id) => (origins[id] ?? []).length === 0);
+  while (queue.length > 0) {
+    const gone = queue.pop() as string;
+    if (!entities[gone]) continue;
+    delete entities[gone];
+    delete origins[gone];
+    if (expanded.includes(gone)) {
+      expanded = without(expanded, [gone]);
+      const tag = expandOrigin(gone);
+      for (const [id, list] of Object.entries(origins)) {
+        if (!list.includes(tag)) continue;
+        origins[id] = list.filter((o) => o !== tag);
+        if (origins[id].length === 0) queue.push(id);
+      }
+    }
+  }
+  const relationships = Object.fromEntries(
+    Object.entries(view.relationships).filter(([, r]) => entities[r.fromId] && entities[r.toId]),
+  );
+  const kept = (ids: readonly string[]) => ids.filter((x) => entities[x]);
+  const selection =
+    view.selection && isOnCanvas(entities, relationships, view.selection) ? view.selection : null;
+  return {
+    ...view,
+    entities,
+    relationships,
+    origins,
+    expanded,
+    hidden: kept(view.hidden),
+    pinned: kept(view.pinned),
+    selection,
+    highlight: null,
+  };
+}
+
+function isOnCanvas(
+  entities: Record<string, Entity>,
+  relationships: Record<string, Relationship>,
+  selection: Selection,
+): boolean {
+  return selection.type === 'node' ? Boolean(entities[selection.id]) : Boolean(relationships[selection.id]);
+}
+
+/** Undoes an expansion: removes what it added unless the node is reached otherwise (search, another expansion). */
+export function collapse(view: GraphView, id: string): GraphView {
+  if (!view.expanded.includes(id)) return view;
+  const tag = expandOrigin(id);
+  const origins: Record<string, readonly Origin[]> = {};
+  for (const [nodeId, list] of Object.entries(view.origins)) origins[nodeId] = list.filter((o) => o !== tag);
+  return dropOrphans({ ...view, expanded: without(view.expanded, [id]) }, origins);
+}
+
+/** Takes entities off the canvas entirely (along with what only their expansions brought). */
+export function remove(view: GraphView, ids: readonly string[]): GraphView {
+  const present = ids.filter((id) => view.entities[id]);
+  if (present.length === 0) return view;
+  const origins: Record<string, readonly Origin[]> = { ...view.origins };
+  for (const id of present) origins[id] = [];
+  return dropOrphans(view, origins);
+}
+
+export function hide(view: GraphView, ids: readonly string[]): GraphView {
+  const add = ids.filter((id) => view.entities[id] && !view.hidden.includes(id));
+  if (add.length === 0) return view;
+  const selection =
+    view.selection?.type === 'node' && add.includes(view.selection.id) ? null : view.selection;
+  return { ...view, hidden: [...view.hidden, ...add], selection };
+}
+
+export function show(view: GraphView, ids: readonly string[] | 'all'): GraphView {
+  const next = ids === 'all' ? [] : without(view.hidden, ids);
+  return next.length === view.hidden.length ? view : { ...view, hidden: next };
+}
+
+export function pin(view: GraphView, id: string, pinned: boolean): GraphView {
+  if (!view.entities[id] || view.pinned.includes(id) === pinned) return view;
+  return { ...view, pinned: pinned ? [...view.pinned, id] : without(view.pinned, [id]) };
+}
+
+export function select(view: GraphView, selection: Selection | null): GraphView {
+  if (selection === null) return view.selection === null ? view : { ...view, selection: null };
+  if (view.selection?.type === selection.type && view.selection.id === selection.id) return view;
+  const exists = selection.type === 'node' ? view.entities[selection.id] : view.relationships[selection.id];
+  return exists ? { ...view, selection } : view;
+}
+
+export function setFilter(view: GraphView, patch: Partial<Filter>): GraphView {
+  return { ...view, filter: { ...view.filter, ...patch } };
+}
+
+export function setTimeWindow(view: GraphView, time: TimeWindow): GraphView {
+  return setFilter(view, { time });
+}
+
+export function setLabelMode(view: GraphView, labelMode: LabelMode): GraphView {
+  return view.labelMode === labelMode ? view : { ...view, labelMode };
+}
+
+export function setLayout(view: GraphView, layout: LayoutName): GraphView {
+  return view.layout === layout ? view : { ...view, layout };
+}
+
+export function setHighlight(view: GraphView, highlight: Highlight | null): GraphView {
+  return { ...view, highlight };
+}
+
+/** Replaces an entity's data after an edit, keeping where it sits on the canvas. */
+export function updateEntity(view: GraphView, entity: Entity): GraphView {
+  if (!view.entities[entity.id]) return view;
+  return { ...view, entities: { ...view.entities, [entity.id]: entity } };
+}

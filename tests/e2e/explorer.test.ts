@@ -1,0 +1,212 @@
+// The explorer end to end, in real Chromium against the product on the seed graph: Korean search,
+// expansion, evidence, URL restore, GraphML export, keyboard-only use, table/canvas agreement, axe-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl?: string;
+  }
+}
+
+const ZUCK = 'mark-zuckerberg';
+const LG_MEETING = 'meta-lg-meeting-2024-02-28';
+const SAMSUNG_MEETING = 'meta-samsung-meeting-2024-02-28';
+const EDGE = `${ZUCK}:PARTICIPATED_IN:${LG_MEETING}`;
+
+interface Rendered {
+  nodes: string[];
+  edges: string[];
+}
+
+const rendered = (page: Page): Promise<Rendered> =>
+  page.evaluate(() => (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds());
+
+async function waitForNodes(page: Page, ids: string[]): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => {
+      const view = (window as unknown as { linkage?: { renderedIds(): Rendered } }).linkage;
+      const nodes = view?.renderedIds().nodes ?? [];
+      return wanted.every((id) => nodes.includes(id));
+    },
+    ids,
+    { timeout: 15_000 },
+  );
+}
+
+/** The product URL: the lead's global setup, an explicit URL, or the product started right here. */
+async function productUrl(): Promise<{ url: string; close: () => Promise<void> }> {
+  const provided = inject('baseUrl') ?? process.env.LINKAGE_E2E_URL;
+  if (provided) return { url: provided.replace(/\/$/, ''), close: async () => {} };
+  const { ensureClientBuilt } = await import('../../scripts/client-build.ts');
+  const { startProductForTests } = await import('../helpers/product.ts');
+  ensureClientBuilt();
+  const product = await startProductForTests(inject('neo4jUri'));
+  return { url: product.url.replace(/\/$/, ''), close: product.close };
+}
+
+describe('explorer (Chromium)', () => {
+  let browser: Browser;
+  let baseUrl: string;
+  let closeProduct: () => Promise<void>;
+  let watched: WatchedPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    const product = await productUrl();
+    baseUrl = product.url;
+    closeProduct = product.close;
+    browser = await launchBrowser();
+    watched = await openPage(browser, baseUrl);
+    page = watched.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeProduct?.();
+  });
+
+  it('finds Zuckerberg by his Korean name and puts him on the canvas', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.fill('#search-input', '저커버그');
+    const first = page.locator('.search-hit').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('data-id')).toBe(ZUCK);
+    await page.keyboard.press('Enter');
+    await waitForNodes(page, [ZUCK]);
+    await expect(page.locator('#details h2').textContent()).resolves.toBe('Mark Zuckerberg');
+    await screenshot(page, 'e2e-01-zuckerberg');
+  });
+
+  it('expands him and the LG and Samsung meetings appear', async () => {
+    await page.click('#details button:has-text("Expand")');
+    await page.locator('#expand-confirm').waitFor({ timeout: 15_000 });
+    await expect(page.locator('#expand-dialog').textContent()).resolves.toMatch(/participated in/i);
+    await page.click('#expand-confirm');
+    await waitForNodes(page, [LG_MEETING, SAMSUNG_MEETING]);
+    expect((await rendered(page)).edges).toContain(EDGE);
+    await screenshot(page, 'e2e-02-expanded');
+  });
+
+  it('shows the Korean quote, its translation and the certainty of a selected edge', async () => {
+    await page.click('#table-toggle');
+    await page.click(`#edges-table tr[data-id="${EDGE}"] button`);
+    const quote = page.locator('#details .quote').first();
+    await quote.waitFor();
+    expect(await quote.textContent()).toMatch(/[가-힣]/);
+    expect((await page.locator('#details .translation').first().textContent())?.trim()).not.toBe('');
+    expect(await page.locator('#details .badge').first().textContent()).toMatch(
+      /Confirmed|Reported|Speculative/,
+    );
+    await screenshot(page, 'e2e-03-evidence');
+  });
+
+  it('restores the view after a reload', async () => {
+    const before = await rendered(page);
+    await page.reload();
+    await waitForNodes(page, before.nodes);
+    const after = await rendered(page);
+    expect([...after.nodes].sort()).toEqual([...before.nodes].sort());
+    expect([...after.edges].sort()).toEqual([...before.edges].sort());
+    await page.locator('#details .quote').first().waitFor();
+  });
+
+  it('exports a GraphML file that parses and holds what is on screen', async () => {
+    await page.click('#export-open');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("GraphML")'),
+    ]);
+    const file = await download.path();
+    const xml = fs.readFileSync(file, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        errors: doc.getElementsByTagName('parsererror').length,
+        nodes: [...doc.getElementsByTagName('node')].map((n) => n.getAttribute('id')),
+        edges: doc.getElementsByTagName('edge').length,
+      };
+    }, xml);
+    const onScreen = await rendered(page);
+    expect(parsed.errors).toBe(0);
+    expect(parsed.nodes.sort()).toEqual([...onScreen.nodes].sort());
+    expect(parsed.edges).toBe(onScreen.edges.length);
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps the table in sync with the canvas', async () => {
+    const onScreen = await rendered(page);
+    const rows = (selector: string) =>
+      page.$$eval(selector, (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+    expect((await rows('#nodes-table tbody tr')).sort()).toEqual([...onScreen.nodes].sort());
+    expect((await rows('#edges-table tbody tr')).sort()).toEqual([...onScreen.edges].sort());
+    // Filtering hides the same things in both.
+    await page.selectOption('select[aria-label="Minimum certainty"]', 'CONFIRMED');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#edges-table .badge-reported, #edges-table .badge-speculative').length ===
+        0,
+    );
+    const filtered = await rendered(page);
+    expect((await rows('#edges-table tbody tr')).sort()).toEqual([...filtered.edges].sort());
+    expect(filtered.edges.length).toBeLessThan(onScreen.edges.length);
+    await page.click('button:has-text("Undo")');
+  });
+
+  it('can be used with the keyboard alone: search, focus the canvas, expand, walk an edge', async () => {
+    const keyboardOnly = await openPage(browser, baseUrl);
+    const kp = keyboardOnly.page;
+    await kp.goto(`${baseUrl}/`);
+    await kp.keyboard.press('Tab'); // skip link
+    await kp.keyboard.press('Tab'); // search
+    expect(await kp.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await kp.keyboard.type('이재용');
+    await kp.locator('.search-hit').first().waitFor({ timeout: 15_000 });
+    await kp.keyboard.press('ArrowDown');
+    await kp.keyboard.press('Enter');
+    await waitForNodes(kp, ['lee-jae-yong']);
+    await kp.keyboard.press('Shift+Tab'); // back to the skip link
+    await kp.keyboard.press('Enter'); // follows it to the canvas
+    expect(await kp.evaluate(() => document.activeElement?.id)).toBe('canvas');
+    await kp.keyboard.press('Enter'); // expand the selected entity
+    await kp.locator('#expand-confirm').waitFor({ timeout: 15_000 });
+    expect(await kp.evaluate(() => document.activeElement?.id)).toBe('expand-confirm');
+    await kp.keyboard.press('Enter');
+    await waitForNodes(kp, [SAMSUNG_MEETING]);
+    // Closing the dialog hands focus back to the canvas.
+    expect(await kp.evaluate(() => document.activeElement?.id)).toBe('canvas');
+    await kp.keyboard.press('ArrowRight');
+    await kp.keyboard.press('e');
+    await kp.locator('#details .evidence').first().waitFor();
+    await screenshot(kp, 'e2e-04-keyboard');
+    expect(keyboardOnly.problems).toEqual([]);
+    await keyboardOnly.context.close();
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    // Evaluated through the DevTools protocol: the product's CSP (rightly) blocks injected <script> tags.
+    await page.evaluate(fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`,
+        );
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('logged no console errors and fetched nothing external', () => {
+    expect(watched.problems).toEqual([]);
+  });
+});

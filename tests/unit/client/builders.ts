@@ -1,0 +1,58 @@
+// Small builders for client tests: readable defaults, override what the test is about.
+import type { Entity, Evidence, Relationship } from '../../../client/src/api/types.ts';
+
+export function entity(id: string, overrides: Partial<Entity> = {}): Entity {
+  return {
+    id,
+    kind: 'Organization',
+    name: id,
+    nameKo: null,
+    aliases: [],
+    description: null,
+    occurredAt: null,
+    properties: {},
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function evidence(overrides: Partial<Evidence> = {}): Evidence {
+  return {
+    id: 'ev-1',
+    quote: '인용',
+    translation: 'a quote',
+    attributedTo: 'Apple Economy',
+    certainty: 'CONFIRMED',
+    source: {
+      id: 'src-1',
+      title: '기사',
+      titleEn: null,
+      publisher: '애플경제',
+      author: '전윤미',
+      publishedAt: '2024-02-29',
+      language: 'ko',
+      url: null,
+    },
+    ...overrides,
+  };
+}
+
+export function rel(
+  fromId: string,
+  type: string,
+  toId: string,
+  overrides: Partial<Relationship> = {},
+): Relationship {
+  return {
+    id: `${fromId}:${type}:${toId}`,
+    type,
+    fromId,
+    toId,
+    certainty: 'CONFIRMED',
+    occurredAt: null,
+    properties: {},
+    evidence: [evidence()],
+    version: 1,
+    ...overrides,
+  };
+}

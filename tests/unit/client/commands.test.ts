@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../client/src/api/errors.ts';
+import type { LinkageApi } from '../../../client/src/api/linkage-api.ts';
+import type { SearchHit, Subgraph } from '../../../client/src/api/types.ts';
+import { initialAppState, type AppState } from '../../../client/src/state/app-state.ts';
+import { createCommands } from '../../../client/src/state/commands.ts';
+import { createStore } from '../../../client/src/state/store.ts';
+import { entity, rel } from './builders.ts';
+
+const zuck = entity('mark-zuckerberg', { name: 'Mark Zuckerberg', nameKo: '마크 저커버그' });
+const piece: Subgraph = {
+  nodes: [zuck, entity('lg'), entity('samsung')],
+  relationships: [rel('mark-zuckerberg', 'MET_WITH', 'lg'), rel('mark-zuckerberg', 'MET_WITH', 'samsung')],
+  truncated: true,
+  totalNodes: 9,
+};
+
+function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
+  const fail = () => Promise.reject(new Error('not used in this test'));
+  return {
+    search: fail,
+    neighborhood: async () => piece,
+    expansionPreview: fail,
+    paths: async () => [],
+    entityDetails: async () => null,
+    createEntity: fail,
+    updateEntity: fail,
+    createRelationship: fail,
+    mergeEntities: fail,
+    ...overrides,
+  };
+}
+
+const setup = (api: LinkageApi) => {
+  const store = createStore<AppState>(initialAppState());
+  return { store, commands: createCommands(store, api) };
+};
+
+describe('async commands', () => {
+  it('a newer search aborts the older one, whose late answer is ignored', async () => {
+    const signals: AbortSignal[] = [];
+    const api = fakeApi({
+      search: (text, options) => {
+        if (options?.signal) signals.push(options.signal);
+        const hit: SearchHit = { entity: entity(text), score: 1, matchedField: 'name', snippet: null };
+        return new Promise((resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          setTimeout(() => resolve([hit]), text === 'slow' ? 30 : 1);
+        });
+      },
+    });
+    const { store, commands } = setup(api);
+    const slow = commands.search('slow');
+    const fast = commands.search('fast');
+    await Promise.all([slow, fast]);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(store.getState().ui.search.hits.map((h) => h.entity.id)).toEqual(['fast']);
+  });
+
+  it('expand merges the neighbourhood and says when it was truncated', async () => {
+    const { store, commands } = setup(fakeApi());
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null, 2);
+    const view = store.getState().history.present;
+    expect(Object.keys(view.entities).sort()).toEqual(['lg', 'mark-zuckerberg', 'samsung']);
+    expect(view.expanded).toEqual(['mark-zuckerberg']);
+    expect(store.getState().ui.notice).toMatch(/3 of 9/);
+  });
+
+  it('shows a database outage as a DATABASE_UNAVAILABLE error and keeps the view', async () => {
+    const api = fakeApi({
+      neighborhood: () => Promise.reject(new ApiError('DATABASE_UNAVAILABLE', 'Neo4j is down')),
+    });
+    const { store, commands } = setup(api);
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null);
+    expect(store.getState().ui.error?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(Object.keys(store.getState().history.present.entities)).toEqual(['mark-zuckerberg']);
+    expect(store.getState().ui.loading).toBeNull();
+  });
+
+  it('restore keeps exactly the entities named in the hash, with their settings', async () => {
+    const { store, commands } = setup(fakeApi());
+    await commands.restore('ids=mark-zuckerberg,lg&label=ko&sel=node:lg');
+    const view = store.getState().history.present;
+    expect(Object.keys(view.entities).sort()).toEqual(['lg', 'mark-zuckerberg']);
+    expect(Object.keys(view.relationships)).toEqual(['mark-zuckerberg:MET_WITH:lg']);
+    expect(view.labelMode).toBe('ko');
+    expect(view.selection).toEqual({ type: 'node', id: 'lg' });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { nearestInDirection } from '../../../client/src/graph-view/keyboard.ts';
+import { timelinePositions } from '../../../client/src/graph-view/layouts.ts';
+import { placeAround } from '../../../client/src/graph-view/placement.ts';
+import { isSoftwareRenderer } from '../../../client/src/graph-view/renderer-choice.ts';
+
+describe('placeAround', () => {
+  it('puts new nodes near their anchor, none on top of each other', () => {
+    const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, anchors: [{ x: 1000, y: 1000 }] }));
+    const positions = placeAround(nodes, { x: 0, y: 0 });
+    expect(positions.size).toBe(12);
+    const points = [...positions.values()];
+    for (const p of points) expect(Math.hypot(p.x - 1000, p.y - 1000)).toBeLessThan(400);
+    const keys = new Set(points.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(keys.size).toBe(12);
+  });
+
+  it('uses the fallback when a node has no anchor', () => {
+    const [p] = [...placeAround([{ id: 'a', anchors: [] }], { x: -500, y: 0 }).values()];
+    expect(p && Math.hypot(p.x + 500, p.y)).toBeLessThan(200);
+  });
+});
+
+describe('nearestInDirection', () => {
+  const nodes = [
+    { id: 'right', position: { x: 100, y: 5 } },
+    { id: 'far-right', position: { x: 300, y: 0 } },
+    { id: 'up', position: { x: 0, y: -100 } },
+  ];
+  it('picks the closest node in the arrow direction', () => {
+    expect(nearestInDirection({ x: 0, y: 0 }, 'ArrowRight', nodes)).toBe('right');
+    expect(nearestInDirection({ x: 0, y: 0 }, 'ArrowUp', nodes)).toBe('up');
+    expect(nearestInDirection({ x: 0, y: 0 }, 'ArrowLeft', nodes)).toBeNull();
+  });
+});
+
+describe('timeline layout', () => {
+  const pos = timelinePositions([
+    { id: 'late', kind: 'Event', occurredAt: '2024-02-28', neighbours: ['zuck'] },
+    { id: 'early', kind: 'Event', occurredAt: '2013-06', neighbours: ['zuck'] },
+    { id: 'mid', kind: 'Event', occurredAt: '2016-02-21', neighbours: [] },
+    { id: 'zuck', kind: 'Person', occurredAt: '', neighbours: ['late', 'mid'] },
+    { id: 'loner', kind: 'Person', occurredAt: '', neighbours: [] },
+  ]);
+  const x = (id: string) => pos.get(id)?.x ?? NaN;
+
+  it('orders dated nodes by occurredAt on x', () => {
+    expect(x('early')).toBeLessThan(x('mid'));
+    expect(x('mid')).toBeLessThan(x('late'));
+  });
+
+  it('puts undated nodes under their dated neighbours, or left of the axis', () => {
+    expect(x('zuck')).toBeGreaterThan(x('early'));
+    expect(x('loner')).toBeLessThan(x('early'));
+  });
+
+  it('never stacks two nodes on one point', () => {
+    const points = new Set([...pos.values()].map((p) => `${p.x},${p.y}`));
+    expect(points.size).toBe(pos.size);
+  });
+});
+
+describe('WebGL renderer choice', () => {
+  it('treats software rasterisers as no GPU', () => {
+    expect(isSoftwareRenderer('Google SwiftShader')).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.7, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)')).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchQuery, describeMatch, stripParticle, tokenize } from '../../server/graph/search.ts';
+
+describe('search query building', () => {
+  it('strips a trailing Korean particle only from Korean words', () => {
+    expect(stripParticle('메타가')).toBe('메타');
+    expect(stripParticle('삼성은')).toBe('삼성');
+    expect(stripParticle('서울에서')).toBe('서울');
+    expect(stripParticle('가')).toBeNull();
+    expect(stripParticle('samsung')).toBeNull();
+  });
+
+  it('matches the last word as a prefix for typeahead', () => {
+    const query = buildSearchQuery('mark zuck')!;
+    expect(query.lucene).toContain('zuck*');
+    expect(query.lucene).not.toContain('mark*');
+    expect(query.forms).toContain('mark zuck');
+  });
+
+  it('keeps Lucene syntax from user input out of the query', () => {
+    for (const hostile of [
+      'name:*',
+      'a AND b OR NOT c',
+      '"unbalanced',
+      'x\\',
+      '*?~^[]{}()!:/',
+      'a && b || c',
+    ]) {
+      const query = buildSearchQuery(hostile);
+      if (query === null) continue;
+      const userPart = query.lucene.match(/^name:\((.*?)\)\^4/)![1]!;
+      expect(userPart).toMatch(/^[\p{L}\p{N} *]+$/u);
+      expect(userPart).not.toMatch(/\b(AND|OR|NOT)\b/);
+    }
+  });
+
+  it('returns null when nothing searchable is left', () => {
+    expect(buildSearchQuery('*** ???')).toBeNull();
+    expect(tokenize('  ')).toEqual([]);
+  });
+
+  it('adds the particle-free form as an exact form', () => {
+    expect(buildSearchQuery('메타가')!.forms).toContain('메타');
+  });
+
+  it('says which field matched', () => {
+    const entity = {
+      name: 'Cho Joo-wan',
+      nameKo: '조주완',
+      aliases: ['조 윌리엄', 'William Cho'],
+      description: 'CEO of LG Electronics',
+    };
+    expect(describeMatch(entity, '조주완')).toEqual({ matchedField: 'nameKo', snippet: '조주완' });
+    expect(describeMatch(entity, 'william')).toEqual({ matchedField: 'alias', snippet: 'William Cho' });
+    expect(describeMatch(entity, 'electronics').matchedField).toBe('description');
+  });
+});
