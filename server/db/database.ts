@@ -60,15 +60,6 @@ export function toDriverParams(value: unknown): never {
 export function mapDriverError(error: unknown, query: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
-    if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.Database')) {
-      return new AppError(
-        'DATABASE_UNAVAILABLE',
-        'The graph database is unavailable; retry in a few seconds.',
-        {
-          query,
-        },
-      );
-    }
     if (
       error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
       error.code === 'Neo.TransientError.Transaction.LockClientStopped'
@@ -76,6 +67,22 @@ export function mapDriverError(error: unknown, query: string): unknown {
       return new AppError(
         'QUERY_TIMEOUT',
         'The query took too long and was stopped; narrow it (fewer ids, lower depth or limit).',
+        {
+          query,
+        },
+      );
+    }
+    // A dropped connection or a transient failure that outlived the driver's retries: the database is,
+    // for now, not usable; the client should retry.
+    if (
+      UNAVAILABLE_CODES.has(error.code) ||
+      error.code.startsWith('Neo.TransientError.Database') ||
+      // The driver's exported isRetriableError is an unbound static (TypeError when called): read the flag.
+      error.retryable
+    ) {
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        'The graph database is unavailable; retry in a few seconds.',
         {
           query,
         },
