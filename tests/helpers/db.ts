@@ -12,19 +12,20 @@ export function testDatabase(uri: string, logger = quietLogger()): Database {
 /** Deletes every node (in batches) so a test file starts from an empty graph; the schema stays. */
 export async function wipeDatabase(uri: string): Promise<void> {
   const driver = neo4j.driver(uri);
+  // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
+  const session = driver.session({ database: 'neo4j' });
   try {
-    await driver.executeQuery(
-      'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-      {},
-      { database: 'neo4j' },
-    );
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
+    await session.close();
     await driver.close();
   }
 }
 
 /** Counts everything a test might compare before and after an operation. */
-export async function graphCounts(uri: string): Promise<Record<string, number>> {
+export async function graphCounts(
+  uri: string,
+): Promise<{ entities: number; relationships: number; evidence: number; sources: number; audit: number }> {
   const driver = neo4j.driver(uri);
   try {
     const { records } = await driver.executeQuery(
@@ -37,7 +38,14 @@ export async function graphCounts(uri: string): Promise<Record<string, number>> 
       { database: 'neo4j' },
     );
     const record = records[0]!;
-    return Object.fromEntries(record.keys.map((k) => [String(k), Number(record.get(k))]));
+    const count = (key: string) => Number(record.get(key));
+    return {
+      entities: count('entities'),
+      relationships: count('relationships'),
+      evidence: count('evidence'),
+      sources: count('sources'),
+      audit: count('audit'),
+    };
   } finally {
     await driver.close();
   }
