@@ -30,6 +30,11 @@ function jsonError(res: express.Response, status: number, code: string, message:
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** Plain-HTTP endpoints (exports) answer errors as { error: { code, message } }. */
+function exportError(res: express.Response, status: number, code: string, message: string) {
+  res.status(status).json({ error: { code, message } });
+}
+
 export function buildApp(deps: AppDeps): Express {
   const { config, db, tokens, logger } = deps;
   const graph = createGraphRepository(db);
@@ -88,12 +93,12 @@ export function buildApp(deps: AppDeps): Express {
     }
   });
 
-  // Failed authentication is rate limited per client; successful requests do not count.
+  // Failed authentication is rate limited per client; other requests are not counted at all. (Counting
+  // every request and un-counting successes would count aborted ones, e.g. cancelled typeahead searches.)
   const authFailures = rateLimit({
     windowMs: 60_000,
     limit: config.auth.failuresPerMinute,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.locals.authFailed !== true,
+    skip: (_req, res) => res.locals.authFailed !== true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) =>
@@ -127,6 +132,26 @@ export function buildApp(deps: AppDeps): Express {
     },
   );
 
+  // Exports are reads: they follow the same token rule as GraphQL queries.
+  app.use('/export', markAuthFailure, authFailures, (req, res, next) => {
+    const auth = tokens.authenticate(req.headers.authorization);
+    if (!auth.ok)
+      return exportError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'The token is malformed, unknown or expired; create one with "npm run token -- create"',
+      );
+    if (config.auth.readsRequireToken && auth.viewer.role === 'anonymous') {
+      return exportError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Reads need a token here: send "Authorization: Bearer <token>"',
+      );
+    }
+    next();
+  });
   for (const route of deps.routes ?? []) app.use(route(graph, db));
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {

@@ -34,6 +34,10 @@ export const QUERY_NAMES = [
   'add-note',
   'write-audit-entries',
   'find-entity-ids',
+  'export-entities',
+  'export-relationships',
+  'backup-graph',
+  'restore-count-nodes',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,8 +1,667 @@
-// Export endpoints (/export/<format>) are built in the notebooks-and-exports work; until then none exist.
-import express from 'express';
+// Export endpoints: GET /export/<format> hands the graph to the tools analysts already use (pandas,
+// networkx, Gephi, Cytoscape). Without `ids` the whole live graph is streamed row by row from the database
+// (a million entities never sit in memory); with `ids` the export is exactly the GraphQL `neighborhood`.
+// Every format carries the same facts: names in both languages, certainty, both clocks and the evidence.
+import { once } from 'node:events';
+import express, { type Request, type Response } from 'express';
+import { stringify as csvRow } from 'csv-stringify/sync';
+import { createCB } from 'xmlbuilder2';
+import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import type { Database } from '../db/database.ts';
+import { AppError, badInput } from '../errors.ts';
+import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
+import {
+  attachSources,
+  toEntity,
+  toRelationship,
+  toSources,
+  type RelationshipWithSources,
+} from '../graph/mapping.ts';
+import type { Entity } from '../graph/model.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 
-export function exportRoutes(_graph: GraphRepository, _db: Database): express.Router {
-  return express.Router();
+// ---------------------------------------------------------------------------------------------------------
+// One flat shape per node and edge, shared by GraphML, GEXF and CSV so every format names things alike.
+
+type Cell = string | number | null;
+type FieldType = 'string' | 'int';
+
+const NODE_FIELDS: [string, FieldType][] = [
+  ['label', 'string'],
+  ['kind', 'string'],
+  ['name', 'string'],
+  ['nameKo', 'string'],
+  ['aliases', 'string'],
+  ['description', 'string'],
+  ['occurredAt', 'string'],
+  ['properties', 'string'],
+];
+
+const EDGE_FIELDS: [string, FieldType][] = [
+  ['label', 'string'],
+  ['relationshipType', 'string'],
+  ['certainty', 'string'],
+  ['occurredAt', 'string'],
+  ['publishedAt', 'string'],
+  ['publishedDates', 'string'],
+  ['evidenceCount', 'int'],
+  ['quotes', 'string'],
+  ['translations', 'string'],
+  ['attributedTo', 'string'],
+  ['evidenceText', 'string'],
+  ['evidence', 'string'],
+  ['properties', 'string'],
+];
+
+/** Readable lists are joined with a separator that survives XML attributes (newlines do not). */
+const JOIN = ' | ';
+
+function evidenceOf(r: RelationshipWithSources) {
+  return r.evidence.map((e) => ({
+    quote: e.quote,
+    translation: e.translation,
+    attributedTo: e.attributedTo,
+    certainty: e.certainty,
+    source: {
+      id: e.source.id,
+      title: e.source.title,
+      titleEn: e.source.titleEn,
+      publisher: e.source.publisher,
+      publishedAt: e.source.publishedAt,
+      url: e.source.url,
+    },
+  }));
+}
+
+function publishedDatesOf(r: RelationshipWithSources): string[] {
+  const dates = new Set<string>();
+  for (const e of r.evidence) if (e.source.publishedAt) dates.add(e.source.publishedAt);
+  return [...dates].sort();
+}
+
+function evidenceText(r: RelationshipWithSources): string {
+  return r.evidence
+    .map((e) => {
+      const translation = e.translation ? ` (${e.translation})` : '';
+      const who = e.attributedTo ? ` — ${e.attributedTo}` : '';
+      const when = e.source.publishedAt ? `, ${e.source.publishedAt}` : '';
+      return `[${e.certainty}] "${e.quote}"${translation}${who}; ${e.source.title}${when}`;
+    })
+    .join(JOIN);
+}
+
+function flatNode(n: Entity): Record<string, Cell> {
+  return {
+    id: n.id,
+    label: n.nameKo ? `${n.name} (${n.nameKo})` : n.name,
+    kind: n.kind,
+    name: n.name,
+    nameKo: n.nameKo,
+    aliases: n.aliases.length > 0 ? n.aliases.join('; ') : null,
+    description: n.description,
+    occurredAt: n.occurredAt,
+    properties: JSON.stringify(n.properties),
+  };
+}
+
+function flatEdge(r: RelationshipWithSources): Record<string, Cell> {
+  const dates = publishedDatesOf(r);
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))];
+  return {
+    id: r.id,
+    source: r.fromId,
+    target: r.toId,
+    label: r.type,
+    relationshipType: r.type,
+    certainty: r.certainty,
+    occurredAt: r.occurredAt,
+    publishedAt: dates[0] ?? null,
+    publishedDates: dates.length > 0 ? dates.join('; ') : null,
+    evidenceCount: r.evidence.length,
+    quotes: r.evidence.map((e) => e.quote).join(JOIN),
+    translations: r.evidence.map((e) => e.translation ?? '').join(JOIN),
+    attributedTo: distinct(r.evidence.map((e) => e.attributedTo)).join('; ') || null,
+    evidenceText: evidenceText(r),
+    evidence: JSON.stringify(evidenceOf(r)),
+    properties: JSON.stringify(r.properties),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The response: headers go out with the first byte, so a failure before any row still answers with a JSON
+// error and a proper status; a failure mid-stream can only cut the connection.
+
+class ClientGone extends Error {}
+
+class Output {
+  private started = false;
+  private pending: string[] = [];
+  constructor(
+    private readonly res: Response,
+    private readonly headers: Record<string, string>,
+  ) {}
+
+  get hasStarted() {
+    return this.started;
+  }
+
+  /** Before commit() the prologue is held back, so an error before the first row can still set the status. */
+  write(chunk: string) {
+    if (this.started) this.res.write(chunk);
+    else this.pending.push(chunk);
+  }
+
+  commit() {
+    if (this.started) return;
+    this.res.status(200).set(this.headers);
+    this.started = true;
+    this.res.write(this.pending.join(''));
+    this.pending = [];
+  }
+
+  /** Waits while the client is slower than the database, and stops the export when it hangs up. */
+  async flow() {
+    this.commit();
+    if (this.res.destroyed) throw new ClientGone();
+    if (!this.res.writableNeedDrain) return;
+    await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+    if (this.res.destroyed) throw new ClientGone();
+  }
+
+  end() {
+    this.commit();
+    this.res.end();
+  }
+}
+
+/** A format receives every node, then every edge, then end(). */
+interface GraphSink {
+  node(entity: Entity): void;
+  edge(relationship: RelationshipWithSources): void;
+  end(): void;
+}
+
+/** XML forbids most control characters; they become U+FFFD instead of breaking the document. */
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * xmlbuilder2 leaves text that already looks like an entity ("&amp;") unescaped, which would turn a literal
+ * "&amp;" into "&" on reading. Escaping every ampersand first makes each one such an entity, so the library
+ * passes them through and the reader gets the original text back.
+ */
+const xmlText = (value: string) => value.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;');
+
+function xmlWriter(out: Output): XMLBuilderCB {
+  const xml = createCB({
+    prettyPrint: true,
+    data: (chunk: string) => out.write(chunk),
+    error: (error: Error) => {
+      throw error;
+    },
+  });
+  return xml.dec({ version: '1.0', encoding: 'UTF-8' });
+}
+
+function graphmlSink(out: Output): GraphSink {
+  const xml = xmlWriter(out).ele('graphml', {
+    xmlns: 'http://graphml.graphdrawing.org/xmlns',
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation':
+      'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+  });
+  const keys = (kind: 'node' | 'edge', fields: [string, FieldType][]) => {
+    for (const [name, type] of fields)
+      xml
+        .ele('key', {
+          id: `${kind[0]}_${name}`,
+          for: kind,
+          'attr.name': name,
+          'attr.type': type === 'int' ? 'int' : 'string',
+        })
+        .up();
+  };
+  keys('node', NODE_FIELDS);
+  keys('edge', EDGE_FIELDS);
+  xml.ele('graph', { id: 'linkage', edgedefault: 'directed' });
+  const data = (prefix: string, fields: [string, FieldType][], row: Record<string, Cell>) => {
+    for (const [name] of fields) {
+      const value = row[name];
+      if (value === null || value === undefined) continue;
+      xml
+        .ele('data', { key: `${prefix}_${name}` })
+        .txt(xmlText(String(value)))
+        .up();
+    }
+  };
+  return {
+    node(entity) {
+      const row = flatNode(entity);
+      xml.ele('node', { id: xmlText(entity.id) });
+      data('n', NODE_FIELDS, row);
+      xml.up();
+    },
+    edge(relationship) {
+      const row = flatEdge(relationship);
+      xml.ele('edge', {
+        id: xmlText(relationship.id),
+        source: xmlText(relationship.fromId),
+        target: xmlText(relationship.toId),
+      });
+      data('e', EDGE_FIELDS, row);
+      xml.up();
+    },
+    end() {
+      xml.up().up().end();
+    },
+  };
+}
+
+/** GEXF 1.2: the version both Gephi and networkx read. */
+function gexfSink(out: Output): GraphSink {
+  const xml = xmlWriter(out).ele('gexf', {
+    xmlns: 'http://www.gexf.net/1.2draft',
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': 'http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd',
+    version: '1.2',
+  });
+  xml
+    .ele('meta')
+    .ele('creator')
+    .txt('Linkage')
+    .up()
+    .ele('description')
+    .txt('Entities and relationships read from technology news, with their evidence')
+    .up()
+    .up();
+  xml.ele('graph', { defaultedgetype: 'directed', mode: 'static' });
+  const attributes = (kind: 'node' | 'edge', fields: [string, FieldType][]) => {
+    xml.ele('attributes', { class: kind, mode: 'static' });
+    // The label is GEXF's own attribute, not an attvalue.
+    for (const [name, type] of fields.slice(1))
+      xml.ele('attribute', { id: name, title: name, type: type === 'int' ? 'integer' : 'string' }).up();
+    xml.up();
+  };
+  attributes('node', NODE_FIELDS);
+  attributes('edge', EDGE_FIELDS);
+  const attvalues = (fields: [string, FieldType][], row: Record<string, Cell>) => {
+    xml.ele('attvalues');
+    for (const [name] of fields.slice(1)) {
+      const value = row[name];
+      if (value === null || value === undefined) continue;
+      xml.ele('attvalue', { for: name, value: xmlText(String(value)) }).up();
+    }
+    xml.up();
+  };
+  let phase: 'start' | 'nodes' | 'edges' = 'start';
+  const enter = (next: 'nodes' | 'edges') => {
+    if (phase === next) return;
+    if (phase === 'nodes') xml.up();
+    if (phase === 'start' && next === 'edges') xml.ele('nodes').up();
+    xml.ele(next);
+    phase = next;
+  };
+  return {
+    node(entity) {
+      enter('nodes');
+      const row = flatNode(entity);
+      xml.ele('node', { id: xmlText(entity.id), label: xmlText(String(row.label)) });
+      attvalues(NODE_FIELDS, row);
+      xml.up();
+    },
+    edge(relationship) {
+      enter('edges');
+      const row = flatEdge(relationship);
+      xml.ele('edge', {
+        id: xmlText(relationship.id),
+        source: xmlText(relationship.fromId),
+        target: xmlText(relationship.toId),
+        label: xmlText(relationship.type),
+      });
+      attvalues(EDGE_FIELDS, row);
+      xml.up();
+    },
+    end() {
+      enter('edges');
+      xml.up().up().up().end();
+    },
+  };
+}
+
+/**
+ * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas; a leading
+ * apostrophe keeps a quote such as "=HYPERLINK(…)" plain text.
+ */
+export const defuseFormula = (cell: Cell): Cell =>
+  typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+
+function csvSink(out: Output, which: 'nodes' | 'edges'): GraphSink {
+  const columns =
+    which === 'nodes'
+      ? ['id', ...NODE_FIELDS.map(([name]) => name)]
+      : ['id', 'source', 'target', ...EDGE_FIELDS.map(([name]) => name)];
+  const write = (row: Record<string, Cell>) =>
+    out.write(csvRow([columns.map((c) => defuseFormula(row[c] ?? null))]));
+  out.write(csvRow([columns]));
+  return {
+    node(entity) {
+      if (which === 'nodes') write(flatNode(entity));
+    },
+    edge(relationship) {
+      if (which === 'edges') write(flatEdge(relationship));
+    },
+    end() {},
+  };
+}
+
+const entityJson = (n: Entity) => ({
+  id: n.id,
+  kind: n.kind,
+  name: n.name,
+  nameKo: n.nameKo,
+  aliases: n.aliases,
+  description: n.description,
+  occurredAt: n.occurredAt,
+  properties: n.properties,
+});
+
+const relationshipJson = (r: RelationshipWithSources) => ({
+  id: r.id,
+  type: r.type,
+  fromId: r.fromId,
+  toId: r.toId,
+  certainty: r.certainty,
+  occurredAt: r.occurredAt,
+  publishedAt: publishedDatesOf(r)[0] ?? null,
+  publishedDates: publishedDatesOf(r),
+  properties: r.properties,
+  evidence: evidenceOf(r),
+});
+
+/** Cytoscape.js / Cytoscape desktop JSON: {elements: {nodes: [{data}], edges: [{data}]}}. */
+function cytoscapeSink(out: Output, scope: Record<string, unknown>): GraphSink {
+  out.write(
+    `{"format_version":"1.0","generated_by":"linkage","target_cytoscapejs_version":"~3.0",` +
+      `"data":${JSON.stringify(scope)},"elements":{"nodes":[`,
+  );
+  let phase: 'nodes' | 'edges' = 'nodes';
+  let count = 0;
+  const toEdges = () => {
+    if (phase === 'edges') return;
+    out.write('],"edges":[');
+    phase = 'edges';
+    count = 0;
+  };
+  const element = (data: unknown) => {
+    out.write(`${count > 0 ? ',' : ''}\n${JSON.stringify({ data })}`);
+    count += 1;
+  };
+  return {
+    node(entity) {
+      const json = entityJson(entity);
+      element({ ...json, label: flatNode(entity).label });
+    },
+    edge(relationship) {
+      toEdges();
+      const { fromId, toId, ...rest } = relationshipJson(relationship);
+      element({
+        ...rest,
+        source: fromId,
+        target: toId,
+        label: relationship.type,
+        evidenceText: evidenceText(relationship),
+      });
+    },
+    end() {
+      toEdges();
+      out.write('\n]}}\n');
+    },
+  };
+}
+
+/** JSON Lines: one entity or relationship per line, shaped like the GraphQL types. */
+function jsonlSink(out: Output): GraphSink {
+  return {
+    node(entity) {
+      out.write(`${JSON.stringify({ element: 'entity', ...entityJson(entity) })}\n`);
+    },
+    edge(relationship) {
+      out.write(`${JSON.stringify({ element: 'relationship', ...relationshipJson(relationship) })}\n`);
+    },
+    end() {},
+  };
+}
+
+interface Format {
+  contentType: string;
+  file: string;
+  needs: { nodes: boolean; edges: boolean };
+  sink(out: Output, scope: Record<string, unknown>): GraphSink;
+}
+
+const FORMATS: Record<string, Format> = {
+  graphml: {
+    contentType: 'application/graphml+xml; charset=utf-8',
+    file: 'graphml',
+    needs: { nodes: true, edges: true },
+    sink: (out) => graphmlSink(out),
+  },
+  gexf: {
+    contentType: 'application/gexf+xml; charset=utf-8',
+    file: 'gexf',
+    needs: { nodes: true, edges: true },
+    sink: (out) => gexfSink(out),
+  },
+  'nodes.csv': {
+    contentType: 'text/csv; charset=utf-8; header=present',
+    file: 'nodes.csv',
+    needs: { nodes: true, edges: false },
+    sink: (out) => csvSink(out, 'nodes'),
+  },
+  'edges.csv': {
+    contentType: 'text/csv; charset=utf-8; header=present',
+    file: 'edges.csv',
+    needs: { nodes: false, edges: true },
+    sink: (out) => csvSink(out, 'edges'),
+  },
+  'cytoscape.json': {
+    contentType: 'application/json; charset=utf-8',
+    file: 'cytoscape.json',
+    needs: { nodes: true, edges: true },
+    sink: (out, scope) => cytoscapeSink(out, scope),
+  },
+  jsonl: {
+    contentType: 'application/x-ndjson; charset=utf-8',
+    file: 'jsonl',
+    needs: { nodes: true, edges: true },
+    sink: (out) => jsonlSink(out),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Query parameters: the `neighborhood` arguments and GraphFilter fields, flattened for URLs.
+
+const SELECTION_PARAMS = ['ids', 'depth', 'limit'] as const;
+const FILTER_PARAMS = [
+  'kinds',
+  'types',
+  'minCertainty',
+  'occurredFrom',
+  'occurredTo',
+  'includeUndated',
+  'publishedFrom',
+  'publishedTo',
+] as const;
+const KNOWN_PARAMS = new Set<string>([...SELECTION_PARAMS, ...FILTER_PARAMS]);
+
+type Query = Request['query'];
+
+function single(query: Query, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badInput(`${name}: give it once, as plain text`, { field: name });
+  return value;
+}
+
+/** Lists come comma-separated ("kinds=Person,Organization") or repeated ("kinds=Person&kinds=Place"). */
+function list(query: Query, name: string): string[] | null {
+  const value = query[name];
+  if (value === undefined) return null;
+  const parts = (Array.isArray(value) ? value : [value]).map((v) => {
+    if (typeof v !== 'string') throw badInput(`${name}: give a comma-separated list`, { field: name });
+    return v;
+  });
+  const items = parts
+    .flatMap((p) => p.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : null;
+}
+
+function wholeNumber(query: Query, name: string): number | undefined {
+  const value = single(query, name);
+  if (value === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(value))
+    throw badInput(`${name}: expected a whole number, got "${value.slice(0, 40)}"`, { field: name });
+  return Number(value);
+}
+
+/** Names the URL parameter, not the GraphFilter field, in messages (types ↔ relationshipTypes). */
+function renameField(error: unknown): never {
+  if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
+    throw badInput(error.message.replace(/^relationshipTypes/, 'types'), {
+      field: String(error.details.field ?? '').replace(/^relationshipTypes/, 'types'),
+    });
+  }
+  throw error;
+}
+
+interface Selection {
+  neighborhood: { ids: string[]; depth: number; limit: number } | null;
+  filter: FilterParams;
+  scope: Record<string, unknown>;
+}
+
+export function parseSelection(query: Query): Selection {
+  const unknown = Object.keys(query).filter((k) => !KNOWN_PARAMS.has(k));
+  if (unknown.length > 0)
+    throw badInput(
+      `unknown parameter ${unknown.map((u) => `"${u}"`).join(', ')}; use ${[...KNOWN_PARAMS].join(', ')}`,
+      { field: unknown[0] },
+    );
+  const includeUndated = single(query, 'includeUndated');
+  if (includeUndated !== undefined && !['true', 'false'].includes(includeUndated))
+    throw badInput('includeUndated: expected true or false', { field: 'includeUndated' });
+  let filter: FilterParams;
+  try {
+    filter = parseFilter({
+      kinds: list(query, 'kinds'),
+      relationshipTypes: list(query, 'types'),
+      minCertainty: single(query, 'minCertainty') ?? null,
+      occurredFrom: single(query, 'occurredFrom') ?? null,
+      occurredTo: single(query, 'occurredTo') ?? null,
+      includeUndated: includeUndated === undefined ? null : includeUndated === 'true',
+      publishedFrom: single(query, 'publishedFrom') ?? null,
+      publishedTo: single(query, 'publishedTo') ?? null,
+    });
+  } catch (error) {
+    renameField(error);
+  }
+  const ids = list(query, 'ids');
+  const depth = wholeNumber(query, 'depth');
+  const limit = wholeNumber(query, 'limit');
+  const filterScope = Object.fromEntries(
+    FILTER_PARAMS.filter((p) => query[p] !== undefined).map((p) => [p, query[p]]),
+  );
+  if (!ids) {
+    if (depth !== undefined || limit !== undefined)
+      throw badInput(`${depth !== undefined ? 'depth' : 'limit'}: only applies with ids; add ids=…`, {
+        field: depth !== undefined ? 'depth' : 'limit',
+      });
+    return { neighborhood: null, filter, scope: { selection: 'whole graph', ...filterScope } };
+  }
+  const args = check(NeighborhoodArgs, { ids, depth, limit });
+  return {
+    neighborhood: { ids: args.ids, depth: args.depth, limit: args.limit },
+    filter,
+    scope: { selection: 'neighborhood', ids: args.ids, depth: args.depth, limit: args.limit, ...filterScope },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+};
+
+function sendError(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ error: { code, message } });
+}
+
+export function exportRoutes(graph: GraphRepository, db: Database): express.Router {
+  const router = express.Router();
+  const formats = Object.keys(FORMATS);
+
+  router.get('/export/:format', async (req, res, next) => {
+    const format = FORMATS[req.params.format];
+    if (!format)
+      return sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        `No export format "${req.params.format}"; use one of ${formats.map((f) => `/export/${f}`).join(', ')}`,
+      );
+    let out: Output | undefined;
+    try {
+      const selection = parseSelection(req.query);
+      const name = selection.neighborhood ? 'linkage-neighborhood' : 'linkage-graph';
+      const headers: Record<string, string> = {
+        'Content-Type': format.contentType,
+        'Content-Disposition': `attachment; filename="${name}.${format.file}"`,
+        'Cache-Control': 'no-store',
+      };
+      if (selection.neighborhood) {
+        // Bounded by LIMITS.neighborhoodLimitMax, so the subgraph is read whole, like the GraphQL query.
+        const subgraph = await graph.neighborhood({ ...selection.neighborhood, filter: selection.filter });
+        headers['X-Linkage-Total-Nodes'] = String(subgraph.totalNodes);
+        headers['X-Linkage-Truncated'] = String(subgraph.truncated);
+        out = new Output(res, headers);
+        const sink = format.sink(out, selection.scope);
+        for (const node of subgraph.nodes) sink.node(node);
+        for (const relationship of subgraph.relationships) sink.edge(relationship);
+        sink.end();
+        out.end();
+        return;
+      }
+      out = new Output(res, headers);
+      const output = out;
+      const sink = format.sink(output, selection.scope);
+      if (format.needs.nodes)
+        await db.stream('export-entities', { kinds: selection.filter.kinds }, async (row) => {
+          sink.node(toEntity(row.entity!));
+          await output.flow();
+        });
+      if (format.needs.edges)
+        await db.stream('export-relationships', { ...selection.filter }, async (row) => {
+          const [relationship] = attachSources([toRelationship(row.relationship!)], toSources(row.sources));
+          sink.edge(relationship!);
+          await output.flow();
+        });
+      sink.end();
+      output.end();
+    } catch (error) {
+      if (error instanceof ClientGone) return;
+      if (out?.hasStarted || res.headersSent) {
+        // Too late for a status: cutting the connection tells the client the file is incomplete.
+        res.destroy(error instanceof Error ? error : undefined);
+        return;
+      }
+      if (error instanceof AppError)
+        return sendError(res, STATUS[error.code] ?? 500, error.code, error.message);
+      next(error);
+    }
+  });
+
+  return router;
 }

@@ -6,12 +6,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl?: string;
-  }
-}
-
 const ZUCK = 'mark-zuckerberg';
 const LG_MEETING = 'meta-lg-meeting-2024-02-28';
 const SAMSUNG_MEETING = 'meta-samsung-meeting-2024-02-28';
@@ -37,10 +31,8 @@ async function waitForNodes(page: Page, ids: string[]): Promise<void> {
   );
 }
 
-/** The product URL: the lead's global setup, an explicit URL, or the product started right here. */
+/** The product on a freshly seeded test database, with the client built from the current sources. */
 async function productUrl(): Promise<{ url: string; close: () => Promise<void> }> {
-  const provided = inject('baseUrl') ?? process.env.LINKAGE_E2E_URL;
-  if (provided) return { url: provided.replace(/\/$/, ''), close: async () => {} };
   const { ensureClientBuilt } = await import('../../scripts/client-build.ts');
   const { startProductForTests } = await import('../helpers/product.ts');
   ensureClientBuilt();
