@@ -2,7 +2,8 @@
 // moves to the kept one (joining an existing relationship of the same type and direction: evidence is
 // combined, not duplicated); relationships between the two are dropped; the merged entity's names become
 // aliases and it is soft-deleted with mergedInto set. Snapshots of everything touched are kept on a
-// MergeRecord so unmerge-entities can restore the graph exactly.
+// MergeRecord so unmerge-entities can restore the graph exactly; the audit entry keeps the kept entity
+// before (the same snapshot) and after.
 // params: $keepId, $mergeId, $mergeRecordId, $now, $actor, $auditId
 // returns: keepFound, mergeFound, entity (kept node or null), moved (relationships moved)
 OPTIONAL MATCH (k:Entity {id: $keepId}) WHERE k.deleted = false
@@ -77,6 +78,9 @@ CALL (k, m, ok) {
     relatedIds: [k.id, m.id]})
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(k)
+  WITH rec, audit
+  MATCH (rec)-[:KEEP_BEFORE]->(keepBefore:AuditSnapshot)
+  CREATE (audit)-[:BEFORE]->(keepBefore)
 }
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound, CASE WHEN ok THEN k ELSE null END AS entity,
   CASE WHEN ok THEN COUNT { MATCH (rec:MergeRecord {id: $mergeRecordId})-[:MERGED_REL]->() } ELSE 0 END AS moved

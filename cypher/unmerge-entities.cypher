@@ -1,7 +1,8 @@
 // unmerge-entities: undoes a merge from its MergeRecord: removes the relationships the merge created,
 // restores the kept entity's relationships that received evidence, recreates the merged entity's own
 // relationships and restores both entities (versions still move forward). Refused (current = false) when
-// the kept entity changed since the merge, or the merge was already undone.
+// the kept entity changed since the merge, or the merge was already undone. The audit entry keeps the kept
+// entity as merged (before) and as restored (after).
 // params: $mergeId, $now, $actor, $auditId
 // returns: found, current, entities (list of nodes)
 OPTIONAL MATCH (rec:MergeRecord {id: $mergeId})
@@ -33,7 +34,7 @@ CALL (rec, k, m, current) {
     REMOVE r._type, r._from, r._to
     SET r.updatedAt = $now
   }
-  WITH rec, k, m, k.version AS keepVersion, m.version AS mergedVersion
+  WITH rec, k, m, k.version AS keepVersion, m.version AS mergedVersion, properties(k) AS keepMerged
   MATCH (rec)-[:KEEP_BEFORE]->(keepBefore:AuditSnapshot)
   MATCH (rec)-[:MERGED_BEFORE]->(mergedBefore:AuditSnapshot)
   SET k = properties(keepBefore), m = properties(mergedBefore)
@@ -41,5 +42,9 @@ CALL (rec, k, m, current) {
     rec.undoneAt = $now
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'unmergeEntities', targetId: rec.id,
     relatedIds: [k.id, m.id]})
+  CREATE (audit)-[:BEFORE]->(before:AuditSnapshot)
+  SET before = keepMerged
+  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
+  SET after = properties(k)
 }
 RETURN found, current, CASE WHEN current THEN [k, m] ELSE [] END AS entities

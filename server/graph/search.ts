@@ -84,6 +84,14 @@ export function describeMatch(
   entity: { name: string; nameKo: string | null; aliases: string[]; description: string | null },
   text: string,
 ): { matchedField: string; snippet: string } {
+  // An exact name or alias match (what ranked the entity first) beats a word shared with another field:
+  // "William Cho" matched the alias, not the name "Cho Joo-wan".
+  const forms = new Set(buildSearchQuery(text)?.forms ?? []);
+  const exact = (value: string | null) => value !== null && forms.has(value.trim().toLowerCase());
+  if (exact(entity.name)) return { matchedField: 'name', snippet: entity.name };
+  if (exact(entity.nameKo)) return { matchedField: 'nameKo', snippet: entity.nameKo! };
+  const exactAlias = entity.aliases.find((a) => exact(a));
+  if (exactAlias) return { matchedField: 'alias', snippet: exactAlias };
   const tokens = tokenize(text).flatMap((t) => [t, stripParticle(t)].filter((x): x is string => Boolean(x)));
   const hit = (value: string | null) => value !== null && tokens.some((t) => value.toLowerCase().includes(t));
   if (hit(entity.name)) return { matchedField: 'name', snippet: entity.name };

@@ -4,20 +4,40 @@ import { GraphQLError } from 'graphql';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
+/**
+ * GraphQL errors are recognised by shape, not `instanceof`: the executor may load another copy of graphql-js
+ * (ESM and CJS builds, as under vitest), and then every AppError would be masked as INTERNAL_SERVER_ERROR.
+ */
+function asGraphQLError(error: unknown): GraphQLError | null {
+  return error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLError) : null;
+}
+
 export function createMaskError(logger: Logger) {
   return (error: unknown, message: string): Error => {
-    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    const wrapper = asGraphQLError(error);
+    const original = wrapper?.originalError ?? error;
+    const location = wrapper ? { nodes: wrapper.nodes, path: wrapper.path } : {};
     if (original instanceof AppError) {
       return new GraphQLError(original.message, {
-        ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+        ...location,
         extensions: { code: original.code, ...publicDetails(original.details) },
       });
     }
-    if (original instanceof GraphQLError && original.extensions?.code) return original;
+    if (asGraphQLError(original)?.extensions?.code) return original as GraphQLError;
+    // A GraphQL error of the request itself (syntax, validation, an Armor limit) says what to fix; it is
+    // the client's input, so it keeps its message and is coded BAD_USER_INPUT.
+    // Variable coercion (an unknown enum value, an Int out of range) wraps the scalar's own GraphQLError.
+    const inner = asGraphQLError(wrapper?.originalError);
+    if (wrapper && (!wrapper.originalError || (inner && !inner.originalError))) {
+      return new GraphQLError(wrapper.message, {
+        ...location,
+        extensions: { ...wrapper.extensions, code: wrapper.extensions?.code ?? 'BAD_USER_INPUT' },
+      });
+    }
     const errorId = Math.random().toString(36).slice(2, 10);
     logger.error({ err: original, errorId }, 'unexpected error');
     return new GraphQLError(`${message} (error id ${errorId}; see the server log)`, {
-      ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+      ...location,
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     });
   };

@@ -42,6 +42,8 @@ export function buildYoga(deps: YogaDeps) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     batching: false,
+    // CORS is app.ts's decision (off unless LINKAGE_CORS_ORIGINS); yoga's default would allow any origin.
+    cors: false,
     graphiql: {
       title: 'Linkage GraphQL',
       defaultQuery:
