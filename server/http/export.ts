@@ -2,7 +2,6 @@
 // networkx, Gephi, Cytoscape). Without `ids` the whole live graph is streamed row by row from the database
 // (a million entities never sit in memory); with `ids` the export is exactly the GraphQL `neighborhood`.
 // Every format carries the same facts: names in both languages, certainty, both clocks and the evidence.
-import { once } from 'node:events';
 import express, { type Request, type Response } from 'express';
 import { stringify as csvRow } from 'csv-stringify/sync';
 import { createCB } from 'xmlbuilder2';
@@ -164,7 +163,16 @@ class Output {
     this.commit();
     if (this.res.destroyed) throw new ClientGone();
     if (!this.res.writableNeedDrain) return;
-    await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+    // Both listeners go once either fires, so a long export does not pile up listeners on the response.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.res.off('drain', done);
+        this.res.off('close', done);
+        resolve();
+      };
+      this.res.on('drain', done);
+      this.res.on('close', done);
+    });
     if (this.res.destroyed) throw new ClientGone();
   }
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { issueToken } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { Logger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
 import { quietLogger, wipeDatabase } from './db.ts';
 
@@ -21,7 +22,7 @@ export interface TestProduct {
 
 export async function startProductForTests(
   neo4jUri: string,
-  options: { seed?: boolean; env?: Record<string, string> } = {},
+  options: { seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestProduct> {
   await wipeDatabase(neo4jUri);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-test-tokens-'));
@@ -37,7 +38,10 @@ export async function startProductForTests(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const server = await startServer(config, { logger: quietLogger(), seed: options.seed ?? true });
+  const server = await startServer(config, {
+    logger: options.logger ?? quietLogger(),
+    seed: options.seed ?? true,
+  });
   await server.ready;
   return {
     url: server.url,
