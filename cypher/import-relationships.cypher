@@ -4,27 +4,41 @@
 //         version, deleted, notes (JSON text), evidence: list of {id, json, rank, sourceId, publishedAt}}),
 //         $importId, $now
 // returns: created, updated, unchanged, evidenceAdded
+// Not `MERGE (a)-[r:$(row.type)]->(b)`: with a dynamic type the planner may check for an existing
+// relationship with a scan of ALL relationships (it does when the plan is made on an empty graph), which
+// makes a large import quadratic. The lookup below always expands from the two bound entities; the write
+// lock on `a` (SET/REMOVE) keeps two concurrent imports from both creating the same relationship.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type)]->(b)
-ON CREATE SET
-  r.id = row.id,
-  r.createdIn = $importId,
-  r.occurredAt = row.occurredAt,
-  r.occurredFrom = row.occurredFrom,
-  r.occurredTo = row.occurredTo,
-  r.properties = row.properties,
-  r.evidence = [],
-  r.evidenceIds = [],
-  r.sourceIds = [],
-  r.publishedDates = [],
-  r.certaintyRank = 0,
-  r.version = coalesce(row.version, 1),
-  r.deleted = coalesce(row.deleted, false),
-  r.notes = coalesce(row.notes, []),
-  r.createdAt = $now,
-  r.updatedAt = $now
+SET a.importLock = true
+REMOVE a.importLock
+WITH a, b, row, [p IN allShortestPaths((a)-[*1..1]->(b)) WHERE type(relationships(p)[0]) = row.type | relationships(p)[0]][0] AS found
+CALL (a, b, row, found) {
+  WITH a, b, row, found WHERE found IS NOT NULL
+  RETURN found AS r
+  UNION
+  WITH a, b, row, found WHERE found IS NULL
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET
+    r.id = row.id,
+    r.createdIn = $importId,
+    r.occurredAt = row.occurredAt,
+    r.occurredFrom = row.occurredFrom,
+    r.occurredTo = row.occurredTo,
+    r.properties = row.properties,
+    r.evidence = [],
+    r.evidenceIds = [],
+    r.sourceIds = [],
+    r.publishedDates = [],
+    r.certaintyRank = 0,
+    r.version = coalesce(row.version, 1),
+    r.deleted = coalesce(row.deleted, false),
+    r.notes = coalesce(row.notes, []),
+    r.createdAt = $now,
+    r.updatedAt = $now
+  RETURN r
+}
 WITH r, row, r.createdIn = $importId AS created, [e IN row.evidence WHERE NOT e.id IN r.evidenceIds] AS fresh
 WITH r, row, created, fresh,
   (NOT created AND r.occurredAt IS NULL AND row.occurredAt IS NOT NULL) AS fills

@@ -11,6 +11,7 @@ import { loadSeeds } from './graph/import/seeds.ts';
 import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
+import { createResponseCache } from './graphql/response-cache.ts';
 
 export interface RunningServer {
   url: string;
@@ -71,7 +72,17 @@ export async function startServer(
     logger,
   });
   const tokens = createTokenStore(config.auth.tokensFile);
-  const app = buildApp({ config, db, tokens, logger, routes: [exportRoutes] });
+  // One cache per server instance; every successful write empties it (see response-cache.ts).
+  const responseCache = createResponseCache(config.responseCacheTtlMs);
+  const app = buildApp({
+    config,
+    db,
+    tokens,
+    logger,
+    routes: [exportRoutes],
+    plugins: responseCache.plugins,
+    onWrite: responseCache.invalidate,
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,89 @@
+// The "raw" peer: the same Cypher files through neo4j-driver behind a minimal express route. It is the floor
+// for Linkage's overhead: no GraphQL, no validation beyond JSON parsing, records serialised as they come.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import neo4j from 'neo4j-driver';
+import { loadCypherCatalog } from '../../server/db/cypher.ts';
+import { toDriverParams } from '../../server/db/database.ts';
+import { toPlain } from '../../server/db/values.ts';
+import { buildSearchQuery } from '../../server/graph/search.ts';
+
+/** Filter parameters meaning "no filter", as the API sends them when the client gives none. */
+export const NO_FILTER = {
+  kinds: null,
+  types: null,
+  minRank: 0,
+  occurredFrom: null,
+  occurredTo: null,
+  includeUndated: true,
+  publishedFrom: null,
+  publishedTo: null,
+};
+
+export async function startRawPeer(uri: string): Promise<{ url: string; close(): Promise<void> }> {
+  const catalog = loadCypherCatalog();
+  const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
+  const run = async (query: string, params: Record<string, unknown>) => {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(query, toDriverParams(params)));
+      return result.records.map((record) => {
+        const row: Record<string, unknown> = {};
+        for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+        return row;
+      });
+    } finally {
+      await session.close();
+    }
+  };
+  const app = express();
+  app.use(express.json());
+  const route = (path: string, handler: (body: Record<string, unknown>) => Promise<unknown>) =>
+    app.post(path, async (req, res) => {
+      try {
+        res.json({ data: await handler(req.body as Record<string, unknown>) });
+      } catch (error) {
+        res
+          .status(500)
+          .json({ errors: [{ message: error instanceof Error ? error.message : String(error) }] });
+      }
+    });
+  route('/neighborhood', (b) =>
+    run(catalog['find-neighborhood'], { ...NO_FILTER, ids: b.ids, depth: b.depth, limit: b.limit }),
+  );
+  route('/paths', (b) =>
+    run(catalog['find-paths'], {
+      ...NO_FILTER,
+      fromId: b.fromId,
+      toId: b.toId,
+      maxLength: b.maxLength,
+      first: b.first,
+    }),
+  );
+  route('/search', async (b) => {
+    const query = buildSearchQuery(String(b.text));
+    if (!query) return [];
+    const first = Number(b.first);
+    return run(catalog.search, {
+      lucene: query.lucene,
+      forms: query.forms,
+      kinds: null,
+      first,
+      candidates: Math.max(first * 5, 50),
+    });
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await driver.close();
+    },
+  };
+}

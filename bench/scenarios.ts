@@ -1,0 +1,146 @@
+// The read scenarios (S1–S6): for each, one request generator per peer, all drawing the same sequence of
+// entities, pairs and prefixes from a seeded PRNG so the peers answer the same questions.
+import { FIND_PATHS, NEIGHBORHOOD, SEARCH_ENTITIES } from '../client/src/api/operations.ts';
+import { buildSearchQuery } from '../server/graph/search.ts';
+import { entityAt } from './generator.ts';
+import type { LoadRequest } from './load.ts';
+
+export type ScenarioId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6';
+export type Peer = 'linkage' | 'linkage-cached' | 'raw' | 'neo4j-graphql';
+
+/** Entities 0..HUB_COUNT-1 are the generator's named hubs. */
+const HUB_COUNT = 16;
+/** Share of requests that start at a hub: analysts open the big names often. */
+const HUB_SHARE = 0.1;
+export const NEIGHBOURHOOD_LIMIT = 300;
+/** @neo4j/graphql's 2-hop expansion: first-hop and per-node second-hop caps whose product is the limit. */
+const PEER_HOP1 = 20;
+const PEER_HOP2 = 15;
+
+function prng(seed: number) {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENTITY_SELECTION = 'id kind name nameKo aliases description occurredAt properties version';
+const LINK_SELECTION = 'id type fromId toId certaintyRank occurredAt properties version evidence sourceIds';
+
+export interface Workload {
+  entityId(): string;
+  pair(): [string, string];
+  prefix(): string;
+}
+
+export function workload(entities: number, graphSeed: number, requestSeed: number): Workload {
+  const r = prng(requestSeed);
+  const index = () =>
+    r() < HUB_SHARE ? Math.floor(r() * Math.min(HUB_COUNT, entities)) : Math.floor(r() * entities);
+  return {
+    entityId: () => entityAt(graphSeed, index()).id,
+    pair: () => {
+      const a = index();
+      let b = index();
+      if (b === a) b = (a + 1) % entities;
+      return [entityAt(graphSeed, a).id, entityAt(graphSeed, b).id];
+    },
+    prefix: () => {
+      const e = entityAt(graphSeed, Math.floor(r() * entities));
+      // Half Korean (the first two syllables), half English (the first four letters): typeahead input.
+      return r() < 0.5 && e.nameKo ? e.nameKo.slice(0, 2) : e.name.slice(0, 4);
+    },
+  };
+}
+
+const graphql = (query: string, variables: Record<string, unknown>): LoadRequest => ({
+  path: '/graphql',
+  body: { query, variables },
+});
+
+export function neighbourhoodRequest(peer: Peer, id: string, depth: 1 | 2): LoadRequest {
+  if (peer === 'raw')
+    return { path: '/neighborhood', body: { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT } };
+  if (peer === 'neo4j-graphql') {
+    const inner =
+      depth === 1
+        ? `neighbours(limit: ${NEIGHBOURHOOD_LIMIT}) { ${ENTITY_SELECTION} } links(limit: ${NEIGHBOURHOOD_LIMIT}) { ${LINK_SELECTION} }`
+        : `neighbours(limit: ${PEER_HOP1}) { ${ENTITY_SELECTION} links(limit: ${PEER_HOP2}) { ${LINK_SELECTION} } neighbours(limit: ${PEER_HOP2}) { ${ENTITY_SELECTION} } }`;
+    return graphql(
+      `query Neighbourhood($id: ID!) { entities(where: { id: { eq: $id } }) { ${ENTITY_SELECTION} ${inner} } }`,
+      { id },
+    );
+  }
+  return graphql(NEIGHBORHOOD, { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT });
+}
+
+export function pathsRequest(peer: Peer, fromId: string, toId: string): LoadRequest {
+  if (peer === 'raw') return { path: '/paths', body: { fromId, toId, maxLength: 4, first: 3 } };
+  return graphql(FIND_PATHS, { fromId, toId, maxLength: 4, first: 3 });
+}
+
+export function searchRequest(peer: Peer, text: string): LoadRequest {
+  if (peer === 'raw') return { path: '/search', body: { text, first: 10 } };
+  if (peer === 'neo4j-graphql') {
+    const lucene = buildSearchQuery(text)?.lucene ?? 'name:x';
+    return graphql(
+      `query Search($lucene: String!) { searchEntities(lucene: $lucene, first: 10) { ${ENTITY_SELECTION} } }`,
+      { lucene },
+    );
+  }
+  return graphql(SEARCH_ENTITIES, { text, first: 10 });
+}
+
+/** Which peers run each scenario (S3: @neo4j/graphql has no shortest-path query; S6: cached vs uncached). */
+export const SCENARIO_PEERS: Record<ScenarioId, Peer[]> = {
+  S1: ['linkage', 'raw', 'neo4j-graphql'],
+  S2: ['linkage', 'raw', 'neo4j-graphql'],
+  S3: ['linkage', 'raw'],
+  S4: ['linkage', 'raw', 'neo4j-graphql'],
+  S5: ['linkage', 'raw', 'neo4j-graphql'],
+  S6: ['linkage-cached', 'linkage'],
+};
+
+/** A request generator for one peer in one scenario; the same requestSeed gives every peer the same mix. */
+export function generatorFor(
+  scenario: ScenarioId,
+  peer: Peer,
+  entities: number,
+  graphSeed: number,
+  requestSeed: number,
+): () => LoadRequest {
+  const w = workload(entities, graphSeed, requestSeed);
+  const r = prng(requestSeed ^ 0x5bd1e995);
+  switch (scenario) {
+    case 'S1':
+      return () => neighbourhoodRequest(peer, w.entityId(), 1);
+    case 'S2':
+      return () => neighbourhoodRequest(peer, w.entityId(), 2);
+    case 'S3':
+      return () => {
+        const [a, b] = w.pair();
+        return pathsRequest(peer, a, b);
+      };
+    case 'S4':
+      return () => searchRequest(peer, w.prefix());
+    case 'S5':
+      // The mixed read workload of an analyst session: mostly 1-hop and typeahead, some 2-hop.
+      return () => {
+        const u = r();
+        if (u < 0.5) return neighbourhoodRequest(peer, w.entityId(), 1);
+        if (u < 0.7) return neighbourhoodRequest(peer, w.entityId(), 2);
+        return searchRequest(peer, w.prefix());
+      };
+    case 'S6': {
+      // Repeated questions: a small working set of neighbourhoods and searches asked again and again.
+      const hot = Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0 ? neighbourhoodRequest(peer, w.entityId(), 1) : searchRequest(peer, w.prefix()),
+      );
+      return () => hot[Math.floor(r() * hot.length)]!;
+    }
+  }
+}

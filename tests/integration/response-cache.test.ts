@@ -1,0 +1,171 @@
+// The response cache (LINKAGE_RESPONSE_CACHE_TTL_MS): repeated reads are served without the database,
+// every successful write makes the next read fresh, answers are never shared between tokens, and a TTL
+// of 0 turns the cache off.
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
+
+const uri = inject('neo4jUri');
+const NEIGHBOURS = `query ($ids: [ID!]!) { neighborhood(ids: $ids, limit: 500) { nodes { id name } } }`;
+const ENTITY = `query ($id: ID!) { entity(id: $id) { id name version } }`;
+const VIEWER = `{ viewer { name role } }`;
+const CREATE_ENTITY = `mutation ($input: CreateEntityInput!) { createEntity(input: $input) { id version } }`;
+const UPDATE_ENTITY = `mutation ($id: ID!, $version: Int!, $patch: EntityPatch!) {
+  updateEntity(id: $id, version: $version, patch: $patch) { id name version } }`;
+const SOURCE_ID = 'apple-economy-2024-02-29-zuckerberg-seoul';
+const CREATE_RELATIONSHIP = `mutation ($input: CreateRelationshipInput!) { createRelationship(input: $input) { id } }`;
+
+/** Renames an entity behind the server's back, so only a cache can still answer with the old name. */
+async function renameDirectly(id: string, name: string) {
+  const driver = neo4j.driver(uri);
+  try {
+    await driver.executeQuery('MATCH (n:Entity {id: $id}) SET n.name = $name', { id, name });
+  } finally {
+    await driver.close();
+  }
+}
+
+type Neighbours = { neighborhood: { nodes: { id: string; name: string }[] } };
+type EntityResult = { entity: { id: string; name: string; version: number } | null };
+
+describe('response cache on', () => {
+  let product: TestProduct;
+  beforeAll(async () => {
+    product = await startProductForTests(uri, { env: { LINKAGE_RESPONSE_CACHE_TTL_MS: '600000' } });
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  it('answers a repeated read from the cache, without a database statement', async () => {
+    const first = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
+    expect(first.data?.entity?.id).toBe('meta');
+    const statements = product.statementCount();
+    const second = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
+    expect(second.data).toEqual(first.data);
+    expect(product.statementCount()).toBe(statements);
+  });
+
+  it('read → mutate → read sees the change (entity update)', async () => {
+    const before = await gql<EntityResult>(product.url, ENTITY, { id: 'lg-electronics' });
+    const version = before.data!.entity!.version;
+    // Prove the next read would come from the cache: a change made behind the server is not seen.
+    await renameDirectly('lg-electronics', 'Renamed Behind The Server');
+    const cached = await gql<EntityResult>(product.url, ENTITY, { id: 'lg-electronics' });
+    expect(cached.data?.entity?.name).toBe(before.data!.entity!.name);
+
+    const updated = await gql(
+      product.url,
+      UPDATE_ENTITY,
+      { id: 'lg-electronics', version, patch: { name: 'LG Electronics Inc.' } },
+      product.editorToken,
+    );
+    expect(updated.errors).toBeUndefined();
+    const after = await gql<EntityResult>(product.url, ENTITY, { id: 'lg-electronics' });
+    expect(after.data?.entity?.name).toBe('LG Electronics Inc.');
+    expect(after.data?.entity?.version).toBe(version + 1);
+  });
+
+  it('read → mutate → read sees the change (a new relationship changes a neighbourhood)', async () => {
+    const before = await gql<Neighbours>(product.url, NEIGHBOURS, { ids: ['meta'] });
+    const ids = () => before.data!.neighborhood.nodes.map((n) => n.id);
+    expect(ids()).not.toContain('cache-test-startup');
+
+    const created = await gql(
+      product.url,
+      CREATE_ENTITY,
+      { input: { id: 'cache-test-startup', kind: 'Organization', name: 'Cache Test Startup' } },
+      product.editorToken,
+    );
+    expect(created.errors).toBeUndefined();
+    // The entity alone does not touch Meta's neighbourhood, but the write still empties the cache.
+    const linked = await gql(
+      product.url,
+      CREATE_RELATIONSHIP,
+      {
+        input: {
+          type: 'PARTNERS_WITH',
+          fromId: 'cache-test-startup',
+          toId: 'meta',
+          evidence: [
+            {
+              quote: 'The two companies announced a partnership',
+              certainty: 'REPORTED',
+              sourceId: SOURCE_ID,
+            },
+          ],
+        },
+      },
+      product.editorToken,
+    );
+    expect(linked.errors, JSON.stringify(linked.errors)).toBeUndefined();
+    const after = await gql<Neighbours>(product.url, NEIGHBOURS, { ids: ['meta'] });
+    expect(after.data?.neighborhood.nodes.map((n) => n.id)).toContain('cache-test-startup');
+  });
+
+  it('a failed mutation leaves cached answers in place', async () => {
+    const before = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
+    const statements = product.statementCount();
+    const rejected = await gql(
+      product.url,
+      UPDATE_ENTITY,
+      { id: 'meta', version: 9999, patch: { name: 'Stale write' } },
+      product.editorToken,
+    );
+    expect(rejected.errors?.length).toBeGreaterThan(0);
+    const after = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
+    expect(after.data).toEqual(before.data);
+    // Only the rejected mutation's statement ran; the read was still served from the cache.
+    expect(product.statementCount() - statements).toBeLessThanOrEqual(1);
+  });
+
+  it('never serves one token’s answer to another', async () => {
+    const asEditor = await gql<{ viewer: { name: string } }>(product.url, VIEWER, {}, product.editorToken);
+    const asReader = await gql<{ viewer: { name: string } }>(product.url, VIEWER, {}, product.readerToken);
+    const anonymous = await gql<{ viewer: { name: string } }>(product.url, VIEWER, {});
+    expect(asEditor.data?.viewer.name).toBe('test-editor');
+    expect(asReader.data?.viewer.name).toBe('test-reader');
+    expect(anonymous.data?.viewer.name).toBe('anonymous');
+  });
+
+  it('does not cache mutations or bad input', async () => {
+    const bad = await gql(product.url, ENTITY, { id: null });
+    expect(bad.errors?.length).toBeGreaterThan(0);
+    const again = await gql(product.url, ENTITY, {});
+    expect(again.errors?.length).toBeGreaterThan(0);
+    const first = await gql(
+      product.url,
+      CREATE_ENTITY,
+      { input: { id: 'cache-test-twice', kind: 'Concept', name: 'Twice' } },
+      product.editorToken,
+    );
+    expect(first.errors).toBeUndefined();
+    // The same mutation again reaches the database and conflicts instead of replaying a cached success.
+    const second = await gql(
+      product.url,
+      CREATE_ENTITY,
+      { input: { id: 'cache-test-twice', kind: 'Concept', name: 'Twice' } },
+      product.editorToken,
+    );
+    expect(second.errors?.length).toBeGreaterThan(0);
+    expect(second.data).toBeNull();
+  });
+});
+
+describe('response cache off (TTL 0)', () => {
+  let product: TestProduct;
+  beforeAll(async () => {
+    product = await startProductForTests(uri, { env: { LINKAGE_RESPONSE_CACHE_TTL_MS: '0' } });
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  it('every read reaches the database', async () => {
+    await gql(product.url, ENTITY, { id: 'meta' });
+    await renameDirectly('meta', 'Meta Renamed');
+    const after = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
+    expect(after.data?.entity?.name).toBe('Meta Renamed');
+  });
+});
