@@ -4,6 +4,8 @@
 //         $actor, $auditId
 // returns: relationship (map or null when unknown), sourceFound, added, sources
 OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type AND r.deleted = false
+// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
+FOREACH (locked IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH a, r, b,
   ($newSource IS NOT NULL AND $newSource.id = $evidence.sourceId) OR EXISTS { MATCH (:Source {id: $evidence.sourceId}) } AS sourceFound
 WITH a, r, b, sourceFound, r IS NOT NULL AND sourceFound AND NOT $evidence.id IN r.evidenceIds AS added

@@ -3,6 +3,10 @@
 // returns: found
 OPTIONAL MATCH (n:Entity {id: $entityId}) WHERE n.deleted = false
 OPTIONAL MATCH (:Entity {id: $fromId})-[r]->(:Entity {id: $toId}) WHERE type(r) = $type AND r.deleted = false
+// Lock before reading the notes list, so two concurrent notes are both kept.
+FOREACH (locked IN [x IN [n] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
+FOREACH (locked IN [x IN [r] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH n, r
 CALL (n) {
   WITH n WHERE n IS NOT NULL
   SET n.notes = n.notes + $note, n.updatedAt = $now

@@ -6,6 +6,8 @@
 // returns: fromFound, toFound, exists, missingSources, relationship (map or null), sources
 OPTIONAL MATCH (a:Entity {id: $fromId}) WHERE a.deleted = false
 OPTIONAL MATCH (b:Entity {id: $toId}) WHERE b.deleted = false
+// Lock the subject first, so two concurrent creates of one relationship cannot both see it missing.
+FOREACH (locked IN CASE WHEN a IS NULL THEN [] ELSE [a] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH a, b,
   a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[r]->(b) WHERE type(r) = $type } AS exists,
   [sid IN $citedSourceIds WHERE NOT sid IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: sid}) }] AS missingSources

@@ -8,6 +8,8 @@
 // returns: keepFound, mergeFound, entity (kept node or null), moved (relationships moved)
 OPTIONAL MATCH (k:Entity {id: $keepId}) WHERE k.deleted = false
 OPTIONAL MATCH (m:Entity {id: $mergeId}) WHERE m.deleted = false
+// Lock both entities before reading them, so concurrent edits and merges of either wait for this one.
+FOREACH (locked IN [x IN [k, m] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH k, m, k IS NOT NULL AND m IS NOT NULL AND k <> m AS ok
 CALL (k, m, ok) {
   WITH k, m WHERE ok

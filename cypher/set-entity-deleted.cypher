@@ -3,6 +3,8 @@
 // params: $id, $version (or null for restore), $deleted, $now, $actor, $auditId
 // returns: entity (node or null when unknown), current (false when stale or already in that state)
 OPTIONAL MATCH (n:Entity {id: $id})
+// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
+FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH n, n IS NOT NULL AND ($version IS NULL OR n.version = $version) AND n.deleted <> $deleted
   AND n.mergedInto IS NULL AS current
 CALL (n, current) {

@@ -2,6 +2,8 @@
 // params: $fromId, $type, $toId, $version (or null for restore), $deleted, $now, $actor, $auditId
 // returns: relationship (map or null when unknown), current, sources
 OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type
+// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
+FOREACH (locked IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH a, r, b, r IS NOT NULL AND ($version IS NULL OR r.version = $version) AND r.deleted <> $deleted AS current
 CALL (r, current) {
   WITH r WHERE current

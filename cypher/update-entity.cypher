@@ -3,6 +3,8 @@
 // params: $id, $version, $patch (map of stored properties to set), $kind (new kind or null), $now, $actor, $auditId
 // returns: entity (node or null when unknown), current (false when the version was stale)
 OPTIONAL MATCH (n:Entity {id: $id})
+// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
+FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH n, n IS NOT NULL AND n.version = $version AND n.deleted = false AS current
 CALL (n, current) {
   WITH n WHERE current
