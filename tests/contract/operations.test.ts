@@ -64,8 +64,8 @@ describe('client operations (client/src/api/operations.ts)', () => {
 });
 
 describe('notebook operations (notebooks/queries/*.graphql)', () => {
-  it.skipIf(notebookDocuments.length > 0)('the folder holds no queries yet', () => {
-    expect(notebookDocuments).toEqual([]);
+  it('finds the notebooks\' queries', () => {
+    expect(notebookDocuments.length).toBeGreaterThan(0);
   });
 
   it.each(notebookDocuments)('%s validates against the SDL', (_file, document) => {
