@@ -64,7 +64,7 @@ describe('client operations (client/src/api/operations.ts)', () => {
 });
 
 describe('notebook operations (notebooks/queries/*.graphql)', () => {
-  it('finds the notebooks\' queries', () => {
+  it("finds the notebooks' queries", () => {
     expect(notebookDocuments.length).toBeGreaterThan(0);
   });
 
