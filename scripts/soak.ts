@@ -448,10 +448,10 @@ async function verify(url: string, input: VerifyInput) {
     const audit = await call(url, `query($id: String) { auditTrail(targetId: $id, first: 500) { action } }`, {
       id,
     });
-    const logged = ((audit.data?.auditTrail as Obj[] | undefined) ?? []).filter(
-      (a) => a.action === 'updateEntity',
-    ).length;
-    if (logged < acks.length)
+    const entries = (audit.data?.auditTrail as Obj[] | undefined) ?? [];
+    const logged = entries.filter((a) => a.action === 'updateEntity').length;
+    // The API returns at most 500 entries per target; a full page cannot be counted against every update.
+    if (entries.length < 500 && logged < acks.length)
       problems.push(`${id}: ${acks.length} acknowledged updates but ${logged} in the audit trail`);
     chainsChecked += 1;
   }
