@@ -1,7 +1,7 @@
 // Preview before expanding: how many neighbours each relationship type would add, which types to take,
 // and a cap (with "show more") so a hub cannot flood the canvas.
 import type { AppState } from '../state/app-state.ts';
-import { DEFAULT_EXPANSION_CAP, type Commands } from '../state/commands.ts';
+import { DEFAULT_EXPANSION_CAP, MAX_EXPANSION_CAP, type Commands } from '../state/commands.ts';
 import type { Store } from '../state/store.ts';
 import { h, replaceChildren } from './dom.ts';
 
@@ -32,10 +32,18 @@ export function mountExpansionDialog(
         }),
       );
       const capInput = h('input', {
-        attrs: { type: 'number', min: 1, max: 300, value: cap, id: 'expand-cap', class: 'narrow' },
+        attrs: {
+          type: 'number',
+          min: 1,
+          max: MAX_EXPANSION_CAP,
+          value: cap,
+          id: 'expand-cap',
+          class: 'narrow',
+        },
       });
       const submit = (extra = 0) => {
-        cap = Math.max(1, Number(capInput.value) || DEFAULT_EXPANSION_CAP) + extra;
+        const asked = Math.max(1, Number(capInput.value) || DEFAULT_EXPANSION_CAP) + extra;
+        cap = Math.min(asked, MAX_EXPANSION_CAP);
         const chosen = [...new Set(boxes.filter((b) => b.checked).map((b) => b.dataset.type ?? ''))].filter(
           Boolean,
         );

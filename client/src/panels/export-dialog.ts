@@ -9,6 +9,7 @@ import {
   toGraphML,
   toNodesCsv,
 } from '../state/export-formats.ts';
+import { toGraphFile } from '../state/graph-file.ts';
 import type { Store } from '../state/store.ts';
 import { kindsOnCanvas, typesOnCanvas, visibleGraph } from '../state/visible.ts';
 import { download, h, replaceChildren } from './dom.ts';
@@ -17,6 +18,7 @@ export interface CanvasExports {
   png(): string;
   svg(): string;
   json(): unknown;
+  positions(): Record<string, { x: number; y: number }>;
 }
 
 export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppState>, canvas: CanvasExports) {
@@ -59,6 +61,11 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
       { class: 'export-grid' },
       item('PNG image', () => download(`linkage-${stamp()}.png`, canvas.png(), 'image/png')),
       item('SVG image', () => download(`linkage-${stamp()}.svg`, canvas.svg(), 'image/svg+xml')),
+      item('Linkage JSON (open it again with Open…)', () => {
+        const view = store.getState().history.present;
+        const file = toGraphFile(graph(), view, canvas.positions());
+        download(`linkage-${stamp()}.linkage.json`, JSON.stringify(file), 'application/json');
+      }),
       item('Cytoscape JSON', () =>
         download(`linkage-${stamp()}.cyjs`, JSON.stringify(canvas.json(), null, 2), 'application/json'),
       ),

@@ -4,6 +4,7 @@ import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import { canRedo, canUndo } from '../state/history.ts';
 import { LAYOUT_NAMES, type LabelMode, type LayoutName } from '../state/model.ts';
+import { GRAPH_FILE_MAX_BYTES } from '../state/graph-file.ts';
 import type { Store } from '../state/store.ts';
 import { h, replaceChildren } from './dom.ts';
 
@@ -54,6 +55,42 @@ export function mountToolbar(
       text,
     ),
   );
+  // Open a Linkage JSON file (Export → Linkage JSON): read here, validated and applied by the state layer.
+  const fileInput = h('input', {
+    attrs: {
+      type: 'file',
+      id: 'open-file-input',
+      accept: '.json,application/json',
+      class: 'visually-hidden',
+      tabindex: -1,
+      'aria-label': 'Linkage JSON file to open',
+    },
+    on: {
+      change: () => {
+        const file = fileInput.files?.[0];
+        fileInput.value = '';
+        if (file) void openFile(file);
+      },
+    },
+  });
+  async function openFile(file: File): Promise<void> {
+    if (file.size > GRAPH_FILE_MAX_BYTES) {
+      commands.refuseGraphFile(
+        file.name,
+        `it is ${Math.round(file.size / 2 ** 20)} MB, above the ${GRAPH_FILE_MAX_BYTES / 2 ** 20} MB limit.`,
+      );
+      return;
+    }
+    commands.openGraphFile(await file.text(), file.name);
+  }
+  const openButton = h(
+    'button',
+    {
+      attrs: { id: 'open-file', title: 'Open a Linkage JSON file saved with Export' },
+      on: { click: () => fileInput.click() },
+    },
+    'Open…',
+  );
   const tableButton = h(
     'button',
     {
@@ -81,6 +118,8 @@ export function mountToolbar(
       { class: 'tool-group' },
       h('button', { attrs: { title: 'Fit the graph to the screen' }, on: { click: hooks.fit } }, 'Fit'),
       tableButton,
+      openButton,
+      fileInput,
       h('button', { attrs: { id: 'export-open' }, on: { click: hooks.openExport } }, 'Export…'),
     ),
   );

@@ -2,6 +2,7 @@
 // Buttons, keys and URL restore all go through `applyAction`, so undo/redo covers every step alike.
 import type { Entity } from '../api/types.ts';
 import type { AppState } from './app-state.ts';
+import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';
 import type { Filter, GraphView, Highlight, LabelMode, LayoutName, Selection, TimeWindow } from './model.ts';
 import * as t from './transitions.ts';
@@ -33,6 +34,7 @@ const ACTIONS = {
   setHighlight: { undoable: false, perform: (v: GraphView, p: Highlight | null) => t.setHighlight(v, p) },
   updateEntity: { undoable: false, perform: (v: GraphView, p: Entity) => t.updateEntity(v, p) },
   replaceView: { undoable: true, perform: (_v: GraphView, p: GraphView) => p },
+  openGraphFile: { undoable: true, perform: (_v: GraphView, p: GraphFile) => t.fromGraphFile(p) },
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -12,6 +12,7 @@ import type {
 import { applyAction, applyRedo, applyUndo, type ActionName, type ActionPayload } from './actions.ts';
 import { currentView, type AppState, type UiState } from './app-state.ts';
 import { toGraphFilter } from './export-formats.ts';
+import { parseGraphFile } from './graph-file.ts';
 import type { GraphView } from './model.ts';
 import type { Store } from './store.ts';
 import { applyDescriptor, parseView } from './url-state.ts';
@@ -20,6 +21,10 @@ import { mergeSubgraph } from './transitions.ts';
 import { EMPTY_VIEW } from './model.ts';
 
 export const DEFAULT_EXPANSION_CAP = 25;
+/** The most new neighbours one expansion may ask for (the canvas stays fluid well past this). */
+export const MAX_EXPANSION_CAP = 1000;
+/** The server's neighbourhood limit (LIMITS.neighborhoodLimitMax in server/graph/inputs.ts). */
+const NEIGHBORHOOD_LIMIT_MAX = 2000;
 
 export type Commands = ReturnType<typeof createCommands>;
 
@@ -60,6 +65,11 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     }
   }
 
+  function refuseGraphFile(name: string, reason: string): false {
+    setUi({ error: { code: 'BAD_USER_INPUT', message: `${name} was not opened: ${reason}` }, notice: null });
+    return false;
+  }
+
   function dispatch<K extends ActionName>(name: K, payload: ActionPayload<K>): void {
     store.setState((s) => applyAction(s, name, payload));
   }
@@ -69,6 +79,7 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     undo: () => store.setState(applyUndo),
     redo: () => store.setState(applyRedo),
     dismissError: () => setUi({ error: null }),
+    refuseGraphFile,
     dismissNotice: () => setUi({ notice: null }),
     setToken: (token: string | null) => setUi({ token }),
 
@@ -120,8 +131,12 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       if (relationshipTypes) filter.relationshipTypes = relationshipTypes;
       // The cap counts new neighbours; what is already on the canvas comes back too and must not eat it.
       const onCanvas = Object.keys(view().entities).length;
+      const cap = Math.min(Math.max(1, Math.round(limit)), MAX_EXPANSION_CAP);
       const piece = await run('Expanding…', () =>
-        api.neighborhood({ ids: [id], depth: 1, limit: limit + onCanvas, filter }, options(signal)),
+        api.neighborhood(
+          { ids: [id], depth: 1, limit: Math.min(cap + onCanvas, NEIGHBORHOOD_LIMIT_MAX), filter },
+          options(signal),
+        ),
       );
       if (!piece) return;
       dispatch('expand', { id, piece });
@@ -159,6 +174,23 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       } catch {
         /* keep what is shown */
       }
+    },
+
+    /**
+     * Opens a Linkage JSON file (Export → Linkage JSON) in place of the current view, as one undoable
+     * step. A bad file changes nothing and explains itself in the error banner.
+     */
+    openGraphFile(content: string, name = 'the file'): boolean {
+      const result = parseGraphFile(content);
+      if (!result.ok) return refuseGraphFile(name, result.error);
+      controllers.get('restore')?.abort();
+      const { entities, relationships } = result.file;
+      dispatch('openGraphFile', result.file);
+      setUi({
+        error: null,
+        notice: `Opened ${name}: ${entities.length} entities and ${relationships.length} relationships.`,
+      });
+      return true;
     },
 
     /** Restores a view from a URL hash (or saved view): fetches the entities, then re-applies settings. */

@@ -50,6 +50,11 @@ export interface GraphView {
   labelMode: LabelMode;
   layout: LayoutName;
   highlight: Highlight | null;
+  /**
+   * Where the canvas should put these entities when it adds them (an opened Linkage JSON file keeps its
+   * arrangement). Hints only: the canvas owns positions afterwards, and entities without one are placed.
+   */
+  positions?: Readonly<Record<string, { x: number; y: number }>>;
 }
 
 export const DEFAULT_FILTER: Filter = {

@@ -1,7 +1,9 @@
 // Pure exploration steps: (view, payload) → view. Each returns the same object when nothing changes, so
 // history does not record no-op steps.
 import type { Entity, Relationship } from '../api/types.ts';
+import type { GraphFile } from './graph-file.ts';
 import {
+  EMPTY_VIEW,
   USER_ORIGIN,
   expandOrigin,
   type Filter,
@@ -44,6 +46,17 @@ export function mergeSubgraph(view: GraphView, piece: GraphPiece, origin: Origin
     piece.nodes.map((n) => n.id),
   );
   return { ...view, entities, relationships, origins, hidden };
+}
+
+/** A fresh view holding exactly what a Linkage JSON file holds, arranged as it was saved. */
+export function fromGraphFile(file: GraphFile): GraphView {
+  const view = mergeSubgraph(EMPTY_VIEW, { nodes: file.entities, relationships: file.relationships });
+  return {
+    ...view,
+    labelMode: file.labelMode ?? view.labelMode,
+    layout: file.layout ?? view.layout,
+    ...(file.positions ? { positions: file.positions } : {}),
+  };
 }
 
 export function addEntities(view: GraphView, nodes: readonly Entity[]): GraphView {
