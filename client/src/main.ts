@@ -117,5 +117,6 @@ if (isViewHash(window.location.hash)) void commands.restore(window.location.hash
 (window as unknown as { linkage: unknown }).linkage = {
   renderedIds: () => graph.renderedIds(),
   zoom: () => graph.zoom(),
+  layoutBusy: () => graph.layoutBusy(),
   store,
 };

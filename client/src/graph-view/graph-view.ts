@@ -12,11 +12,13 @@ import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { GraphView } from '../state/model.ts';
 import type { Store } from '../state/store.ts';
-import { visibleGraph } from '../state/visible.ts';
+import { visibleGraph, type VisibleGraph } from '../state/visible.ts';
 import { toElements } from './elements.ts';
 import { isArrow, nearestInDirection } from './keyboard.ts';
 import { FCOSE_SPACING, LAYOUTS } from './layouts.ts';
-import { placeAround, type Point } from './placement.ts';
+import { createLayoutRefiner } from './layout-refiner.ts';
+import { placeAround, spiralPositions, type Point } from './placement.ts';
+import type { RefineRequest } from './refine-core.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
@@ -27,6 +29,10 @@ type WithSvg = Core & { svg(options: { full: boolean; scale: number; bg: string 
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
+/** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
+export const SYNC_LAYOUT_NODES = 120;
+/** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
+export const SYNC_PLACE_NODES = 40;
 
 export interface GraphViewHandle {
   fit(): void;
@@ -35,7 +41,11 @@ export interface GraphViewHandle {
   svg(): string;
   json(): unknown;
   renderedIds(): { nodes: string[]; edges: string[] };
+  /** Canvas positions by node id (saved in Linkage JSON exports). */
+  positions(): Record<string, Point>;
   zoom(): number;
+  /** True while a force-directed refinement runs in the layout worker. */
+  layoutBusy(): boolean;
   destroy(): void;
 }
 
@@ -49,12 +59,19 @@ export function createGraphView(
   let cy: Core = mount([]);
   let syncing = false;
   let lastView: GraphView | null = null;
+  let lastNodeCount = 0;
+  let paintGeneration = 0;
+  const refiner = createLayoutRefiner();
+  const setLayoutState = (state: 'running' | 'idle') => {
+    container.dataset.layout = state;
+  };
+  setLayoutState('idle');
 
   function mount(elements: ElementDefinition[]): Core {
     const options = {
       container,
       elements,
-      style: buildStylesheet(),
+      style: buildStylesheet({ large }),
       minZoom: 0.1,
       maxZoom: 4,
       selectionType: 'single',
@@ -62,6 +79,8 @@ export function createGraphView(
       // Level of detail for big graphs: draw a cached bitmap and skip edges while the viewport moves.
       hideEdgesOnViewport: large,
       textureOnViewport: large,
+      // Device pixels cost quadratically; a big graph is read for its shape, not its hairlines.
+      pixelRatio: large ? 1 : 'auto',
       motionBlur: false,
       ...(useWebGL ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions;
@@ -103,25 +122,35 @@ export function createGraphView(
     const wanted = new Map(elements.map((e) => [e.data.id as string, e]));
     // With almost nothing on screen there is no arrangement worth keeping: lay everything out.
     const wasEmpty = cy.nodes().length < 3;
+    const hints = view.positions ?? {};
     const added: string[] = [];
+    let removed = 0;
+    let hintedAdded = 0;
 
     syncing = true;
     cy.batch(() => {
-      cy.elements()
-        .filter((el) => !wanted.has(el.id()))
-        .remove();
+      const gone = cy.elements().filter((el) => !wanted.has(el.id()));
+      removed = gone.length;
+      gone.remove();
+      const fresh: ElementDefinition[] = [];
       for (const [id, def] of wanted) {
         const existing = cy.getElementById(id);
         if (existing.nonempty()) {
           existing.data(def.data);
           existing.classes(def.classes ?? '');
-        } else {
-          if (def.group === 'nodes') added.push(id);
-          cy.add(def);
-        }
+        } else if (def.group === 'nodes') {
+          const hint = hints[id];
+          if (hint) hintedAdded += 1;
+          else added.push(id);
+          fresh.push(hint ? { ...def, position: { ...hint } } : def);
+        } else fresh.push(def);
       }
+      // One add for all new elements (nodes before edges): much cheaper than one add per element.
+      fresh.sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
+      if (fresh.length) cy.add(fresh);
+      const pinned = new Set(view.pinned);
       cy.nodes().forEach((n) => {
-        if (view.pinned.includes(n.id())) n.lock();
+        if (pinned.has(n.id())) n.lock();
         else n.unlock();
       });
       cy.elements(':selected').unselect();
@@ -130,29 +159,124 @@ export function createGraphView(
     syncing = false;
 
     const layoutChanged = lastView !== null && lastView.layout !== view.layout;
-    if (wasEmpty || layoutChanged) runLayout(view);
-    else if (added.length > 0) placeNew(added, view);
+    // A refinement computed for another set of elements (or another layout) must not land.
+    if (layoutChanged || added.length > 0 || removed > 0 || cy.nodes().length !== lastNodeCount) {
+      paintGeneration += 1;
+      refiner.cancel();
+      setLayoutState('idle');
+    }
+    lastNodeCount = cy.nodes().length;
+    // Nodes with a saved position (an opened file) keep it; the others grow out of their neighbours.
+    if (layoutChanged || (wasEmpty && hintedAdded === 0)) runLayout(view, graph);
+    else if (added.length > 0) placeNew(added, view, graph);
+    if (wasEmpty && hintedAdded > 0 && !layoutChanged) fitAll();
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
   }
 
-  function runLayout(view: GraphView): void {
-    if (cy.nodes().length === 0) return;
-    const options = LAYOUTS[view.layout].options(cy);
-    cy.layout(options).run();
-    cy.fit(undefined, 40);
+  /**
+   * Fits the graph (zoom ≤ 1.4). `quick` leaves labels out of the box: measuring hundreds of labels would
+   * hold up the first paint of a big batch, and the 40 px padding covers most of them.
+   */
+  function fitAll(quick = false): void {
+    if (!quick) cy.fit(undefined, 40);
+    else {
+      const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+      const zoom = Math.min((cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
+      const level = Math.max(cy.minZoom(), Math.min(zoom, cy.maxZoom()));
+      cy.viewport({
+        zoom: level,
+        pan: {
+          x: cy.width() / 2 - level * (box.x1 + box.w / 2),
+          y: cy.height() / 2 - level * (box.y1 + box.h / 2),
+        },
+      });
+    }
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: centre });
+  }
+
+  function runLayout(view: GraphView, graph: VisibleGraph): void {
+    if (cy.nodes().length === 0) return;
+    if (view.layout === 'fcose' && cy.nodes().length > SYNC_LAYOUT_NODES) {
+      // Big graph: an instant spiral (hubs in the middle) for the first paint, fcose in the worker.
+      const degree = new Map<string, number>();
+      for (const e of graph.edges) {
+        degree.set(e.fromId, (degree.get(e.fromId) ?? 0) + 1);
+        degree.set(e.toId, (degree.get(e.toId) ?? 0) + 1);
+      }
+      const ordered = graph.nodes
+        .map((n) => n.id)
+        .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0));
+      const spiral = spiralPositions(ordered);
+      cy.batch(() => {
+        for (const [id, p] of spiral) {
+          const node = cy.getElementById(id);
+          if (!node.locked()) node.position(p);
+        }
+      });
+      fitAll(true);
+      afterPaint(() => refineInWorker(new Set(ordered), true, () => fitAll()));
+      return;
+    }
+    const options = LAYOUTS[view.layout].options(cy);
+    cy.layout(options).run();
+    fitAll();
     // A long timeline is read by panning along it: keep labels legible rather than fitting every year.
     if (view.layout === 'timeline' && cy.zoom() < 0.8) {
+      const centre = { x: cy.width() / 2, y: cy.height() / 2 };
       cy.zoom({ level: 0.8, renderedPosition: centre });
       const selected = view.selection ? cy.getElementById(view.selection.id) : null;
       if (selected?.nonempty()) cy.center(selected);
     }
   }
 
-  /** Places new nodes next to their on-canvas neighbours, then lets fcose relax only them. */
-  function placeNew(ids: string[], view: GraphView): void {
+  /** Runs `work` once the next frame has been drawn, unless the view changed meanwhile. */
+  function afterPaint(work: () => void): void {
+    const generation = ++paintGeneration;
+    setLayoutState('running');
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (generation === paintGeneration) work();
+      }, 0),
+    );
+  }
+
+  /**
+   * Sends the canvas to the layout worker: `free` nodes move, the rest stay. The answer is applied in
+   * one batch, unless the view changed meanwhile (then it was cancelled and never arrives).
+   */
+  function refineInWorker(free: Set<string>, randomize: boolean, after: () => void): void {
+    const nodes = cy.nodes().map((n: NodeSingular) => {
+      const size = n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
+      const p = n.position();
+      return { id: n.id(), x: p.x, y: p.y, w: size.w, h: size.h, fixed: !free.has(n.id()) || n.locked() };
+    });
+    const edges = cy.edges().map((e: EdgeSingular) => [e.source().id(), e.target().id()] as [string, string]);
+    const request: Omit<RefineRequest, 'id'> = {
+      nodes,
+      edges,
+      randomize,
+      quality: 'default',
+      // fcose's default is 2500; big graphs settle well before that and the worker time adds up.
+      numIter: nodes.length > 1500 ? 800 : 2500,
+    };
+    setLayoutState('running');
+    void refiner.run(request).then((answer) => {
+      if (!answer) return;
+      setLayoutState('idle');
+      cy.batch(() => {
+        for (const [id, x, y] of answer.positions) {
+          const node = cy.getElementById(id);
+          if (node.nonempty() && !node.locked() && !node.grabbed()) node.position({ x, y });
+        }
+      });
+      after();
+    });
+  }
+
+  /** Places new nodes next to their on-canvas neighbours (rings), then lets fcose relax only them. */
+  function placeNew(ids: string[], view: GraphView, graph: VisibleGraph): void {
     const addedSet = new Set(ids);
     const positioned = cy.nodes().filter((n) => !addedSet.has(n.id()));
     const extent = positioned.boundingBox();
@@ -169,24 +293,35 @@ export function createGraphView(
     }));
     const positions = placeAround(newNodes, fallback);
     cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
+    const fitIfOutside = () => {
+      // Labels left out: measuring hundreds of them here would hold up the first paint.
+      const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) cy.fit(undefined, 40);
+    };
     if (view.layout === 'fcose' && ids.length > 1) {
-      const fixedNodeConstraint = positioned
-        .nodes()
-        .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
-      cy.layout({
-        name: 'fcose',
-        ...FCOSE_SPACING,
-        randomize: false,
-        fit: false,
-        fixedNodeConstraint,
-      } as cytoscape.LayoutOptions).run();
+      if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {
+        const fixedNodeConstraint = positioned
+          .nodes()
+          .map((n: NodeSingular) => ({ nodeId: n.id(), position: { ...n.position() } }));
+        cy.layout({
+          name: 'fcose',
+          ...FCOSE_SPACING,
+          randomize: false,
+          fit: false,
+          fixedNodeConstraint,
+        } as cytoscape.LayoutOptions).run();
+      } else {
+        // A big batch: the rings are the first paint; the relaxed positions follow from the worker.
+        fitIfOutside();
+        // After the first paint: collecting sizes (labels measured) would otherwise delay it.
+        afterPaint(() => refineInWorker(addedSet, false, fitIfOutside));
+        return;
+      }
     } else if (view.layout === 'timeline') {
-      runLayout(view);
+      runLayout(view, graph);
       return;
     }
-    const all = cy.nodes();
-    const box = all.renderedBoundingBox();
-    if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) cy.fit(undefined, 40);
+    fitIfOutside();
   }
 
   function revealSelection(id: string): void {
@@ -262,9 +397,12 @@ export function createGraphView(
     svg: () => (cy as WithSvg).svg({ full: true, scale: 1, bg: '#ffffff' }),
     json: () => cy.json(),
     renderedIds: () => ({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }),
+    positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
     zoom: () => cy.zoom(),
+    layoutBusy: () => refiner.busy(),
     destroy() {
       unsubscribe();
+      refiner.dispose();
       container.removeEventListener('keydown', onKey);
       cy.destroy();
     },

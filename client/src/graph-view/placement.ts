@@ -46,3 +46,23 @@ export function placeAround(nodes: readonly NewNode[], fallback: Point, spacing 
   }
   return positions;
 }
+
+/**
+ * A sunflower (phyllotaxis) spiral: evenly spread, deterministic, instant. The first paint of a big graph
+ * that has no positions yet, before the force-directed refinement arrives. Ids come first-in-the-middle,
+ * so callers put hubs first.
+ */
+export function spiralPositions(
+  ids: readonly string[],
+  centre: Point = { x: 0, y: 0 },
+  spacing = 90,
+): Map<string, Point> {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const positions = new Map<string, Point>();
+  ids.forEach((id, i) => {
+    const radius = spacing * 0.6 * Math.sqrt(i + 0.5);
+    const angle = i * golden;
+    positions.set(id, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+  });
+  return positions;
+}

@@ -9,8 +9,31 @@ export const FONT_FAMILY =
 /** Below this on-screen size labels are not drawn: at low zoom they would only pile up. */
 const MIN_ZOOMED_FONT_SIZE = 7;
 
-export function buildStylesheet(): StylesheetJson {
-  return [
+/**
+ * Level of detail for big graphs (more than LARGE_GRAPH_NODES): straight "haystack" edges without arrows
+ * or labels (the cheapest edge Cytoscape draws; the selected edge keeps its label), and node labels only
+ * once they are large enough to read, without their background boxes.
+ */
+const LARGE_GRAPH_STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: { 'min-zoomed-font-size': 10, 'text-background-opacity': 0 },
+  },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      'target-arrow-shape': 'none',
+      label: '',
+      'line-style': 'solid',
+    },
+  },
+  { selector: 'edge:selected', style: { label: 'data(label)', 'curve-style': 'bezier' } },
+];
+
+export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
+  const base: StylesheetJson = [
     {
       selector: 'node',
       style: {
@@ -98,4 +121,8 @@ export function buildStylesheet(): StylesheetJson {
     },
     { selector: '.faded', style: { opacity: 0.25 } },
   ];
+  if (!options.large) return base;
+  // The selection and highlight rules must still win, so the large rules go before them.
+  const at = base.findIndex((rule) => rule.selector === '.highlighted');
+  return [...base.slice(0, at), ...LARGE_GRAPH_STYLE, ...base.slice(at)];
 }

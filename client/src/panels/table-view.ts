@@ -122,8 +122,21 @@ export function mountTableView(root: HTMLElement, store: Store<AppState>, comman
     );
     replaceChildren(root, nodeTable, edgeTable);
   }
+  // A hidden table is not kept up to date (thousands of rows cost more than the canvas itself): it is
+  // rendered when it is shown, and on every change while it is visible.
+  let dirty = true;
+  const refresh = () => {
+    if (root.hidden) return;
+    dirty = false;
+    render(store.getState().history.present);
+  };
   store.subscribe((state, previous) => {
-    if (state.history.present !== previous.history.present) render(state.history.present);
+    if (state.history.present === previous.history.present) return;
+    dirty = true;
+    refresh();
   });
-  render(store.getState().history.present);
+  new MutationObserver(() => {
+    if (dirty) refresh();
+  }).observe(root, { attributes: true, attributeFilter: ['hidden'] });
+  refresh();
 }
