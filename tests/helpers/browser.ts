@@ -2,29 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-  (p): p is string => Boolean(p),
-);
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium.ts';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = CANDIDATES.find((p) => fs.existsSync(p));
+  const executablePath = findChromium();
   if (!executablePath)
     throw new Error(
       'No Chromium found: run "apt-get install -y chromium" or set CHROMIUM_PATH to its binary.',
     );
   return chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
 }
 
