@@ -1,9 +1,12 @@
 // find-neighborhood: entities within $depth (1-3) hops of the start ids and the relationships among them.
 // Each hop keeps the most relevant neighbours first (strongest certainty, then most recent event time) and
-// is capped at $limit, so a hub cannot blow up the result; `total` counts everything that matched.
+// is capped at $limit, so a hub cannot blow up the result; `total` counts everything that matched out to
+// `countedDepth`. A hop is only explored while the nearer ones leave room under the cap: once they fill it,
+// nothing farther could be shown, and expanding 300 neighbours of a hub would cost more than the rest.
 // params: $ids, $depth, $limit, $kinds, $types, $minRank, $occurredFrom, $occurredTo, $includeUndated,
 //         $publishedFrom, $publishedTo (filters; null = no filter)
-// returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total, sources
+// returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total,
+//          countedDepth (hops counted in total), sources
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
 WITH collect(s) AS seeds
 CALL (seeds) {
@@ -21,7 +24,7 @@ CALL (seeds) {
   RETURN collect(b)[..$limit] AS hop1, count(b) AS hop1Count
 }
 CALL (seeds, hop1) {
-  WITH seeds, hop1 WHERE $depth >= 2
+  WITH seeds, hop1 WHERE $depth >= 2 AND size(seeds) + size(hop1) < $limit
   UNWIND hop1 AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
@@ -36,7 +39,7 @@ CALL (seeds, hop1) {
   RETURN collect(b)[..$limit] AS hop2, count(b) AS hop2Count
 }
 CALL (seeds, hop1, hop2) {
-  WITH seeds, hop1, hop2 WHERE $depth >= 3
+  WITH seeds, hop1, hop2 WHERE $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) < $limit
   UNWIND hop2 AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
@@ -50,7 +53,12 @@ CALL (seeds, hop1, hop2) {
   ORDER BY rank DESC, recent DESC, b.id
   RETURN collect(b)[..$limit] AS hop3, count(b) AS hop3Count
 }
-WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, size(seeds) + hop1Count + hop2Count + hop3Count AS total
+WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, size(seeds) + hop1Count + hop2Count + hop3Count AS total,
+  CASE
+    WHEN $depth >= 2 AND size(seeds) + size(hop1) >= $limit THEN 1
+    WHEN $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) >= $limit THEN 2
+    ELSE $depth
+  END AS countedDepth
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
@@ -68,4 +76,4 @@ CALL (relationships) {
   MATCH (s:Source {id: sourceId})
   RETURN collect(s) AS sources
 }
-RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, sources
+RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, countedDepth, sources

@@ -87,6 +87,8 @@ export interface Subgraph {
   sources: Source[];
   truncated: boolean;
   totalNodes: number;
+  /** How many hops `totalNodes` counted: less than the depth asked when the nearer hops filled the cap. */
+  countedDepth: number;
 }
 
 /** Relationship ids are their natural key: at most one relationship of a type between two entities. */

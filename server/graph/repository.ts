@@ -48,6 +48,7 @@ export interface SubgraphResult {
   relationships: RelationshipWithSources[];
   truncated: boolean;
   totalNodes: number;
+  countedDepth: number;
 }
 
 export interface PathResult {
@@ -217,6 +218,7 @@ export function createGraphRepository(db: Database) {
         relationships: relationshipsOf(row),
         truncated: total > nodes.length,
         totalNodes: total,
+        countedDepth: num(row.countedDepth),
       };
     },
 

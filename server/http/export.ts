@@ -633,6 +633,7 @@ export function exportRoutes(graph: GraphRepository, db: Database): express.Rout
         // Bounded by LIMITS.neighborhoodLimitMax, so the subgraph is read whole, like the GraphQL query.
         const subgraph = await graph.neighborhood({ ...selection.neighborhood, filter: selection.filter });
         headers['X-Linkage-Total-Nodes'] = String(subgraph.totalNodes);
+        headers['X-Linkage-Counted-Depth'] = String(subgraph.countedDepth);
         headers['X-Linkage-Truncated'] = String(subgraph.truncated);
         out = new Output(res, headers);
         const sink = format.sink(out, selection.scope);

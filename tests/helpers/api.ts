@@ -82,6 +82,7 @@ export interface SubgraphView {
   relationships: RelationshipView[];
   truncated: boolean;
   totalNodes: number;
+  countedDepth?: number;
 }
 
 /** Runs a request that must succeed and returns its data; the message shows the errors when it did not. */

@@ -29,6 +29,7 @@ const NEIGHBORHOOD = /* GraphQL */ `
     neighborhood(ids: $ids, depth: $depth, limit: $limit, filter: $filter) {
       truncated
       totalNodes
+      countedDepth
       nodes { ${ENTITY} }
       relationships { ${RELATIONSHIP} }
     }
@@ -272,13 +273,26 @@ describe('neighborhood', () => {
     for (const r of cut.relationships) expect(kept.has(r.fromId) && kept.has(r.toId)).toBe(true);
   });
 
-  it('truncates at depth 2 too, counting every entity that matched', async () => {
+  it('truncates at depth 2 too, counting every entity that matched while the cap left room', async () => {
+    const oneHop = await neighborhood({ ids: ['cho-joo-wan'], depth: 1, limit: 2000 });
     const full = await neighborhood({ ids: ['cho-joo-wan'], depth: 2, limit: 2000 });
+    expect(full.countedDepth).toBe(2);
+    expect(full.nodes.length).toBeGreaterThan(oneHop.nodes.length + 1);
+
+    // The first hop alone fills a cap of 3: the second is not explored, and the total says so.
     const cut = await neighborhood({ ids: ['cho-joo-wan'], depth: 2, limit: 3 });
     expect(cut.truncated).toBe(true);
     expect(cut.nodes).toHaveLength(3);
     expect(cut.nodes[0]!.id).toBe('cho-joo-wan');
-    expect(cut.totalNodes).toBe(full.nodes.length);
+    expect(cut.countedDepth).toBe(1);
+    expect(cut.totalNodes).toBe(oneHop.nodes.length);
+
+    // One slot left after the first hop: the second hop is explored and counted in full.
+    const roomy = await neighborhood({ ids: ['cho-joo-wan'], depth: 2, limit: oneHop.nodes.length + 1 });
+    expect(roomy.truncated).toBe(true);
+    expect(roomy.countedDepth).toBe(2);
+    expect(roomy.totalNodes).toBe(full.nodes.length);
+    expect(ids(roomy.nodes).slice(0, oneHop.nodes.length).sort()).toEqual(ids(oneHop.nodes).sort());
   });
 
   describe('filters', () => {
