@@ -4,7 +4,10 @@
 // relationship changes neighbourhoods, paths and search results that never contained its id.
 import crypto from 'node:crypto';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+
+type Cache = ReturnType<typeof createInMemoryCache>;
 
 export interface ResponseCache {
   /** Plugins for buildApp; empty when the cache is off. */
@@ -19,7 +22,7 @@ const MAX_ENTRIES = 5000;
 export function createResponseCache(ttlMs: number): ResponseCache {
   if (ttlMs <= 0) return { plugins: [], invalidate: () => {} };
   let generation = 0;
-  const cache = createInMemoryCache({ max: MAX_ENTRIES });
+  const cache = withSerialisedOnce(createInMemoryCache({ max: MAX_ENTRIES }));
   const plugin = useResponseCache({
     cache,
     ttl: ttlMs,
@@ -52,6 +55,23 @@ export function createResponseCache(ttlMs: number): ResponseCache {
     plugins: [plugin],
     invalidate() {
       generation += 1;
+    },
+  };
+}
+
+/**
+ * A hit would otherwise be serialised again on every request, and a 300-node neighbourhood is ~400 KB of
+ * JSON: most of what a hit costs. yoga serialises a result with its own `stringify` when it has one, so
+ * each stored result carries one that remembers its text. The body of a hit never changes (the per-response
+ * headers yoga strips from extensions are the same ETag/Last-Modified every time), so reusing it is exact.
+ */
+function withSerialisedOnce(cache: Cache): Cache {
+  return {
+    ...cache,
+    set(id, result, entities, ttl) {
+      let text: string | undefined;
+      const stringify = (sanitised: ExecutionResult) => (text ??= JSON.stringify(sanitised));
+      return cache.set(id, { ...result, stringify } as ExecutionResult, entities, ttl);
     },
   };
 }

@@ -47,6 +47,39 @@ describe('response cache on', () => {
     expect(product.statementCount()).toBe(statements);
   });
 
+  it('serves a hit byte for byte as the first answer, and a fresh one after a write', async () => {
+    const raw = async () => {
+      const response = await fetch(`${product.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: ENTITY, variables: { id: 'samsung-electronics' } }),
+      });
+      return { text: await response.text(), etag: response.headers.get('etag') };
+    };
+    const first = await raw();
+    const statements = product.statementCount();
+    const hits = [await raw(), await raw()];
+    expect(product.statementCount()).toBe(statements);
+    for (const hit of hits) expect(hit).toEqual(first);
+    expect(JSON.parse(first.text)).toEqual({
+      data: { entity: expect.objectContaining({ id: 'samsung-electronics' }) },
+    });
+
+    await renameDirectly('samsung-electronics', 'Samsung Renamed Behind The Server');
+    const created = await gql(
+      product.url,
+      CREATE_ENTITY,
+      {
+        input: { kind: 'Organization', name: 'Cache Serialisation Probe' },
+      },
+      product.editorToken,
+    );
+    expect(created.errors).toBeUndefined();
+    const fresh = await raw();
+    expect(fresh.text).not.toBe(first.text);
+    expect(fresh.text).toContain('Samsung Renamed Behind The Server');
+  });
+
   it('read → mutate → read sees the change (entity update)', async () => {
     const before = await gql<EntityResult>(product.url, ENTITY, { id: 'lg-electronics' });
     const version = before.data!.entity!.version;
