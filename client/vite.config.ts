@@ -12,6 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     // Cytoscape and fcose are most of the bundle; one chunk keeps the first paint to one request.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // zod ships `@__PURE__` comments in places Rollup cannot use; it drops them, harmlessly, but loudly.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

@@ -262,9 +262,12 @@ export function createGraphView(
       numIter: nodes.length > 1500 ? 800 : 2500,
     };
     setLayoutState('running');
+    const generation = paintGeneration;
     void refiner.run(request).then((answer) => {
-      if (!answer) return;
+      // Superseded: the newer render owns the layout state. Failed: keep the instant placement.
+      if (generation !== paintGeneration) return;
       setLayoutState('idle');
+      if (!answer) return;
       cy.batch(() => {
         for (const [id, x, y] of answer.positions) {
           const node = cy.getElementById(id);
