@@ -46,6 +46,7 @@ describe('explorer (Chromium)', () => {
   let closeProduct: () => Promise<void>;
   let watched: WatchedPage;
   let page: Page;
+  let savedFile: string;
 
   beforeAll(async () => {
     const product = await productUrl();
@@ -129,7 +130,89 @@ describe('explorer (Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('expands with a cap of 500: the dialog accepts it and the request carries it', async () => {
+    const fresh = await openPage(browser, baseUrl);
+    const fp = fresh.page;
+    await fp.goto(`${baseUrl}/`);
+    await fp.fill('#search-input', '저커버그');
+    await fp.locator(`.search-hit[data-id="${ZUCK}"]`).first().waitFor({ timeout: 15_000 });
+    await fp.keyboard.press('Enter');
+    await waitForNodes(fp, [ZUCK]);
+    await fp.click('#details button:has-text("Expand")');
+    await fp.locator('#expand-cap').fill('500', { timeout: 15_000 });
+    expect(await fp.locator('#expand-cap').evaluate((el) => (el as HTMLInputElement).checkValidity())).toBe(
+      true,
+    );
+    const [request] = await Promise.all([
+      fp.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('neighborhood')),
+      fp.click('#expand-confirm'),
+    ]);
+    const body = JSON.parse(request.postData() ?? '{}') as { variables: { limit: number; ids: string[] } };
+    // The cap counts new neighbours; the entity already on the canvas comes on top.
+    expect(body.variables).toMatchObject({ ids: [ZUCK], limit: 501 });
+    await waitForNodes(fp, [LG_MEETING, SAMSUNG_MEETING]);
+    expect(fresh.problems).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it('opens an exported Linkage JSON file: the same entities and relationships come back', async () => {
+    const exported = await rendered(page);
+    await page.click('#export-open');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Linkage JSON")'),
+    ]);
+    savedFile = await download.path();
+    await page.keyboard.press('Escape');
+    // Start over from an empty explorer with one unrelated entity on the canvas.
+    await page.goto(`${baseUrl}/`);
+    await page.fill('#search-input', '이재용');
+    await page.locator('.search-hit[data-id="lee-jae-yong"]').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await waitForNodes(page, ['lee-jae-yong']);
+    await page.setInputFiles('#open-file-input', savedFile);
+    await waitForNodes(page, exported.nodes);
+    const opened = await rendered(page);
+    expect([...opened.nodes].sort()).toEqual([...exported.nodes].sort());
+    expect([...opened.edges].sort()).toEqual([...exported.edges].sort());
+    await expect(page.locator('#status .banner-notice').textContent()).resolves.toMatch(/Opened .*entities/);
+    await screenshot(page, 'e2e-05-opened-file');
+  });
+
+  it('refuses a bad file with a clear error and leaves the canvas as it was', async () => {
+    const before = await rendered(page);
+    await page.setInputFiles('#open-file-input', {
+      name: 'not-a-graph.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'linkage/v1', entities: [] })),
+    });
+    const banner = page.locator('#status .banner-error');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toMatch(/not-a-graph\.json was not opened: .*Linkage JSON export/);
+    const after = await rendered(page);
+    expect([...after.nodes].sort()).toEqual([...before.nodes].sort());
+    expect([...after.edges].sort()).toEqual([...before.edges].sort());
+  });
+
+  it('undo after opening a file brings back the previous view', async () => {
+    await page.click('button:has-text("Undo")');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds().nodes.length ===
+        1,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect((await rendered(page)).nodes).toEqual(['lee-jae-yong']);
+    // Redo opens it again; the rest of the suite continues on the opened view.
+    await page.click('button:has-text("Redo")');
+    await waitForNodes(page, [ZUCK, LG_MEETING]);
+  });
+
   it('keeps the table in sync with the canvas', async () => {
+    // The table is drawn while it is shown (a page load closes it).
+    if ((await page.getAttribute('#table-toggle', 'aria-pressed')) !== 'true')
+      await page.click('#table-toggle');
     const onScreen = await rendered(page);
     const rows = (selector: string) =>
       page.$$eval(selector, (trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));

@@ -3,7 +3,7 @@ import { ApiError } from '../../../client/src/api/errors.ts';
 import type { LinkageApi } from '../../../client/src/api/linkage-api.ts';
 import type { SearchHit, Subgraph } from '../../../client/src/api/types.ts';
 import { initialAppState, type AppState } from '../../../client/src/state/app-state.ts';
-import { createCommands } from '../../../client/src/state/commands.ts';
+import { MAX_EXPANSION_CAP, createCommands } from '../../../client/src/state/commands.ts';
 import { createStore } from '../../../client/src/state/store.ts';
 import { entity, rel } from './builders.ts';
 
@@ -87,5 +87,22 @@ describe('async commands', () => {
     expect(Object.keys(view.relationships)).toEqual(['mark-zuckerberg:MET_WITH:lg']);
     expect(view.labelMode).toBe('ko');
     expect(view.selection).toEqual({ type: 'node', id: 'lg' });
+  });
+
+  it('expand asks for up to MAX_EXPANSION_CAP new neighbours on top of what is on the canvas', async () => {
+    const limits: number[] = [];
+    const { store, commands } = setup(
+      fakeApi({
+        neighborhood: async (args) => {
+          limits.push(args.limit ?? -1);
+          return piece;
+        },
+      }),
+    );
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null, 500);
+    const onCanvas = Object.keys(store.getState().history.present.entities).length;
+    await commands.expand('mark-zuckerberg', null, 50_000);
+    expect(limits).toEqual([500 + 1, MAX_EXPANSION_CAP + onCanvas]);
   });
 });

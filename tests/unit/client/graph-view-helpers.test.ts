@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestInDirection } from '../../../client/src/graph-view/keyboard.ts';
 import { timelinePositions } from '../../../client/src/graph-view/layouts.ts';
-import { placeAround } from '../../../client/src/graph-view/placement.ts';
+import { placeAround, spiralPositions } from '../../../client/src/graph-view/placement.ts';
 import { isSoftwareRenderer } from '../../../client/src/graph-view/renderer-choice.ts';
 
 describe('placeAround', () => {
@@ -18,6 +18,24 @@ describe('placeAround', () => {
   it('uses the fallback when a node has no anchor', () => {
     const [p] = [...placeAround([{ id: 'a', anchors: [] }], { x: -500, y: 0 }).values()];
     expect(p && Math.hypot(p.x + 500, p.y)).toBeLessThan(200);
+  });
+});
+
+describe('spiralPositions', () => {
+  it('spreads a big batch evenly and deterministically, first ids in the middle', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `n${i}`);
+    const a = spiralPositions(ids, { x: 10, y: 20 });
+    expect(spiralPositions(ids, { x: 10, y: 20 })).toEqual(a);
+    expect(a.size).toBe(500);
+    const points = [...a.values()];
+    const distance = (p: { x: number; y: number }) => Math.hypot(p.x - 10, p.y - 20);
+    expect(distance(points[0]!)).toBeLessThan(distance(points[499]!));
+    let closest = Infinity;
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++)
+        closest = Math.min(closest, Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y));
+    // No two nodes on top of each other (node size is 30).
+    expect(closest).toBeGreaterThan(30);
   });
 });
 
