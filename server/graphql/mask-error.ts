@@ -1,6 +1,7 @@
 // One place decides what a client sees of an error: expected AppErrors pass with their code; anything
 // else is logged and masked (no stack traces or internals reach clients).
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
@@ -12,13 +13,17 @@ function asGraphQLError(error: unknown): GraphQLError | null {
   return error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLError) : null;
 }
 
+/**
+ * Masked errors are built with yoga's own constructor for the same reason: yoga decides the HTTP status by
+ * `instanceof` its copy of GraphQLError, and an error from another copy would turn a 200 into a 500.
+ */
 export function createMaskError(logger: Logger) {
   return (error: unknown, message: string): Error => {
     const wrapper = asGraphQLError(error);
     const original = wrapper?.originalError ?? error;
     const location = wrapper ? { nodes: wrapper.nodes, path: wrapper.path } : {};
     if (original instanceof AppError) {
-      return new GraphQLError(original.message, {
+      return createGraphQLError(original.message, {
         ...location,
         extensions: { code: original.code, ...publicDetails(original.details) },
       });
@@ -29,14 +34,14 @@ export function createMaskError(logger: Logger) {
     // Variable coercion (an unknown enum value, an Int out of range) wraps the scalar's own GraphQLError.
     const inner = asGraphQLError(wrapper?.originalError);
     if (wrapper && (!wrapper.originalError || (inner && !inner.originalError))) {
-      return new GraphQLError(wrapper.message, {
+      return createGraphQLError(wrapper.message, {
         ...location,
         extensions: { ...wrapper.extensions, code: wrapper.extensions?.code ?? 'BAD_USER_INPUT' },
       });
     }
     const errorId = Math.random().toString(36).slice(2, 10);
     logger.error({ err: original, errorId }, 'unexpected error');
-    return new GraphQLError(`${message} (error id ${errorId}; see the server log)`, {
+    return createGraphQLError(`${message} (error id ${errorId}; see the server log)`, {
       ...location,
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     });
