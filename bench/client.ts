@@ -27,6 +27,8 @@ export interface ClientResult {
   s8Ms?: number;
   s8Nodes?: number;
   s8SettledMs?: number;
+  /** How long fcose ran in the layout worker for S8's neighbourhood (part of s8SettledMs). */
+  s8RefineMs?: number;
   /** pan2k, zoom2k, pan5k, zoom5k (fps); open2kMs, open5kMs (file chosen → painted); heap2kMb, heap5kMb. */
   s9?: Record<string, number>;
   browserHeapMb?: number;
@@ -95,7 +97,7 @@ const heapMb = async (page: Page): Promise<number> =>
 async function measureS8(
   page: Page,
   url: string,
-): Promise<Pick<ClientResult, 's8Ms' | 's8Nodes' | 's8SettledMs'>> {
+): Promise<Pick<ClientResult, 's8Ms' | 's8Nodes' | 's8SettledMs' | 's8RefineMs'>> {
   await page.goto(`${url}/`);
   await page.locator('#search-input').waitFor({ timeout: 30_000 });
   // Wall-clock (epoch ms) on both sides: the page's performance.now() origin is not the bench's.
@@ -107,10 +109,12 @@ async function measureS8(
   await page.locator('#expand-cap').fill(String(S8_CAP), { timeout: 30_000 });
   await page.click('#expand-confirm');
   const painted = await waitPainted(page, 1);
+  const refine = await page.locator('#canvas').getAttribute('data-layout-ms');
   return {
     s8Ms: painted.paintedAt - started,
     s8SettledMs: painted.settledAt - started,
     s8Nodes: painted.nodes,
+    ...(refine ? { s8RefineMs: Number(refine) } : {}),
   };
 }
 

@@ -268,6 +268,7 @@ export function createGraphView(
       if (generation !== paintGeneration) return;
       setLayoutState('idle');
       if (!answer) return;
+      container.dataset.layoutMs = String(Math.round(answer.ms));
       cy.batch(() => {
         for (const [id, x, y] of answer.positions) {
           const node = cy.getElementById(id);
