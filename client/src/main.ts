@@ -91,18 +91,30 @@ function announce(view: GraphView, previous: GraphView | null): void {
 }
 
 // URL state: the hash mirrors the view; a changed hash (pasted link, saved view, back) restores it.
+// Writing the address bar costs Chromium ≈ 0.2 ms per id (130 ms for a 500-node expansion), so it happens
+// once per frame, after the canvas has painted, and at the latest when the page is left.
 let writtenHash = '';
+let hashPending = false;
+function writeHash(): void {
+  if (!hashPending) return;
+  hashPending = false;
+  writtenHash = serializeView(store.getState().history.present);
+  window.history.replaceState(null, '', `#${writtenHash}`);
+}
 store.subscribe((state, previous) => {
   const view = state.history.present;
   if (view === previous.history.present) return;
   announce(view, previous.history.present);
-  writtenHash = serializeView(view);
-  window.history.replaceState(null, '', `#${writtenHash}`);
+  if (hashPending) return;
+  hashPending = true;
+  requestAnimationFrame(() => setTimeout(writeHash, 0));
 });
+window.addEventListener('pagehide', writeHash);
 // Only hashes that carry view state (key=value) are views; a bare "#canvas" anchor is not.
 const isViewHash = (hash: string) => hash.includes('=');
 window.addEventListener('hashchange', () => {
   const hash = window.location.hash.slice(1);
+  hashPending = false; // the address the user went to wins over a write still waiting
   if (hash !== writtenHash && isViewHash(hash)) void commands.restore(hash);
 });
 // The skip link moves focus without touching the hash (which holds the view).
