@@ -12,6 +12,7 @@ import { importDocument, toImportRows } from '../server/graph/import/importer.ts
 import { parseJsonDocument } from '../server/graph/import/parse.ts';
 import { createLogger } from '../server/logger.ts';
 import { shard } from './generator.ts';
+import { loadConfig } from '../server/config.ts';
 import { NO_FILTER } from './peers/raw.ts';
 
 const { values } = parseArgs({
@@ -81,6 +82,7 @@ if (values['import-sample']) {
     console.error(`unknown query "${name}"; one of ${QUERY_NAMES.join(', ')}`);
     process.exit(64);
   }
-  await profile(name, { ...NO_FILTER, ...(JSON.parse(values.params) as Record<string, unknown>) });
+  const defaults = { ...NO_FILTER, hubDegree: loadConfig({}).hubDegree };
+  await profile(name, { ...defaults, ...(JSON.parse(values.params) as Record<string, unknown>) });
 }
 await driver.close();

@@ -3,10 +3,13 @@
 // is capped at $limit, so a hub cannot blow up the result; `total` counts everything that matched out to
 // `countedDepth`. A hop is only explored while the nearer ones leave room under the cap: once they fill it,
 // nothing farther could be shown, and expanding 300 neighbours of a hub would cost more than the rest.
-// params: $ids, $depth, $limit, $kinds, $types, $minRank, $occurredFrom, $occurredTo, $includeUndated,
-//         $publishedFrom, $publishedTo (filters; null = no filter)
+// Farther hops do not go through hubs (more than $hubDegree relationships, stored or deleted): a hub's
+// thousands of neighbours say nothing about the start, and reading them would dominate every 2-hop
+// question near a big name. The start entities are always expanded; skipped hubs are returned.
+// params: $ids, $depth, $limit, $hubDegree, $kinds, $types, $minRank, $occurredFrom, $occurredTo,
+//         $includeUndated, $publishedFrom, $publishedTo (filters; null = no filter)
 // returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total,
-//          countedDepth (hops counted in total), sources
+//          countedDepth (hops counted in total), hubsNotExpanded (ids), sources
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
 WITH collect(s) AS seeds
 CALL (seeds) {
@@ -23,9 +26,13 @@ CALL (seeds) {
   ORDER BY rank DESC, recent DESC, b.id
   RETURN collect(b)[..$limit] AS hop1, count(b) AS hop1Count
 }
-CALL (seeds, hop1) {
-  WITH seeds, hop1 WHERE $depth >= 2 AND size(seeds) + size(hop1) < $limit
+WITH seeds, hop1, hop1Count,
+  CASE WHEN $depth >= 2 AND size(seeds) + size(hop1) < $limit
+    THEN [a IN hop1 WHERE COUNT { (a)--() } > $hubDegree] ELSE [] END AS hubs1
+CALL (seeds, hop1, hubs1) {
+  WITH seeds, hop1, hubs1 WHERE $depth >= 2 AND size(seeds) + size(hop1) < $limit
   UNWIND hop1 AS a
+  WITH seeds, hop1, a WHERE NOT a IN hubs1
   MATCH (a)-[r]-(b:Entity)
   WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
     AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
@@ -38,9 +45,13 @@ CALL (seeds, hop1) {
   ORDER BY rank DESC, recent DESC, b.id
   RETURN collect(b)[..$limit] AS hop2, count(b) AS hop2Count
 }
-CALL (seeds, hop1, hop2) {
-  WITH seeds, hop1, hop2 WHERE $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) < $limit
+WITH seeds, hop1, hop1Count, hubs1, hop2, hop2Count,
+  CASE WHEN $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) < $limit
+    THEN [a IN hop2 WHERE COUNT { (a)--() } > $hubDegree] ELSE [] END AS hubs2
+CALL (seeds, hop1, hop2, hubs2) {
+  WITH seeds, hop1, hop2, hubs2 WHERE $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) < $limit
   UNWIND hop2 AS a
+  WITH seeds, hop1, hop2, a WHERE NOT a IN hubs2
   MATCH (a)-[r]-(b:Entity)
   WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
     AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
@@ -53,7 +64,8 @@ CALL (seeds, hop1, hop2) {
   ORDER BY rank DESC, recent DESC, b.id
   RETURN collect(b)[..$limit] AS hop3, count(b) AS hop3Count
 }
-WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, size(seeds) + hop1Count + hop2Count + hop3Count AS total,
+WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, [h IN hubs1 + hubs2 | h.id] AS hubsNotExpanded,
+  size(seeds) + hop1Count + hop2Count + hop3Count AS total,
   CASE
     WHEN $depth >= 2 AND size(seeds) + size(hop1) >= $limit THEN 1
     WHEN $depth >= 3 AND size(seeds) + size(hop1) + size(hop2) >= $limit THEN 2
@@ -76,4 +88,4 @@ CALL (relationships) {
   MATCH (s:Source {id: sourceId})
   RETURN collect(s) AS sources
 }
-RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, countedDepth, sources
+RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, countedDepth, hubsNotExpanded, sources

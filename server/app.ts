@@ -16,7 +16,7 @@ import { AppError } from './errors.ts';
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
 
 export interface AppDeps {
-  config: Pick<Config, 'auth' | 'http'>;
+  config: Pick<Config, 'auth' | 'http' | 'hubDegree'>;
   db: Database;
   tokens: TokenStore;
   logger: Logger;
@@ -37,7 +37,7 @@ function exportError(res: express.Response, status: number, code: string, messag
 
 export function buildApp(deps: AppDeps): Express {
   const { config, db, tokens, logger } = deps;
-  const graph = createGraphRepository(db);
+  const graph = createGraphRepository(db, { hubDegree: config.hubDegree });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
     .min(0, 'expected 0 (off) or a TTL in ms')
     .default(30000),
   LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
+  LINKAGE_HUB_DEGREE: positiveInt('a relationship count').default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +72,8 @@ export interface Config {
   http: { corsOrigins: string[]; maxBodyBytes: number };
   queryTimeoutMs: number;
   responseCacheTtlMs: number;
+  /** Neighbourhoods do not expand through entities with more relationships than this beyond the first hop. */
+  hubDegree: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -133,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     queryTimeoutMs: e.LINKAGE_QUERY_TIMEOUT_MS,
     responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
+    hubDegree: e.LINKAGE_HUB_DEGREE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import neo4j from 'neo4j-driver';
+import { loadConfig } from '../../server/config.ts';
 import { loadCypherCatalog } from '../../server/db/cypher.ts';
 import { toDriverParams } from '../../server/db/database.ts';
 import { toPlain } from '../../server/db/values.ts';
@@ -23,6 +24,8 @@ export const NO_FILTER = {
 
 export async function startRawPeer(uri: string): Promise<{ url: string; close(): Promise<void> }> {
   const catalog = loadCypherCatalog();
+  // The same hub threshold Linkage runs with (its default; the bench sets no LINKAGE_HUB_DEGREE).
+  const { hubDegree } = loadConfig({});
   const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
   const run = async (query: string, params: Record<string, unknown>) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -50,7 +53,13 @@ export async function startRawPeer(uri: string): Promise<{ url: string; close():
       }
     });
   route('/neighborhood', (b) =>
-    run(catalog['find-neighborhood'], { ...NO_FILTER, ids: b.ids, depth: b.depth, limit: b.limit }),
+    run(catalog['find-neighborhood'], {
+      ...NO_FILTER,
+      ids: b.ids,
+      depth: b.depth,
+      limit: b.limit,
+      hubDegree,
+    }),
   );
   route('/paths', (b) =>
     run(catalog['find-paths'], {

@@ -89,6 +89,8 @@ export interface Subgraph {
   totalNodes: number;
   /** How many hops `totalNodes` counted: less than the depth asked when the nearer hops filled the cap. */
   countedDepth: number;
+  /** Hubs the farther hops did not go through. */
+  hubsNotExpanded: string[];
 }
 
 /** Relationship ids are their natural key: at most one relationship of a type between two entities. */

@@ -49,6 +49,7 @@ export interface SubgraphResult {
   truncated: boolean;
   totalNodes: number;
   countedDepth: number;
+  hubsNotExpanded: string[];
 }
 
 export interface PathResult {
@@ -143,7 +144,16 @@ function snapshotJson(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-export function createGraphRepository(db: Database) {
+export interface GraphOptions {
+  /** See cypher/find-neighborhood.cypher: farther hops do not go through entities of higher degree. */
+  hubDegree: number;
+}
+
+/** Without options nothing counts as a hub (callers that only count or import). */
+export function createGraphRepository(
+  db: Database,
+  options: GraphOptions = { hubDegree: Number.MAX_SAFE_INTEGER },
+) {
   const relationshipsOf = (row: Row) =>
     attachSources(
       Array.isArray(row.relationships) ? row.relationships.map(toRelationship) : [],
@@ -203,7 +213,13 @@ export function createGraphRepository(db: Database) {
     }): Promise<SubgraphResult> {
       const ids = [...new Set(args.ids)];
       const row = first(
-        await db.read('find-neighborhood', { ids, depth: args.depth, limit: args.limit, ...args.filter }),
+        await db.read('find-neighborhood', {
+          ids,
+          depth: args.depth,
+          limit: args.limit,
+          hubDegree: options.hubDegree,
+          ...args.filter,
+        }),
       );
       const found = new Set((row.found as string[] | null) ?? []);
       const missing = ids.filter((id) => !found.has(id));
@@ -219,6 +235,7 @@ export function createGraphRepository(db: Database) {
         truncated: total > nodes.length,
         totalNodes: total,
         countedDepth: num(row.countedDepth),
+        hubsNotExpanded: (row.hubsNotExpanded as string[] | null) ?? [],
       };
     },
 
