@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../server/config.ts';
 import type { Database } from '../server/db/database.ts';
 import type { Plain } from '../server/db/values.ts';
 import { validateDocument, ImportError } from '../server/graph/import/parse.ts';
+import { toEntity, toRelationship, toSource } from '../server/graph/mapping.ts';
 import { configOrExit, connect } from './connect.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -31,15 +32,8 @@ const asItem = (value: Plain | undefined): Item =>
   value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
 const text = (value: Plain | undefined): string | null =>
   value === null || value === undefined ? null : typeof value === 'string' ? value : String(value);
-const texts = (value: Plain | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
-const parsed = (value: Plain | undefined, fallback: Json): Json => {
-  if (typeof value !== 'string') return fallback;
-  try {
-    return JSON.parse(value) as Json;
-  } catch {
-    return fallback;
-  }
-};
+/** Model values (parsed by server/graph/mapping.ts, as the API reads them) are JSON by construction. */
+const json = (value: unknown): Json => value as Json;
 
 /** Drops null fields so the file holds only what is known (the import format treats absent as null). */
 function compact(record: Record<string, Json | undefined>): JsonObject {
@@ -50,64 +44,51 @@ function compact(record: Record<string, Json | undefined>): JsonObject {
   );
 }
 
+// Stored values are read with the API's own mapping; only the field names of the import format differ.
 function sourceOf(s: Item): JsonObject {
-  return compact({
-    id: text(s.id),
-    title: text(s.title),
-    titleEn: text(s.titleEn),
-    publisher: text(s.publisher),
-    author: text(s.author),
-    publishedAt: text(s.publishedAt),
-    language: text(s.language),
-    url: text(s.url),
-  });
+  return compact(json(toSource(s)) as JsonObject);
 }
 
 function entityOf(n: Item): JsonObject {
+  const e = toEntity(n);
   return compact({
-    id: text(n.id),
-    kind: text(n.kind),
-    name: text(n.name),
-    nameKo: text(n.nameKo),
-    aliases: texts(n.aliases),
-    description: text(n.description),
-    occurredAt: text(n.occurredAt),
-    properties: parsed(n.properties, {}),
-    version: Number(n.version ?? 1),
-    deleted: n.deleted === true,
-    mergedInto: text(n.mergedInto),
-    notes: texts(n.notes)
-      .map((note) => parsed(note, null))
-      .filter((note) => note !== null),
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    nameKo: e.nameKo,
+    aliases: e.aliases,
+    description: e.description,
+    occurredAt: e.occurredAt,
+    properties: json(e.properties),
+    version: e.version,
+    deleted: e.deleted,
+    mergedInto: e.mergedInto,
+    notes: json(e.notes),
   });
 }
 
-function evidenceOf(json: string): JsonObject {
-  const e = asItem(parsed(json, {}) as Plain);
+function relationshipOf(item: Item): JsonObject {
+  const r = toRelationship({ ...item, fromId: item.from ?? null, toId: item.to ?? null });
   return compact({
-    quote: text(e.quote),
-    translation: text(e.translation),
-    attributedTo: text(e.attributedTo),
-    certainty: text(e.certainty),
-    source: text(e.sourceId),
-    addedAt: text(e.addedAt),
-    addedBy: text(e.addedBy),
-  });
-}
-
-function relationshipOf(r: Item): JsonObject {
-  return compact({
-    type: text(r.type),
-    from: text(r.from),
-    to: text(r.to),
-    occurredAt: text(r.occurredAt),
-    properties: parsed(r.properties, {}),
-    evidence: texts(r.evidence).map(evidenceOf),
-    version: Number(r.version ?? 1),
-    deleted: r.deleted === true,
-    notes: texts(r.notes)
-      .map((note) => parsed(note, null))
-      .filter((note) => note !== null),
+    type: r.type,
+    from: r.fromId,
+    to: r.toId,
+    occurredAt: r.occurredAt,
+    properties: json(r.properties),
+    evidence: r.evidence.map((e) =>
+      compact({
+        quote: e.quote,
+        translation: e.translation,
+        attributedTo: e.attributedTo,
+        certainty: e.certainty,
+        source: e.sourceId,
+        addedAt: e.addedAt,
+        addedBy: e.addedBy,
+      }),
+    ),
+    version: r.version,
+    deleted: r.deleted,
+    notes: json(r.notes),
   });
 }
 
