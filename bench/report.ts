@@ -43,8 +43,11 @@ const f = (n: number | null | undefined, digits = 1) =>
 const known = (n: number | null | undefined): n is number => typeof n === 'number' && !Number.isNaN(n);
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   known(a) && known(b) && b !== 0 ? a / b : undefined;
-const mark = (value: number | undefined, ok: (v: number) => boolean) =>
-  value === undefined ? '–' : `${value.toFixed(2)}× ${ok(value) ? '✅' : '❌'}`;
+const mark = (
+  value: number | undefined,
+  ok: (v: number) => boolean,
+  show: (v: number) => string = (v) => `${v.toFixed(2)}×`,
+) => (value === undefined ? '–' : `${show(value)} ${ok(value) ? '✅' : '❌'}`);
 
 /** One row per scenario and size: the measured ratio against each target's peer, with pass/fail. */
 function targetRows(size: SizeResult): string[] {
@@ -79,17 +82,33 @@ function targetRows(size: SizeResult): string[] {
     `| ${n} | S7 import | ${mark(ratio(batched?.relationshipsPerSecond, rowwise?.relationshipsPerSecond), (v) => v >= 20)} row-at-a-time (${f(batched?.relationshipsPerSecond, 0)} vs ${f(rowwise?.relationshipsPerSecond, 0)} rel/s) | ≥ 20× row-at-a-time (target at 1M) |`,
   );
   const c = size.client;
+  if (!c.measured) {
+    rows.push(`| ${n} | S8/S9 client | not measured: ${c.reason ?? ''} | S8 ≤ 1 s; S9 ≥ 30 / ≥ 10 fps |`);
+    return rows;
+  }
+  const settled =
+    c.s8SettledMs !== undefined
+      ? ` · layout settled at ${f(c.s8SettledMs, 0)} ms${c.s8RefineMs !== undefined ? ` (force layout ${f(c.s8RefineMs, 0)} ms in a worker)` : ''}`
+      : '';
   rows.push(
-    c.measured
-      ? `| ${n} | S8 client | ${f(c.s8Ms, 0)} ms to a painted ${c.s8Nodes ?? '?'}-node neighbourhood ${c.s8Ms !== undefined && c.s8Ms <= 1000 ? '✅' : '❌'} · S9 not measured | ≤ 1 s (500 nodes); S9 ≥ 30 / ≥ 10 fps |`
-      : `| ${n} | S8/S9 client | not measured: ${c.reason ?? ''} | S8 ≤ 1 s; S9 ≥ 30 / ≥ 10 fps |`,
+    `| ${n} | S8 client | ${mark(
+      c.s8Ms,
+      (v) => v <= 1000,
+      (v) => `${f(v, 0)} ms`,
+    )} to a painted ${c.s8Nodes ?? '?'}-node neighbourhood${settled} | ≤ 1 s (500 nodes) |`,
   );
-  if (c.measured && c.s9)
-    rows.push(
-      `| ${n} | S9 client | ${Object.entries(c.s9)
-        .map(([k, v]) => `${k}: ${f(v)} fps`)
-        .join(' · ')} | ≥ 30 fps at 2k/10k, ≥ 10 fps at 5k/20k |`,
+  const s9 = c.s9 ?? {};
+  const fps = (key: string, target: number) =>
+    mark(
+      s9[key],
+      (v) => v >= target,
+      (v) => `${f(v)} fps`,
     );
+  rows.push(
+    s9.pan2k === undefined
+      ? `| ${n} | S9 client | not measured: ${c.reason ?? ''} | ≥ 30 fps at 2k/10k, ≥ 10 fps at 5k/20k |`
+      : `| ${n} | S9 client | 2k/10k pan ${fps('pan2k', 30)} · zoom ${fps('zoom2k', 30)}; 5k/20k pan ${fps('pan5k', 10)} · zoom ${fps('zoom5k', 10)}; opened in ${f(s9.open2kMs, 0)} / ${f(s9.open5kMs, 0)} ms; heap ${f(s9.heap2kMb, 0)} / ${f(s9.heap5kMb, 0)} MB | ≥ 30 fps at 2k/10k, ≥ 10 fps at 5k/20k |`,
+  );
   return rows;
 }
 
