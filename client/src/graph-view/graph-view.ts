@@ -136,8 +136,12 @@ export function createGraphView(
       for (const [id, def] of wanted) {
         const existing = cy.getElementById(id);
         if (existing.nonempty()) {
-          existing.data(def.data);
-          existing.classes(def.classes ?? '');
+          // Only what changed: every data() or classes() call restyles the element and emits events,
+          // which on a canvas of thousands turned each selection into a full restyle.
+          const data = existing.data() as Record<string, unknown>;
+          if (Object.entries(def.data).some(([key, value]) => data[key] !== value)) existing.data(def.data);
+          const classes = def.classes ?? '';
+          if (existing.classes().join(' ') !== classes) existing.classes(classes);
         } else if (def.group === 'nodes') {
           const hint = hints[id];
           if (hint) hintedAdded += 1;
@@ -150,11 +154,20 @@ export function createGraphView(
       if (fresh.length) cy.add(fresh);
       const pinned = new Set(view.pinned);
       cy.nodes().forEach((n) => {
-        if (pinned.has(n.id())) n.lock();
-        else n.unlock();
+        const pin = pinned.has(n.id());
+        if (pin !== n.locked()) {
+          if (pin) n.lock();
+          else n.unlock();
+        }
       });
-      cy.elements(':selected').unselect();
-      if (view.selection) cy.getElementById(view.selection.id).select();
+      const wantedSelection = view.selection?.id;
+      cy.elements(':selected')
+        .filter((el) => el.id() !== wantedSelection)
+        .unselect();
+      if (wantedSelection) {
+        const chosen = cy.getElementById(wantedSelection);
+        if (!chosen.selected()) chosen.select();
+      }
     });
     syncing = false;
 
