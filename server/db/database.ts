@@ -103,6 +103,9 @@ export function mapDriverError(error: unknown, query: string): unknown {
   return error;
 }
 
+/** How long transient failures (a cluster leader switch, a dropped connection) are retried. */
+const RETRY_MS = 3_000;
+
 export function createDatabase(options: DatabaseOptions): Database {
   const catalog = options.catalog ?? loadCypherCatalog();
   const driver: Driver = neo4j.driver(
@@ -112,7 +115,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       // Fail fast when the database is down, so requests answer DATABASE_UNAVAILABLE instead of hanging.
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 3_000,
+      maxTransactionRetryTime: RETRY_MS,
       maxConnectionPoolSize: 50,
       disableLosslessIntegers: false,
       userAgent: 'linkage/0.1',
@@ -167,11 +170,45 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  /**
+   * A read is one statement, so an auto-commit transaction gives the same guarantees as a managed one with
+   * one round trip instead of two (no separate BEGIN and COMMIT): on this machine that is ~40 % of the
+   * driver's CPU per request. Managed transactions retried transient failures; this loop keeps that.
+   */
+  async function readOnce(name: QueryName, params: Params): Promise<Row[]> {
+    const deadline = performance.now() + RETRY_MS;
+    for (let attempt = 1; ; attempt += 1) {
+      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+      const started = performance.now();
+      try {
+        statements += 1;
+        const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
+        return result.records.map((record) => {
+          const row: Row = {};
+          for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+          return row;
+        });
+      } catch (error) {
+        if (neo4j.isRetryableError(error) && performance.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
+          continue;
+        }
+        const mapped = mapDriverError(error, name);
+        if (error instanceof Neo4jError && !(mapped instanceof AppError))
+          log.error({ err: error, query: name }, 'query failed');
+        throw mapped;
+      } finally {
+        log.debug({ query: name, ms: Math.round(performance.now() - started) }, 'query');
+        await session.close();
+      }
+    }
+  }
+
   return {
     get statementCount() {
       return statements;
     },
-    read: (name, params = {}) => withSession('READ', name, (tx) => runIn(tx, name, params)),
+    read: (name, params = {}) => readOnce(name, params),
     write: (name, params = {}) => withSession('WRITE', name, (tx) => runIn(tx, name, params)),
     writeTransaction: (name, work, opts) =>
       withSession(
