@@ -161,6 +161,49 @@ describe('a second source', () => {
   });
 });
 
+describe('a document citing many sources', () => {
+  it('lands whole, and its audit entry is found through any of its sources', async () => {
+    await wipeDatabase(uri);
+    // Enough long source ids that joining them would exceed Neo4j's index key limit (~8 KB).
+    const sources = Array.from({ length: 400 }, (_, i) => ({
+      id: `wire-report-${String(i).padStart(4, '0')}-${'x'.repeat(40)}`,
+      title: `Report ${i}`,
+      publishedAt: '2024-03-01',
+      language: 'en',
+    }));
+    const doc = {
+      format: 'linkage/v1',
+      sources,
+      entities: [
+        { id: 'many-sources-a', kind: 'Organization', name: 'Many Sources A' },
+        { id: 'many-sources-b', kind: 'Organization', name: 'Many Sources B' },
+      ],
+      relationships: [
+        {
+          type: 'PARTNERS_WITH',
+          from: 'many-sources-a',
+          to: 'many-sources-b',
+          evidence: sources.slice(0, 3).map((src, i) => ({
+            quote: `A and B partner (${i})`,
+            certainty: 'REPORTED',
+            source: src.id,
+          })),
+        },
+      ],
+    };
+    const summary = await importDocument(db, parseJsonDocument(JSON.stringify(doc), 'many.json'), {
+      file: 'many.json',
+    });
+    expect(summary.sources.created).toBe(400);
+    const trail = async (targetId: string) =>
+      (await db.read('audit-trail', { targetId, first: 10 })).map((row) => row.entry as { action: string });
+    for (const id of [sources[0]!.id, sources[399]!.id]) {
+      const entries = await trail(id);
+      expect(entries.map((e) => e.action)).toEqual(['import']);
+    }
+  });
+});
+
 describe('CSV import', () => {
   it('gives the same graph as the JSON import', async () => {
     await wipeDatabase(uri);

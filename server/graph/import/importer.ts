@@ -192,7 +192,7 @@ export async function importDocument(
           relationships.created +
           relationships.updated >
         0;
-      const auditRows = (doc.audit ?? []).map((a) => ({
+      const auditRows: Record<string, string | string[] | null>[] = (doc.audit ?? []).map((a) => ({
         ...a,
         targetId: a.targetId ?? null,
         before: a.before ?? null,
@@ -204,7 +204,10 @@ export async function importDocument(
           at: now,
           actor,
           action: 'import',
-          targetId: sourceRows.map((s) => s.id).join(','),
+          // One source is the import's target; several (a sharded graph names thousands) would not fit the
+          // audit index's key size, so the import itself is the target and the sources are related ids.
+          targetId: sourceRows.length === 1 ? sourceRows[0]!.id : importId,
+          relatedIds: sourceRows.map((s) => s.id),
           before: null,
           after: JSON.stringify({ file: options.file, sources, entities, relationships, evidenceAdded }),
         });
