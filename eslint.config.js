@@ -18,6 +18,8 @@ export default tseslint.config(
       'neo4j/target',
       'notebooks',
       'bench/results',
+      // Personal scratch space (git-ignored).
+      'tmp',
     ],
   },
   js.configs.recommended,
