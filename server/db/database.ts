@@ -172,7 +172,7 @@ export function createDatabase(options: DatabaseOptions): Database {
 
   /**
    * A read is one statement, so an auto-commit transaction gives the same guarantees as a managed one with
-   * one round trip instead of two (no separate BEGIN and COMMIT): on this machine that is ~40 % of the
+   * one round trip instead of two (no separate BEGIN and COMMIT): on this machine that saves 20–45 % of the
    * driver's CPU per request. Managed transactions retried transient failures; this loop keeps that.
    */
   async function readOnce(name: QueryName, params: Params): Promise<Row[]> {
