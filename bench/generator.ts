@@ -23,9 +23,9 @@ function hash(...parts: number[]): number {
   return h >>> 0;
 }
 
-/** A small PRNG (mulberry32) for one entity's draws. */
-function random(seed: number, ...parts: number[]): () => number {
-  let state = hash(seed, ...parts);
+/** mulberry32: a small, fast PRNG whose whole state is one 32-bit integer. */
+export function mulberry32(seed: number): () => number {
+  let state = seed | 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = state;
@@ -34,6 +34,9 @@ function random(seed: number, ...parts: number[]): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One entity's draws: a PRNG seeded by the graph seed and the entity's coordinates. */
+const random = (seed: number, ...parts: number[]): (() => number) => mulberry32(hash(seed, ...parts));
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 

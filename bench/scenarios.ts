@@ -2,7 +2,7 @@
 // entities, pairs and prefixes from a seeded PRNG so the peers answer the same questions.
 import { FIND_PATHS, NEIGHBORHOOD, SEARCH_ENTITIES } from '../client/src/api/operations.ts';
 import { buildSearchQuery } from '../server/graph/search.ts';
-import { entityAt } from './generator.ts';
+import { entityAt, mulberry32 } from './generator.ts';
 import type { LoadRequest } from './load.ts';
 
 export type ScenarioId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6';
@@ -17,17 +17,6 @@ export const NEIGHBOURHOOD_LIMIT = 300;
 const PEER_HOP1 = 20;
 const PEER_HOP2 = 15;
 
-function prng(seed: number) {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ENTITY_SELECTION = 'id kind name nameKo aliases description occurredAt properties version';
 const LINK_SELECTION = 'id type fromId toId certaintyRank occurredAt properties version evidence sourceIds';
 
@@ -38,7 +27,7 @@ export interface Workload {
 }
 
 export function workload(entities: number, graphSeed: number, requestSeed: number): Workload {
-  const r = prng(requestSeed);
+  const r = mulberry32(requestSeed);
   const index = () =>
     r() < HUB_SHARE ? Math.floor(r() * Math.min(HUB_COUNT, entities)) : Math.floor(r() * entities);
   return {
@@ -114,7 +103,7 @@ export function generatorFor(
   requestSeed: number,
 ): () => LoadRequest {
   const w = workload(entities, graphSeed, requestSeed);
-  const r = prng(requestSeed ^ 0x5bd1e995);
+  const r = mulberry32(requestSeed ^ 0x5bd1e995);
   switch (scenario) {
     case 'S1':
       return () => neighbourhoodRequest(peer, w.entityId(), 1);

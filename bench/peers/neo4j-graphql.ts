@@ -5,11 +5,10 @@
 // traversals: @cypher fields. `neighbours` and `links` apply the same liveness filter, ranking and cap as
 // cypher/find-neighborhood.cypher; a 2-hop expansion nests `neighbours`. Search is a @cypher query field
 // over the same full-text index, taking the Lucene text that server/graph/search.ts builds.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
+import { servePeer, type RunningHttpPeer } from './serve-http.ts';
 
 export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   type Entity @node(labels: ["Entity"]) {
@@ -77,7 +76,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   }
 `;
 
-export async function startNeo4jGraphQLPeer(uri: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startNeo4jGraphQLPeer(uri: string): Promise<RunningHttpPeer> {
   const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
   const neoSchema = new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPE_DEFS, driver });
   const schema = await neoSchema.getSchema();
@@ -88,17 +87,5 @@ export async function startNeo4jGraphQLPeer(uri: string): Promise<{ url: string;
     graphiql: false,
     logging: false,
   });
-  const server = http.createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await driver.close();
-    },
-  };
+  return servePeer(yoga, driver);
 }

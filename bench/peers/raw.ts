@@ -1,7 +1,5 @@
 // The "raw" peer: the same Cypher files through neo4j-driver behind a minimal express route. It is the floor
 // for Linkage's overhead: no GraphQL, no validation beyond JSON parsing, records serialised as they come.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../../server/config.ts';
@@ -9,6 +7,7 @@ import { loadCypherCatalog } from '../../server/db/cypher.ts';
 import { toDriverParams } from '../../server/db/database.ts';
 import { toPlain } from '../../server/db/values.ts';
 import { buildSearchQuery } from '../../server/graph/search.ts';
+import { servePeer, type RunningHttpPeer } from './serve-http.ts';
 
 /** Filter parameters meaning "no filter", as the API sends them when the client gives none. */
 export const NO_FILTER = {
@@ -22,7 +21,7 @@ export const NO_FILTER = {
   publishedTo: null,
 };
 
-export async function startRawPeer(uri: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
   const catalog = loadCypherCatalog();
   // The same hub threshold Linkage runs with (its default; the bench sets no LINKAGE_HUB_DEGREE).
   const { hubDegree } = loadConfig({});
@@ -82,17 +81,5 @@ export async function startRawPeer(uri: string): Promise<{ url: string; close():
       candidates: Math.max(first * 5, 50),
     });
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await driver.close();
-    },
-  };
+  return servePeer(app, driver);
 }
