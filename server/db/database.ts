@@ -106,6 +106,13 @@ export function mapDriverError(error: unknown, query: string): unknown {
 /** How long transient failures (a cluster leader switch, a dropped connection) are retried. */
 const RETRY_MS = 3_000;
 
+/** Driver records become plain rows here, the one place that sees driver values. */
+function toRow(record: { keys: PropertyKey[]; get(key: PropertyKey): unknown }): Row {
+  const row: Row = {};
+  for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+  return row;
+}
+
 export function createDatabase(options: DatabaseOptions): Database {
   const catalog = options.catalog ?? loadCypherCatalog();
   const driver: Driver = neo4j.driver(
@@ -134,14 +141,18 @@ export function createDatabase(options: DatabaseOptions): Database {
     timeout: timeoutMs,
   });
 
+  /** Maps a driver error for the caller; database faults that are not the caller's are logged once here. */
+  function failure(error: unknown, query: string): unknown {
+    const mapped = mapDriverError(error, query);
+    if (error instanceof Neo4jError && !(mapped instanceof AppError))
+      log.error({ err: error, query }, 'query failed');
+    return mapped;
+  }
+
   async function runIn(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {
     statements += 1;
     const result = await tx.run(catalog[name], toDriverParams(params));
-    return result.records.map((record) => {
-      const row: Row = {};
-      for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-      return row;
-    });
+    return result.records.map(toRow);
   }
 
   async function withSession<T>(
@@ -160,10 +171,7 @@ export function createDatabase(options: DatabaseOptions): Database {
         ? await session.executeRead(work, txConfig(query, timeoutMs))
         : await session.executeWrite(work, txConfig(query, timeoutMs));
     } catch (error) {
-      const mapped = mapDriverError(error, query);
-      if (error instanceof Neo4jError && !(mapped instanceof AppError))
-        log.error({ err: error, query }, 'query failed');
-      throw mapped;
+      throw failure(error, query);
     } finally {
       log.debug({ query, ms: Math.round(performance.now() - started) }, 'query');
       await session.close();
@@ -183,20 +191,13 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         statements += 1;
         const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
-        return result.records.map((record) => {
-          const row: Row = {};
-          for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-          return row;
-        });
+        return result.records.map(toRow);
       } catch (error) {
         if (neo4j.isRetryableError(error) && performance.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
           continue;
         }
-        const mapped = mapDriverError(error, name);
-        if (error instanceof Neo4jError && !(mapped instanceof AppError))
-          log.error({ err: error, query: name }, 'query failed');
-        throw mapped;
+        throw failure(error, name);
       } finally {
         log.debug({ query: name, ms: Math.round(performance.now() - started) }, 'query');
         await session.close();
@@ -224,11 +225,7 @@ export function createDatabase(options: DatabaseOptions): Database {
         const tx = session.beginTransaction(txConfig(name));
         try {
           const result = tx.run(catalog[name], toDriverParams(params));
-          for await (const record of result) {
-            const row: Row = {};
-            for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-            await onRow(row);
-          }
+          for await (const record of result) await onRow(toRow(record));
           await tx.commit();
         } finally {
           if (tx.isOpen()) await tx.rollback();
