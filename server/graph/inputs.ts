@@ -319,11 +319,13 @@ export const CreateRelationshipInput = z
  * A relationship's own curated fields. Its event time, certainty and source count are derived from its
  * evidence (give each evidence its occurredAt), so only its properties are edited here.
  */
-export const RelationshipPatchInput = z.object({
-  properties: properties.refine((p) => p !== null && p !== undefined, {
+export const RelationshipPatchInput = z
+  .object({ properties })
+  .refine((p) => p.properties !== null && p.properties !== undefined, {
     message: 'patch is empty; give properties (event time belongs to each evidence)',
-  }),
-});
+    path: ['properties'],
+  })
+  .transform((p) => ({ properties: p.properties ?? {} }));
 
 export const RateSourceArgs = z.object({
   id: entityId,
