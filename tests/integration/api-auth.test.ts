@@ -51,6 +51,11 @@ const MUTATIONS: [string, string, Record<string, unknown>][] = [
   ['mergeEntities', 'mutation { mergeEntities(keepId: "google", mergeId: "apple") { mergeId } }', {}],
   ['unmergeEntities', 'mutation { unmergeEntities(mergeId: "merge-x") { id } }', {}],
   ['addNote', 'mutation { addNote(targetId: "meta", text: "note") { id } }', {}],
+  [
+    'rateSource',
+    'mutation { rateSource(id: "apple-economy-2024-02-29-zuckerberg-seoul", reliability: C) { id } }',
+    {},
+  ],
 ];
 
 const READ = '{ search(text: "meta") { entity { id } } }';

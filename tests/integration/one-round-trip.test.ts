@@ -72,6 +72,10 @@ const MUTATIONS: [string, string][] = [
     'mutation { addNote(targetId: "round-trip", text: "one statement") { id text author createdAt } }',
   ],
   [
+    'rateSource',
+    `mutation { rateSource(id: "${SOURCE_ID}", reliability: B, reason: "one statement") { id reliability reliabilityReason } }`,
+  ],
+  [
     'mergeEntities',
     `mutation { mergeEntities(keepId: "meta", mergeId: "round-trip") { mergeId movedRelationships entity { ${ENTITY} } } }`,
   ],
