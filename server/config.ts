@@ -62,7 +62,7 @@ export interface Config {
   host: string;
   port: number;
   neo4j: {
-    /** Undefined means: run the local embedded Neo4j from neo4j/. */
+    /** Undefined means: run the local embedded Neo4j from neo4j/ (its password: neo4j/credentials.ts). */
     uri: string | undefined;
     auth: { user: string; password: string } | undefined;
     database: string;
@@ -103,7 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
   if ((present.NEO4J_USER === undefined) !== (present.NEO4J_PASSWORD === undefined)) {
     const missing = present.NEO4J_USER === undefined ? 'NEO4J_USER' : 'NEO4J_PASSWORD';
     problems.push(
-      `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither, for the local Neo4j without auth)`,
+      `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither: the local Neo4j's password is read from its password file)`,
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

@@ -12,6 +12,17 @@ import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
 import { createResponseCache } from './graphql/response-cache.ts';
+import { isLocalNeo4jUri, readLocalNeo4jCredentials } from '../neo4j/credentials.ts';
+
+/**
+ * The credentials for uri: NEO4J_USER/NEO4J_PASSWORD when set; for the local Neo4j (its loopback Bolt port),
+ * the password file beside its data (neo4j/credentials.ts), so the local database never runs without auth.
+ */
+export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth'] {
+  if (config.neo4j.auth) return config.neo4j.auth;
+  if (!isLocalNeo4jUri(uri, config.neo4j.local.boltPort)) return undefined;
+  return readLocalNeo4jCredentials(config.neo4j.local.dataDir);
+}
 
 export interface RunningServer {
   url: string;
@@ -66,7 +77,7 @@ export async function startServer(
     ]);
   const db = createDatabase({
     uri: config.neo4j.uri,
-    auth: config.neo4j.auth,
+    auth: neo4jAuthFor(config, config.neo4j.uri),
     database: config.neo4j.database,
     queryTimeoutMs: config.queryTimeoutMs,
     logger,

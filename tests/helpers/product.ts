@@ -7,7 +7,7 @@ import { issueToken } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Logger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
-import { quietLogger, wipeDatabase } from './db.ts';
+import { neo4jEnv, quietLogger, wipeDatabase } from './db.ts';
 
 export interface TestProduct {
   url: string;
@@ -32,7 +32,7 @@ export async function startProductForTests(
   const adminToken = issueToken(tokensFile, { name: 'test-admin', role: 'admin' });
   const expiredToken = issueToken(tokensFile, { name: 'test-expired', role: 'editor', expiresInDays: -1 });
   const config = loadConfig({
-    NEO4J_URI: neo4jUri,
+    ...neo4jEnv(neo4jUri),
     PORT: '0',
     LINKAGE_TOKENS_FILE: tokensFile,
     LOG_LEVEL: 'silent',

@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/main.ts';
-import { quietLogger, testDatabase } from '../helpers/db.ts';
+import { neo4jEnv, quietLogger, rememberCredentials, testDatabase, testDriver } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function schemaShape(uri: string) {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     const indexes = await driver.executeQuery(
       'SHOW INDEXES YIELD name, type, options RETURN name, type, options ORDER BY name',
@@ -116,8 +116,13 @@ describe('readiness follows the database', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-ready-'));
     boltPort = await findFreePort();
     local = await startLocalNeo4j({ dataDir, boltPort, pageCache: '64m', heap: '512m' });
+    rememberCredentials(local);
     server = await startServer(
-      loadConfig({ NEO4J_URI: local.uri, PORT: '0', LINKAGE_TOKENS_FILE: path.join(dataDir, 'tokens.json') }),
+      loadConfig({
+        ...neo4jEnv(local.uri),
+        PORT: '0',
+        LINKAGE_TOKENS_FILE: path.join(dataDir, 'tokens.json'),
+      }),
       {
         logger: quietLogger(),
         seed: true,

@@ -1,9 +1,9 @@
 // The response cache (LINKAGE_RESPONSE_CACHE_TTL_MS): repeated reads are served without the database,
 // every successful write makes the next read fresh, answers are never shared between tokens, and a TTL
 // of 0 turns the cache off.
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { testDriver } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const uri = inject('neo4jUri');
@@ -18,7 +18,7 @@ const CREATE_RELATIONSHIP = `mutation ($input: CreateRelationshipInput!) { creat
 
 /** Renames an entity behind the server's back, so only a cache can still answer with the old name. */
 async function renameDirectly(id: string, name: string) {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     await driver.executeQuery('MATCH (n:Entity {id: $id}) SET n.name = $name', { id, name });
   } finally {
