@@ -11,7 +11,7 @@ import { loadSeeds } from './graph/import/seeds.ts';
 import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
-import { createResponseCache } from './graphql/response-cache.ts';
+import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
 import { isLocalNeo4jUri, readLocalNeo4jCredentials } from '../neo4j/credentials.ts';
 
 /**
@@ -27,6 +27,7 @@ export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth
 export interface RunningServer {
   url: string;
   db: Database;
+  responseCache: ResponseCache;
   ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -84,7 +85,12 @@ export async function startServer(
   });
   const tokens = createTokenStore(config.auth.tokensFile);
   // One cache per server instance; every successful write empties it (see response-cache.ts).
-  const responseCache = createResponseCache(config.responseCacheTtlMs);
+  const responseCache = createResponseCache({
+    ttlMs: config.responseCacheTtlMs,
+    maxBytes: config.responseCacheMaxBytes,
+    authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
+    readsRequireToken: config.auth.readsRequireToken,
+  });
   const app = buildApp({
     config,
     db,
@@ -107,9 +113,11 @@ export async function startServer(
   return {
     url,
     db,
+    responseCache,
     ready,
     async close() {
       abort.abort();
+      responseCache.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -17,6 +17,8 @@ export interface TestProduct {
   expiredToken: string;
   tokensFile: string;
   statementCount: () => number;
+  /** The response cache's measured size (entries, bytes, bound). */
+  cacheStats: () => { entries: number; bytes: number; maxBytes: number };
   close: () => Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startProductForTests(
     expiredToken,
     tokensFile,
     statementCount: () => server.db.statementCount,
+    cacheStats: () => server.responseCache.stats(),
     close: async () => {
       await server.close();
       fs.rmSync(dir, { recursive: true, force: true });

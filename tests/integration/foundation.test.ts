@@ -204,7 +204,9 @@ describe('npm start', () => {
         expect((fs.statSync(env.LINKAGE_TOKENS_FILE).mode & 0o777).toString(8)).toBe('600');
         expect((await fetch(`${url}/ready`)).status).toBe(200);
         expect((await gql(url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
-        const first = await gql(url, '{ stats { entities relationships } auditTrail { action } }');
+        // The audit trail needs a token (issue 12, item 19): the editor token npm start printed.
+        const token = /lk_[A-Za-z0-9_-]{43}/.exec(run.output())![0];
+        const first = await gql(url, '{ stats { entities relationships } auditTrail { action } }', {}, token);
         expect(first.data!.stats.entities).toBeGreaterThan(50);
 
         run.child.kill('SIGTERM');
@@ -218,7 +220,12 @@ describe('npm start', () => {
           180_000,
         );
         expect(run.output()).not.toContain('Your editor token');
-        const second = await gql(url, '{ stats { entities relationships } auditTrail { action } }');
+        const second = await gql(
+          url,
+          '{ stats { entities relationships } auditTrail { action } }',
+          {},
+          token,
+        );
         expect(second.data!.stats).toEqual(first.data!.stats);
         // The seed graph is loaded once: a restart finds the data and does not import again.
         expect(second.data!.auditTrail.filter((a: { action: string }) => a.action === 'import')).toHaveLength(

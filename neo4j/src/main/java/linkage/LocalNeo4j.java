@@ -483,13 +483,28 @@ public final class LocalNeo4j {
      */
     static void applyPassword(DatabaseManagementService service, String password) {
         GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        try {
-            system.executeTransactionally("ALTER USER " + ADMIN_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
-        } catch (RuntimeException e) {
-            String m = String.valueOf(rootMessage(e));
-            // Unchanged password: Neo4j refuses to "change" it to itself, which is what we want anyway.
-            if (!m.contains("Old password and new password cannot be the same")) throw e;
+        if (!system.isAvailable(TimeUnit.MINUTES.toMillis(2))) {
+            throw new IllegalStateException("the system database did not become available within 2 minutes");
+        }
+        // Its own generous timeout: on a busy machine the first write to the system database can be slow.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                system.executeTransactionally(
+                        "ALTER USER " + ADMIN_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password), result -> null, Duration.ofMinutes(5));
+                return;
+            } catch (RuntimeException e) {
+                String m = String.valueOf(rootMessage(e));
+                // Unchanged password: Neo4j refuses to "change" it to itself, which is what we want anyway.
+                if (m.contains("Old password and new password cannot be the same")) return;
+                if (attempt >= 5) throw e;
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
