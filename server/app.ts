@@ -149,7 +149,7 @@ export function buildApp(deps: AppDeps): Express {
       ...DEFAULT_QUERY_BUDGET,
       maxCost: config.queryBudget.maxCost,
       capacity: Math.max(config.queryBudget.capacity, config.queryBudget.maxCost),
-      perClientCost: Math.max(config.queryBudget.maxCost, Math.floor(config.queryBudget.capacity / 2)),
+      perClientCost: Math.floor(config.queryBudget.capacity / 3),
     },
   });
   app.all(

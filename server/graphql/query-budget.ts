@@ -7,7 +7,7 @@
 //    paths. An operation above `maxCost` is refused with BAD_USER_INPUT saying what to lower.
 // 2. Operations of at least `heavyCost` share a bounded capacity (in cost units): one that does not fit
 //    waits up to `queueMs` for room, then answers OVERLOADED (503); a client whose heavy operations already
-//    hold `perClientCost` gets RATE_LIMITED (429) at once. Light operations (an entity by id, a search) are
+//    hold `perClientCost` gets RATE_LIMITED (429) at once (a client's first heavy operation always runs). Light operations (an entity by id, a search) are
 //    never held back, so they are answered while heavy ones queue.
 import type { Plugin } from 'graphql-yoga';
 import { createGraphQLError } from 'graphql-yoga';
@@ -30,7 +30,7 @@ export const DEFAULT_QUERY_BUDGET: QueryBudgetOptions = {
   maxCost: 4000,
   heavyCost: 100,
   capacity: 6000,
-  perClientCost: 3000,
+  perClientCost: 2000,
   queueMs: 3000,
 };
 

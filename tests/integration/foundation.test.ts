@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
 import { loadConfig } from '../../server/config.ts';
