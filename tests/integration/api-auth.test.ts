@@ -122,6 +122,8 @@ describe('mutations', () => {
     const trail = await ok<{ auditTrail: { actor: string; action: string }[] }>(
       product.url,
       '{ auditTrail(targetId: "auth-probe") { actor action } }',
+      {},
+      product.readerToken,
     );
     expect(trail.auditTrail).toEqual([{ actor: 'test-editor', action: 'createEntity' }]);
   });
