@@ -21,6 +21,7 @@ const TASKS = [
   'backup',
   'restore',
   'cypher',
+  'db',
 ];
 if (!TASKS.includes(task)) {
   console.error(`usage: node scripts/bootstrap.mjs <${TASKS.join('|')}> [args]`);

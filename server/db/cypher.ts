@@ -2,7 +2,7 @@
 // Loading fails at startup when a file is missing; a unit test fails when a file is not listed.
 // A line `// @include <fragment>` is replaced by cypher/fragments/<fragment>.cypher (its own `//` header
 // dropped), so a predicate or a write block that several queries share exists once. Fragments are static
-// files of this repository, never input; `npm run cypher -- --show <name>` prints a query as Neo4j runs it.
+// files of this repository, never input; `npm run cypher -- <name>` prints a query as Neo4j runs it.
 import fs from 'node:fs';
 import path from 'node:path';
 
