@@ -122,3 +122,27 @@ def test_a_widget_without_client_cannot_expand(linkage):
     assert view.can_expand is False
     with pytest.raises(LinkageError):
         view.expand("meta")
+
+
+def test_gexf_is_dynamic_with_parallel_edges_kept_by_kind(linkage, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    stats = linkage.stats()
+    path = linkage.download("gexf", tmp_path / "graph.gexf", progress=False)
+    g = nx.read_gexf(path)
+    assert g.graph["mode"] == "dynamic" and isinstance(g, nx.MultiDiGraph)
+    assert g.number_of_edges() == stats["relationships"]
+    # Spells from event time: a range keeps both ends, a month spans the month, undated has none.
+    assert g.nodes["zuckerberg-seoul-visit-2024"]["start"] == "2024-02-27"
+    assert g.nodes["zuckerberg-seoul-visit-2024"]["end"] == "2024-02-29"
+    attend = g.edges["mark-zuckerberg", "ambani-pre-wedding-festivities-2024", "mark-zuckerberg:PLANS_TO_ATTEND:ambani-pre-wedding-festivities-2024"]
+    assert (attend["start"], attend["end"]) == ("2024-03-01", "2024-03-03")
+    assert "start" not in g.nodes["samsung-electronics"]
+    # Samsung → Meta has three relationships of different types: all kept, each with its kind.
+    assert g.number_of_edges("samsung-electronics", "meta") == 3
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    edges = ET.parse(path).getroot().findall(".//g:edge[@source='samsung-electronics'][@target='meta']", ns)
+    assert sorted(e.get("kind") for e in edges) == sorted(
+        d["relationshipType"] for d in g.get_edge_data("samsung-electronics", "meta").values()
+    )
+    assert ET.parse(path).getroot().find("g:graph", ns).get("timeformat") == "date"

@@ -130,12 +130,19 @@ function render({ model, el }: { model: WidgetModel; el: HTMLElement }): () => v
   const cy: Core = cytoscape({
     container: canvas,
     elements: toWidgetElements(entities(), relationships(), labelMode()),
-    style: buildStylesheet({ large: entities().length > 250 }),
+    // The explorer's stylesheet; a notebook cell is smaller than the explorer's canvas, so node labels stay
+    // drawn at the lower zoom that fitting the graph into it takes.
+    style: [
+      ...buildStylesheet({ large: entities().length > 250 }),
+      ...(entities().length > 250 ? [] : [{ selector: 'node', style: { 'min-zoomed-font-size': 0 } }]),
+    ],
     wheelSensitivity: 0.3,
   });
   const layout = (randomize: boolean) =>
     cy.layout({ name: 'fcose', ...FCOSE_SPACING, randomize } as cytoscape.LayoutOptions).run();
   layout(true);
+  // For tests and the browser console: the Cytoscape instance behind the canvas.
+  (canvas as HTMLElement & { cy?: Core }).cy = cy;
   root.dataset.nodes = String(cy.nodes().length);
   root.dataset.edges = String(cy.edges().length);
 
@@ -161,12 +168,6 @@ function render({ model, el }: { model: WidgetModel; el: HTMLElement }): () => v
     if (entity.description) parts.push(h('p', entity.description));
     if (entity.aliases?.length) parts.push(h('div', `Also: ${entity.aliases.join(', ')}`, 'lw-muted'));
     if (entity.occurredAt) parts.push(h('div', `When: ${entity.occurredAt}`, 'lw-muted'));
-    const claims = relationships().filter((r) => r.fromId === id || r.toId === id);
-    parts.push(h('div', `${claims.length} relationships in view`, 'lw-muted'));
-    const list = h('ul', null, 'lw-evidence');
-    for (const r of claims.slice(0, 30))
-      list.append(h('li', `${nameOf(r.fromId)} → ${r.type} → ${nameOf(r.toId)} (${r.certainty})`));
-    parts.push(list);
     if (model.get('can_expand')) {
       const button = h('button', 'Expand neighbours');
       button.type = 'button';
@@ -174,6 +175,12 @@ function render({ model, el }: { model: WidgetModel; el: HTMLElement }): () => v
       button.addEventListener('click', () => expand(id));
       parts.push(button);
     }
+    const claims = relationships().filter((r) => r.fromId === id || r.toId === id);
+    parts.push(h('div', `${claims.length} relationships in view`, 'lw-muted'));
+    const list = h('ul', null, 'lw-evidence');
+    for (const r of claims.slice(0, 30))
+      list.append(h('li', `${nameOf(r.fromId)} → ${r.type} → ${nameOf(r.toId)} (${r.certainty})`));
+    parts.push(list);
     details.replaceChildren(...parts);
   }
 

@@ -60,6 +60,12 @@ class GraphWidget(anywidget.AnyWidget):
         self.add(graph)
         self.on_msg(self._on_message)
 
+    def __repr__(self) -> str:
+        return (
+            f"GraphWidget: {len(self.nodes)} entities, {len(self.relationships)} relationships "
+            "(click for details and evidence, double-click to expand)"
+        )
+
     @property
     def graph(self) -> Graph:
         """Everything the widget shows now (expansions included)."""
