@@ -20,6 +20,7 @@ const TASKS = [
   'soak',
   'backup',
   'restore',
+  'cypher',
   'notebooks',
 ];
 if (!TASKS.includes(task)) {
