@@ -168,3 +168,45 @@ export const MERGE_ENTITIES = /* GraphQL */ `
   }
   ${ENTITY_FIELDS}
 `;
+
+export const UNMERGE_ENTITIES = /* GraphQL */ `
+  mutation UnmergeEntities($mergeId: ID!) {
+    unmergeEntities(mergeId: $mergeId) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const DELETE_ENTITY = /* GraphQL */ `
+  mutation DeleteEntity($id: ID!, $version: Int!) {
+    deleteEntity(id: $id, version: $version) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const RESTORE_ENTITY = /* GraphQL */ `
+  mutation RestoreEntity($id: ID!) {
+    restoreEntity(id: $id) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const LIST_SOURCES = /* GraphQL */ `
+  query ListSources {
+    sources {
+      id
+      title
+      titleEn
+      publisher
+      author
+      publishedAt
+      language
+      url
+    }
+  }
+`;

@@ -108,12 +108,31 @@ export interface CreateEntityInput {
 
 export type EntityPatch = Partial<Omit<CreateEntityInput, 'id'>>;
 
+export interface SourceInput {
+  id: string;
+  title: string;
+  titleEn?: string;
+  publisher?: string;
+  author?: string;
+  publishedAt?: string;
+  language?: string;
+  url?: string;
+}
+
 export interface EvidenceInput {
   quote: string;
   translation?: string;
   attributedTo?: string;
   certainty: Certainty;
   sourceId?: string;
+  source?: SourceInput;
+}
+
+export interface MergeResult {
+  /** The merge record's id: pass it to unmergeEntities. */
+  mergeId: string;
+  entity: Entity;
+  movedRelationships: number;
 }
 
 export interface CreateRelationshipInput {

@@ -1,10 +1,11 @@
 // The Cytoscape stylesheet. Colour and shape come from element data (see palette.ts); certainty is drawn
 // as line style AND width so it survives greyscale printing.
 import type { StylesheetJson } from 'cytoscape';
+import { FONT_STACK } from './fonts.ts';
 import { HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
 
-export const FONT_FAMILY =
-  'system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", sans-serif';
+/** Labels use the bundled Korean web font (fonts.ts), so Hangul never falls back to boxes. */
+export const FONT_FAMILY = FONT_STACK;
 
 /** Below this on-screen size labels are not drawn: at low zoom they would only pile up. */
 const MIN_ZOOMED_FONT_SIZE = 7;

@@ -10,6 +10,8 @@ import { h, replaceChildren } from './dom.ts';
 
 export interface DetailsActions {
   editEntity(entity: Entity): void;
+  deleteEntity(entity: Entity): void;
+  mergeWith(entity: Entity): void;
   startPathFrom(id: string): void;
 }
 
@@ -79,6 +81,12 @@ export function mountDetailsPanel(
         h('button', { on: { click: () => commands.dispatch('remove', { ids: [entity.id] }) } }, 'Remove'),
         h('button', { on: { click: () => actions.startPathFrom(entity.id) } }, 'Path from here'),
         h('button', { on: { click: () => actions.editEntity(entity) } }, 'Edit'),
+        h('button', { on: { click: () => actions.mergeWith(entity) } }, 'Merge…'),
+        h(
+          'button',
+          { attrs: { id: 'delete-entity' }, on: { click: () => actions.deleteEntity(entity) } },
+          'Delete…',
+        ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
       entity.occurredAt ? h('p', {}, h('strong', {}, 'When: '), entity.occurredAt) : null,

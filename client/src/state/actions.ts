@@ -5,6 +5,7 @@ import type { AppState } from './app-state.ts';
 import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';
 import type { Filter, GraphView, Highlight, LabelMode, LayoutName, Selection, TimeWindow } from './model.ts';
+import type { ServerEffect } from './server-effects.ts';
 import * as t from './transitions.ts';
 
 const ACTIONS = {
@@ -33,6 +34,8 @@ const ACTIONS = {
   setLayout: { undoable: true, perform: (v: GraphView, p: LayoutName) => t.setLayout(v, p) },
   setHighlight: { undoable: false, perform: (v: GraphView, p: Highlight | null) => t.setHighlight(v, p) },
   updateEntity: { undoable: false, perform: (v: GraphView, p: Entity) => t.updateEntity(v, p) },
+  // Entity data refreshed from the server after undoing or redoing a server change (new versions).
+  refreshEntities: { undoable: false, perform: (v: GraphView, p: Entity[]) => t.refreshEntities(v, p) },
   replaceView: { undoable: true, perform: (_v: GraphView, p: GraphView) => p },
   openGraphFile: { undoable: true, perform: (_v: GraphView, p: GraphFile) => t.fromGraphFile(p) },
 } as const;
@@ -52,12 +55,18 @@ export function applyAction<K extends ActionName>(
   return history === state.history ? state : { ...state, history };
 }
 
-export function applyUndo(state: AppState): AppState {
-  const history = undo(state.history);
+/** Records a server change as one undo step: `next` is the view after it, `effect` says how to reverse it. */
+export function applyServerStep(state: AppState, next: GraphView, effect: ServerEffect): AppState {
+  return { ...state, history: record(state.history, next, effect) };
+}
+
+/** Steps back; `effect` (when given) is what redo will repeat on the server. */
+export function applyUndo(state: AppState, effect?: ServerEffect | null): AppState {
+  const history = undo(state.history, effect);
   return history === state.history ? state : { ...state, history };
 }
 
-export function applyRedo(state: AppState): AppState {
-  const history = redo(state.history);
+export function applyRedo(state: AppState, effect?: ServerEffect | null): AppState {
+  const history = redo(state.history, effect);
   return history === state.history ? state : { ...state, history };
 }

@@ -1,2 +1,11 @@
 // The data types views need, re-exported so that panels depend on state only (never on client/api).
-export type { Certainty, Clock, Entity, Evidence, Relationship, SearchHit, Source } from '../api/types.ts';
+export type {
+  Certainty,
+  Clock,
+  Entity,
+  Evidence,
+  Relationship,
+  SearchHit,
+  Source,
+  SourceInput,
+} from '../api/types.ts';

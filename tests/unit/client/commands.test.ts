@@ -27,6 +27,10 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     updateEntity: fail,
     createRelationship: fail,
     mergeEntities: fail,
+    unmergeEntities: fail,
+    deleteEntity: fail,
+    restoreEntity: fail,
+    sources: async () => [],
     ...overrides,
   };
 }
