@@ -510,7 +510,10 @@ export function createGraphView(
   };
 }
 
-/** Draws an SVG document onto a canvas at `scale` and returns a PNG data: URL. */
+/**
+ * Draws an SVG document onto a canvas at `scale` and returns a PNG data: URL. Fonts embedded in an SVG
+ * image load after the image itself, so it is drawn until two draws in a row come out the same.
+ */
 async function rasterise(svg: string, width: number, height: number, scale: number): Promise<string> {
   const image = new Image();
   const bytes = new TextEncoder().encode(svg);
@@ -524,8 +527,31 @@ async function rasterise(svg: string, width: number, height: number, scale: numb
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('No 2D canvas to draw the PNG on.');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const draw = () => {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  };
+  // A small copy is enough to see whether the text has arrived since the last draw.
+  const probe = document.createElement('canvas');
+  probe.width = 400;
+  probe.height = Math.max(1, Math.round((400 * height) / width));
+  const probeCtx = probe.getContext('2d', { willReadFrequently: true });
+  const fingerprint = (): string => {
+    if (!probeCtx) return '';
+    probeCtx.drawImage(canvas, 0, 0, probe.width, probe.height);
+    const data = probeCtx.getImageData(0, 0, probe.width, probe.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + (data[i] ?? 0)) | 0;
+    return String(hash);
+  };
+  let previous = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    draw();
+    const now = fingerprint();
+    if (attempt > 0 && now === previous) break;
+    previous = now;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
   return canvas.toDataURL('image/png');
 }

@@ -61,6 +61,8 @@ export interface ReportSvgInput {
 export const LABEL_INK = '#1a1a1a';
 export const EDGE_INK = '#333333';
 export const HALO = '#ffffff';
+/** Labels of dimmed elements: lighter, still 7:1 on white. */
+export const FADED_INK = '#595959';
 const LINE_INK = '#6b6b6b';
 const PAD = 40;
 
@@ -235,14 +237,15 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
 
   const showEdgeLabels = input.edges.length <= (input.maxEdgeLabels ?? 150);
   const edges = input.edges.map((e) => {
+    // Dimmed (outside a highlighted path): the line fades, its label stays legible in a lighter ink.
     const opacity = e.faded ? ' opacity="0.3"' : '';
     const color = e.disputed ? '#8a1c1c' : LINE_INK;
-    const path = `<path d="${edgePath(e)}" fill="none" stroke="${color}" stroke-width="${e.width}"${dash(e.lineStyle)} marker-end="url(#arrow)"/>`;
+    const path = `<path d="${edgePath(e)}" fill="none" stroke="${color}" stroke-width="${e.width}"${dash(e.lineStyle)} marker-end="url(#arrow)"${opacity}/>`;
     const label =
       showEdgeLabels && e.label
-        ? `<text class="edge-label" x="${n(e.mid.x)}" y="${n(e.mid.y)}" font-size="9" text-anchor="middle" dominant-baseline="central" fill="${EDGE_INK}" stroke="${HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(e.label)}</text>`
+        ? `<text class="edge-label" x="${n(e.mid.x)}" y="${n(e.mid.y)}" font-size="9" text-anchor="middle" dominant-baseline="central" fill="${e.faded ? FADED_INK : EDGE_INK}" stroke="${HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(e.label)}</text>`
         : '';
-    return `<g class="edge" data-id="${escapeXml(e.id)}" data-type="${escapeXml(e.type)}"${opacity}>${path}${label}</g>`;
+    return `<g class="edge" data-id="${escapeXml(e.id)}" data-type="${escapeXml(e.type)}">${path}${label}</g>`;
   });
   const nodeEls = nodes.map((v) => {
     const opacity = v.faded ? ' opacity="0.3"' : '';
@@ -259,7 +262,7 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
     const text = `<text class="node-label" x="${n(v.x)}" y="${n(v.y + v.h / 2 + 14)}" font-size="11" text-anchor="middle" ${halo}>${lines
       .map((line, i) => `<tspan x="${n(v.x)}" dy="${i === 0 ? 0 : 14}">${escapeXml(line)}</tspan>`)
       .join('')}</text>`;
-    return `<g class="node" data-id="${escapeXml(v.id)}" data-kind="${escapeXml(v.kind)}" data-shape="${escapeXml(v.shape)}"${opacity}>${shape}${text}</g>`;
+    return `<g class="node" data-id="${escapeXml(v.id)}" data-kind="${escapeXml(v.kind)}" data-shape="${escapeXml(v.shape)}">${shape}${text}</g>`;
   });
 
   const svg = [
