@@ -53,7 +53,7 @@ const MUTATIONS: [string, string][] = [
   ],
   [
     'updateRelationship',
-    `mutation { updateRelationship(id: "round-trip:RELATES_TO:meta", version: 1, patch: { occurredAt: "2024" }) { ${RELATIONSHIP} } }`,
+    `mutation { updateRelationship(id: "round-trip:RELATES_TO:meta", version: 1, patch: { properties: { note: "x" } }) { ${RELATIONSHIP} } }`,
   ],
   [
     'deleteRelationship',
