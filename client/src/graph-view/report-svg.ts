@@ -256,10 +256,12 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
       v.y,
       v.w,
       v.h,
-      `fill="${v.color}" stroke="${stroke}" stroke-width="${v.selected ? 4 : 1.5}"`,
+      `fill="${v.color}" stroke="${stroke}" stroke-width="${v.selected ? 4 : 1.5}"${opacity}`,
     );
     const lines = v.label.split('\n');
-    const text = `<text class="node-label" x="${n(v.x)}" y="${n(v.y + v.h / 2 + 14)}" font-size="11" text-anchor="middle" ${halo}>${lines
+    // Dimmed nodes: the shape fades, the label stays legible in a lighter ink.
+    const ink = v.faded ? halo.replace(LABEL_INK, FADED_INK) : halo;
+    const text = `<text class="node-label" x="${n(v.x)}" y="${n(v.y + v.h / 2 + 14)}" font-size="11" text-anchor="middle" ${ink}>${lines
       .map((line, i) => `<tspan x="${n(v.x)}" dy="${i === 0 ? 0 : 14}">${escapeXml(line)}</tspan>`)
       .join('')}</text>`;
     return `<g class="node" data-id="${escapeXml(v.id)}" data-kind="${escapeXml(v.kind)}" data-shape="${escapeXml(v.shape)}">${shape}${text}</g>`;
