@@ -465,6 +465,158 @@ describe('analyst explorer (Chromium)', () => {
     expect(restored.data?.entity.deleted).toBe(false);
   });
 
+  it('filters drop evidence, not edges: the Feb-28 window grades the meeting REPORTED, confirmed-only hides it', async () => {
+    const fresh = await openPage(browser, baseUrl);
+    const fp = fresh.page;
+    await fp.goto(`${baseUrl}/`);
+    await place(fp, '저커버그', 'mark-zuckerberg');
+    await fp.click('#details button:has-text("Expand")');
+    await fp.locator('#expand-confirm').waitFor({ timeout: 15_000 });
+    await fp.fill('#expand-cap', '200');
+    await fp.click('#expand-confirm');
+    const MET = 'mark-zuckerberg:MET_WITH:lee-jae-yong';
+    await fp.waitForFunction(
+      (id) =>
+        (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage
+          .renderedIds()
+          .edges.includes(id),
+      MET,
+    );
+    const classesOf = () =>
+      fp.evaluate(() =>
+        (window as unknown as { linkage: { classesOf(): Record<string, string[]> } }).linkage.classesOf(),
+      );
+    expect((await classesOf())[MET]).toContain('certainty-confirmed');
+    // Each quote shows its own event date, source, publisher, report date and reliability.
+    await fp.click('#table-toggle');
+    await fp.click(`#edges-table tr[data-id="${MET}"] button`);
+    await fp.locator('#details .evidence').nth(1).waitFor();
+    const facts = await fp.locator('#details .evidence').allTextContents();
+    expect(facts.join(' | ')).toMatch(/events of 2024-02-28/);
+    expect(facts.join(' | ')).toMatch(/events of 2013\/2014/);
+    for (const text of facts) {
+      expect(text).toMatch(/Reported2024-02-29/);
+      expect(text).toMatch(/Publisher애플경제/);
+      expect(text).toMatch(/Reliability F \(cannot be judged\)/);
+    }
+    await screenshot(fp, 'analyst-09-evidence-facts');
+
+    // Event window 2024-02-28: the edge stays, graded by its 2024 evidence alone.
+    await fp.fill('#time-from-date', '2024-02-28');
+    await fp.fill('#time-to-date', '2024-02-28');
+    await fp.locator('#time-to-date').dispatchEvent('change');
+    await fp.waitForFunction(
+      (id) => {
+        const classes = (
+          window as unknown as { linkage: { classesOf(): Record<string, string[]> } }
+        ).linkage.classesOf();
+        return classes[id]?.includes('certainty-reported') ?? false;
+      },
+      MET,
+    );
+    await fp.locator('#evidence-hidden').waitFor();
+    expect(await fp.locator('#details .evidence').count()).toBe(1);
+    expect(await fp.textContent('#details .evidence')).toMatch(/events of 2024-02-28/);
+    await screenshot(fp, 'analyst-10-feb28-window');
+    await expectNoAxeViolations(fp, 'event window set');
+
+    // Confirmed only in that window: no confirmed evidence is left, so the meeting is not on the canvas.
+    await fp.selectOption('#min-certainty', 'CONFIRMED');
+    await fp.waitForFunction(
+      (id) =>
+        !(window as unknown as { linkage: { renderedIds(): Rendered } }).linkage
+          .renderedIds()
+          .edges.includes(id),
+      MET,
+    );
+    await expect(fp.textContent('#details')).resolves.toMatch(/The filters hide this relationship/);
+    await expect(fp.textContent('#filters-hidden')).resolves.toMatch(/Hidden by filters: \d+ relationships?/);
+    await screenshot(fp, 'analyst-11-confirmed-only-feb28');
+
+    // Keyboard focus stays on the time slider while it moves (the panel is rebuilt on every step).
+    await fp.click('#time-clear');
+    await fp.selectOption('#min-certainty', 'SPECULATIVE');
+    await fp.focus('#time-from');
+    await fp.keyboard.press('ArrowRight');
+    await fp.waitForFunction(() => document.querySelector('#time-readout') !== null);
+    expect(await fp.evaluate(() => document.activeElement?.id)).toBe('time-from');
+    await fp.keyboard.press('ArrowRight');
+    expect(await fp.evaluate(() => document.activeElement?.id)).toBe('time-from');
+    await fp.click('#time-clear');
+
+    // "As of" the day before the article: nothing had been reported, so no relationship is shown.
+    const edgeCount = async () => (await rendered(fp)).edges.length;
+    const before = await edgeCount();
+    expect(before).toBeGreaterThan(10);
+    await fp.fill('#as-of-date', '2024-02-28');
+    await fp.locator('#as-of-date').dispatchEvent('change');
+    await fp.waitForFunction(
+      () =>
+        (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds().edges.length ===
+        0,
+    );
+    await expect(fp.textContent('#as-of-readout')).resolves.toMatch(/reported by 2024-02-28/);
+    await screenshot(fp, 'analyst-12-as-of-before');
+    await fp.fill('#as-of-date', '2024-02-29');
+    await fp.locator('#as-of-date').dispatchEvent('change');
+    await fp.waitForFunction(
+      (n) =>
+        (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds().edges.length ===
+        n,
+      before,
+    );
+    // Hide orphans: with everything filtered out, the entities go too and are counted.
+    await fp.check('#hide-orphans');
+    await fp.fill('#as-of-date', '2024-02-01');
+    await fp.locator('#as-of-date').dispatchEvent('change');
+    await fp.waitForFunction(
+      () =>
+        (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds().nodes.length ===
+        0,
+    );
+    await expect(fp.textContent('#filters-hidden')).resolves.toMatch(/\d+ entities/);
+    await expectNoAxeViolations(fp, 'as of + hide orphans');
+    expect(fresh.problems).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it('an editor rates a source A–F with a reason; the grade shows beside every quote of it', async () => {
+    const MET = 'mark-zuckerberg:MET_WITH:lee-jae-yong';
+    if ((await page.getAttribute('#table-toggle', 'aria-pressed')) !== 'true')
+      await page.click('#table-toggle');
+    await page
+      .locator(`#edges-table tr[data-id="${MET}"] button`)
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => {
+        await place(page, '이재용', 'lee-jae-yong');
+      });
+    await page.click(`#edges-table tr[data-id="${MET}"] button`);
+    await page.click('#details .evidence .reliability >> nth=0');
+    await page.locator('#source-grade').waitFor();
+    await page.selectOption('#source-grade', 'B');
+    await page.fill('#source-reason', 'Established trade outlet; names its sources');
+    await page.click('#source-rate');
+    await page.waitForFunction(() =>
+      /^B/.test(document.querySelector('#source-current-grade')?.textContent ?? ''),
+    );
+    await screenshot(page, 'analyst-13-source-rated');
+    await expectNoAxeViolations(page, 'source panel');
+    await page.click('#details button:has-text("Back")');
+    for (const text of await page.locator('#details .evidence .reliability').allTextContents())
+      expect(text).toBe('Reliability B (usually reliable)');
+    const { gql } = await import('../helpers/product.ts');
+    const stored = await gql<{ sources: { id: string; reliability: string; reliabilityReason: string }[] }>(
+      baseUrl,
+      '{ sources { id reliability reliabilityReason } }',
+    );
+    expect(
+      stored.data?.sources.find((src) => src.id === 'apple-economy-2024-02-29-zuckerberg-seoul'),
+    ).toMatchObject({
+      reliability: 'B',
+      reliabilityReason: 'Established trade outlet; names its sources',
+    });
+  });
+
   it('logged no console errors and fetched nothing external', () => {
     expect(watched.problems).toEqual([]);
   });

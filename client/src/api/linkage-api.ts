@@ -14,6 +14,7 @@ import type {
   Relationship,
   SearchHit,
   Source,
+  SourceReliability,
   Subgraph,
 } from './types.ts';
 
@@ -45,6 +46,12 @@ export interface LinkageApi {
   deleteEntity(id: string, version: number, options?: Options): Promise<Entity>;
   restoreEntity(id: string, options?: Options): Promise<Entity>;
   sources(options?: Options): Promise<Source[]>;
+  rateSource(
+    id: string,
+    reliability: SourceReliability,
+    reason: string | null,
+    options?: Options,
+  ): Promise<Source>;
 }
 
 export const linkageApi: LinkageApi = {
@@ -124,6 +131,14 @@ export const linkageApi: LinkageApi = {
   async restoreEntity(id, options) {
     const data = await postGraphQL<{ restoreEntity: Entity }>(ops.RESTORE_ENTITY, { id }, options);
     return data.restoreEntity;
+  },
+  async rateSource(id, reliability, reason, options) {
+    const data = await postGraphQL<{ rateSource: Source }>(
+      ops.RATE_SOURCE,
+      { id, reliability, reason },
+      options,
+    );
+    return data.rateSource;
   },
   async sources(options) {
     const data = await postGraphQL<{ sources: Source[] }>(ops.LIST_SOURCES, {}, options);

@@ -23,6 +23,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
     toId
     certainty
     occurredAt
+    sourceCount
+    disputed
     properties
     version
     evidence {
@@ -31,6 +33,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
       translation
       attributedTo
       certainty
+      stance
+      occurredAt
       source {
         id
         title
@@ -40,6 +44,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
         publishedAt
         language
         url
+        reliability
+        reliabilityReason
       }
     }
   }
@@ -207,6 +213,25 @@ export const LIST_SOURCES = /* GraphQL */ `
       publishedAt
       language
       url
+      reliability
+      reliabilityReason
+    }
+  }
+`;
+
+export const RATE_SOURCE = /* GraphQL */ `
+  mutation RateSource($id: ID!, $reliability: SourceReliability!, $reason: String) {
+    rateSource(id: $id, reliability: $reliability, reason: $reason) {
+      id
+      title
+      titleEn
+      publisher
+      author
+      publishedAt
+      language
+      url
+      reliability
+      reliabilityReason
     }
   }
 `;

@@ -47,6 +47,7 @@ export function nodeElement(entity: Entity, options: ElementOptions): ElementDef
 export function edgeElement(rel: Relationship, options: ElementOptions): ElementDefinition {
   const style = CERTAINTY_STYLES[rel.certainty];
   const classes = [`certainty-${rel.certainty.toLowerCase()}`];
+  if (rel.disputed) classes.push('disputed');
   if (options.highlight) classes.push(options.highlight.edgeIds.includes(rel.id) ? 'highlighted' : 'faded');
   return {
     group: 'edges',
@@ -55,7 +56,9 @@ export function edgeElement(rel: Relationship, options: ElementOptions): Element
       source: rel.fromId,
       target: rel.toId,
       type: rel.type,
-      label: edgeLabel(rel),
+      // Disputed is said in words on the edge too, not only by its colour.
+      label: rel.disputed ? `${edgeLabel(rel)} (disputed)` : edgeLabel(rel),
+      disputed: rel.disputed,
       certainty: rel.certainty,
       lineStyle: style.lineStyle,
       width: style.width,

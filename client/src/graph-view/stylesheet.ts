@@ -2,7 +2,7 @@
 // as line style AND width so it survives greyscale printing.
 import type { StylesheetJson } from 'cytoscape';
 import { FONT_STACK } from './fonts.ts';
-import { HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
+import { DISPUTED_COLOR, HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
 
 /** Labels use the bundled Korean web font (fonts.ts), so Hangul never falls back to boxes. */
 export const FONT_FAMILY = FONT_STACK;
@@ -92,6 +92,11 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     },
     { selector: 'edge.certainty-reported', style: { 'line-dash-pattern': [7, 4] } },
     { selector: 'edge.certainty-speculative', style: { 'line-dash-pattern': [2, 4] } },
+    // Some evidence in view denies the claim: a dark red line, and "(disputed)" in the label.
+    {
+      selector: 'edge.disputed',
+      style: { 'line-color': DISPUTED_COLOR, 'target-arrow-color': DISPUTED_COLOR, color: DISPUTED_COLOR },
+    },
     {
       selector: '.highlighted',
       style: {

@@ -1,6 +1,6 @@
 // Registered user commands: a name, whether it is an undoable exploration step, and a pure transition.
 // Buttons, keys and URL restore all go through `applyAction`, so undo/redo covers every step alike.
-import type { Entity } from '../api/types.ts';
+import type { Entity, Source } from '../api/types.ts';
 import type { AppState } from './app-state.ts';
 import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';
@@ -35,6 +35,8 @@ const ACTIONS = {
   setHighlight: { undoable: false, perform: (v: GraphView, p: Highlight | null) => t.setHighlight(v, p) },
   updateEntity: { undoable: false, perform: (v: GraphView, p: Entity) => t.updateEntity(v, p) },
   // Entity data refreshed from the server after undoing or redoing a server change (new versions).
+  // A source's new grade, applied to every quote of it on the canvas (the rating itself is on the server).
+  updateSource: { undoable: false, perform: (v: GraphView, p: Source) => t.updateSource(v, p) },
   refreshEntities: { undoable: false, perform: (v: GraphView, p: Entity[]) => t.refreshEntities(v, p) },
   replaceView: { undoable: true, perform: (_v: GraphView, p: GraphView) => p },
   openGraphFile: { undoable: true, perform: (_v: GraphView, p: GraphFile) => t.fromGraphFile(p) },

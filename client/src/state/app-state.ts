@@ -1,6 +1,6 @@
 // The whole client state: the undoable exploration plus transient UI state (requests, dialogs, errors).
 import type { ApiErrorCode } from '../api/errors.ts';
-import type { Entity, ExpansionPreview, Note, PathResult, SearchHit } from '../api/types.ts';
+import type { Entity, ExpansionPreview, Note, PathResult, SearchHit, Source } from '../api/types.ts';
 import { startHistory, type History } from './history.ts';
 import { EMPTY_VIEW, type GraphView } from './model.ts';
 import type { ServerEffect } from './server-effects.ts';
@@ -41,6 +41,8 @@ export interface UiState {
   details: (Entity & { notes: Note[] }) | null;
   paths: PathsState;
   token: string | null;
+  /** The source shown in the details panel (to read or rate), or null. */
+  source: Source | null;
 }
 
 export interface AppState {
@@ -57,6 +59,7 @@ export const INITIAL_UI: UiState = {
   details: null,
   paths: { results: [], answered: false, focused: null },
   token: null,
+  source: null,
 };
 
 export function initialAppState(view: GraphView = EMPTY_VIEW, token: string | null = null): AppState {

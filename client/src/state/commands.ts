@@ -10,6 +10,7 @@ import type {
   EntityPatch,
   GraphFilter,
   Source,
+  SourceReliability,
 } from '../api/types.ts';
 import {
   applyAction,
@@ -381,6 +382,20 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
         }),
       );
       setUi({ notice: `Deleted ${entity.name}. Undo (Ctrl-Z) restores it.` });
+      return true;
+    },
+
+    openSource: (source: Source) => setUi({ source }),
+    closeSource: () => setUi({ source: null }),
+
+    /** Grades a source (A–F) with a reason; every quote of it on the canvas shows the new grade. */
+    async rateSource(id: string, reliability: SourceReliability, reason: string | null): Promise<boolean> {
+      const source = await run('Saving the rating…', () =>
+        api.rateSource(id, reliability, reason, options()),
+      );
+      if (!source) return false;
+      dispatch('updateSource', source);
+      setUi({ source, notice: `Rated ${source.publisher ?? source.title}: ${source.reliability}.` });
       return true;
     },
 

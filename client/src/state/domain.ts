@@ -8,4 +8,6 @@ export type {
   SearchHit,
   Source,
   SourceInput,
+  SourceReliability,
+  Stance,
 } from '../api/types.ts';

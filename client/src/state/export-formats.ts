@@ -191,6 +191,9 @@ export function toGraphFilter(view: GraphView, kinds: string[], types: string[])
     if (f.time.from) filter.publishedFrom = f.time.from;
     if (f.time.to) filter.publishedTo = f.time.to;
   }
+  if ((filter.occurredFrom || filter.occurredTo) && !f.includeUndated) filter.includeUndated = false;
+  if (f.asOf && (!filter.publishedTo || f.asOf < filter.publishedTo)) filter.publishedTo = f.asOf;
+  if (f.minReliability !== 'F') filter.minSourceReliability = f.minReliability;
   return filter;
 }
 

@@ -1,6 +1,6 @@
 // Pure exploration steps: (view, payload) → view. Each returns the same object when nothing changes, so
 // history does not record no-op steps.
-import type { Entity, Relationship } from '../api/types.ts';
+import type { Entity, Relationship, Source } from '../api/types.ts';
 import type { GraphFile } from './graph-file.ts';
 import {
   EMPTY_VIEW,
@@ -39,7 +39,15 @@ export function mergeSubgraph(view: GraphView, piece: GraphPiece, origin: Origin
   const relationships = { ...view.relationships };
   for (const rel of piece.relationships) {
     // A relationship is only drawable when both of its ends are on the canvas.
-    if (entities[rel.fromId] && entities[rel.toId]) relationships[rel.id] = rel;
+    if (!entities[rel.fromId] || !entities[rel.toId]) continue;
+    // A filtered answer lists only the evidence that passed: keep what an earlier answer brought too, so
+    // loosening a filter later (done on the client) finds it.
+    const known = relationships[rel.id];
+    if (known && known.evidence.length) {
+      const fresh = new Set(rel.evidence.map((e) => e.id));
+      const kept = known.evidence.filter((e) => !fresh.has(e.id));
+      relationships[rel.id] = kept.length ? { ...rel, evidence: [...rel.evidence, ...kept] } : rel;
+    } else relationships[rel.id] = rel;
   }
   const hidden = without(
     view.hidden,
@@ -283,4 +291,24 @@ export function withoutEntity(view: GraphView, id: string): GraphView {
     selection,
     highlight: null,
   };
+}
+
+/** Puts a source's new data (a new reliability grade) on every piece of evidence that cites it. */
+export function updateSource(view: GraphView, source: Source): GraphView {
+  let changed = false;
+  const relationships: Record<string, Relationship> = {};
+  for (const [id, r] of Object.entries(view.relationships)) {
+    if (!r.evidence.some((e) => e.source.id === source.id)) {
+      relationships[id] = r;
+      continue;
+    }
+    changed = true;
+    relationships[id] = {
+      ...r,
+      evidence: r.evidence.map((e) =>
+        e.source.id === source.id ? { ...e, source: { ...e.source, ...source } } : e,
+      ),
+    };
+  }
+  return changed ? { ...view, relationships } : view;
 }

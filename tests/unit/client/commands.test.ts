@@ -31,6 +31,7 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     deleteEntity: fail,
     restoreEntity: fail,
     sources: async () => [],
+    rateSource: fail,
     ...overrides,
   };
 }
