@@ -505,15 +505,12 @@ describe('analyst explorer (Chromium)', () => {
     await fp.fill('#time-from-date', '2024-02-28');
     await fp.fill('#time-to-date', '2024-02-28');
     await fp.locator('#time-to-date').dispatchEvent('change');
-    await fp.waitForFunction(
-      (id) => {
-        const classes = (
-          window as unknown as { linkage: { classesOf(): Record<string, string[]> } }
-        ).linkage.classesOf();
-        return classes[id]?.includes('certainty-reported') ?? false;
-      },
-      MET,
-    );
+    await fp.waitForFunction((id) => {
+      const classes = (
+        window as unknown as { linkage: { classesOf(): Record<string, string[]> } }
+      ).linkage.classesOf();
+      return classes[id]?.includes('certainty-reported') ?? false;
+    }, MET);
     await fp.locator('#evidence-hidden').waitFor();
     expect(await fp.locator('#details .evidence').count()).toBe(1);
     expect(await fp.textContent('#details .evidence')).toMatch(/events of 2024-02-28/);
