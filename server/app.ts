@@ -97,7 +97,8 @@ export function buildApp(deps: AppDeps): Express {
     try {
       await db.ping();
       // Ready means prepared: the schema and the seed graph are in place, not just that Neo4j answers.
-      if (!prepared()) return void res.status(503).json({ status: 'preparing', database: 'up', reason: PREPARING });
+      if (!prepared())
+        return void res.status(503).json({ status: 'preparing', database: 'up', reason: PREPARING });
       res.json({ status: 'ready', database: 'up' });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
