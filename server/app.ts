@@ -28,6 +28,8 @@ export interface AppDeps {
   routes?: ((graph: GraphRepository, db: Database) => express.Router)[];
   plugins?: Plugin[];
   onWrite?: () => void;
+  /** False while the schema and seed graph are being prepared: /ready says so, requests get 503. */
+  prepared?: () => boolean;
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string) {
@@ -89,9 +91,14 @@ export function buildApp(deps: AppDeps): Express {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const prepared = deps.prepared ?? (() => true);
+  const PREPARING = 'Linkage is still preparing the database (schema and seed graph); retry in a few seconds';
   app.get('/ready', async (_req, res) => {
     try {
       await db.ping();
+      // Ready means prepared: the schema and the seed graph are in place, not just that Neo4j answers.
+      if (!prepared())
+        return void res.status(503).json({ status: 'preparing', database: 'up', reason: PREPARING });
       res.json({ status: 'ready', database: 'up' });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
@@ -144,6 +151,7 @@ export function buildApp(deps: AppDeps): Express {
     readsRequireToken: config.auth.readsRequireToken,
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     onWrite: deps.onWrite ?? (() => {}),
+    prepared,
     plugins: deps.plugins ?? [],
     queryBudget: config.queryBudget && {
       ...DEFAULT_QUERY_BUDGET,

@@ -25,6 +25,14 @@ export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth
   return readLocalNeo4jCredentials(config.neo4j.local.dataDir);
 }
 
+/** The HTTP port cannot be bound: a message for the operator, no stack trace. */
+export class ListenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ListenError';
+  }
+}
+
 export interface RunningServer {
   url: string;
   db: Database;
@@ -93,25 +101,44 @@ export async function startServer(
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     readsRequireToken: config.auth.readsRequireToken,
   });
+  // Until the schema and the seed graph are in place, /ready says so and requests wait outside (a write
+  // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
+  let prepared = false;
   const app = buildApp({
     config,
     db,
     tokens,
     logger,
+    prepared: () => prepared,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
     onWrite: responseCache.invalidate,
   });
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await db.close();
+    responseCache.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      throw new ListenError(
+        code === 'EADDRINUSE'
+          ? `Port ${config.port} on ${config.host} is already in use (is Linkage already running?); stop what listens there or set PORT`
+          : `Cannot listen on ${config.host}:${config.port} (${code}); set HOST and PORT to an address this machine can use`,
+      );
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const abort = new AbortController();
-  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal });
+  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal }).then(() => {
+    prepared = true;
+  });
   return {
     url,
     db,
@@ -140,7 +167,16 @@ async function main() {
     }
     throw error;
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    if (error instanceof ListenError) {
+      console.error(`linkage: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   console.log(`Linkage is running at ${running.url}  (GraphQL: ${running.url}/graphql)`);
   const stop = async () => {
     await running.close();

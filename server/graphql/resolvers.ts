@@ -26,6 +26,7 @@ import {
 } from '../graph/inputs.ts';
 import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';
+import { AppError } from '../errors.ts';
 
 type Args = Record<string, unknown>;
 type Resolver = (parent: unknown, args: Args, ctx: GraphQLContext) => unknown;
@@ -41,6 +42,13 @@ const write =
   (run: (args: Args, ctx: GraphQLContext, actor: { name: string }) => Promise<unknown>): Resolver =>
   async (_parent, args, ctx) => {
     const viewer = requireRole(ctx, 'editor');
+    // A write before the seed graph has landed would make the seed loader (which seeds only an empty
+    // database) skip it for good (issue 12, item 24).
+    if (!ctx.prepared())
+      throw new AppError(
+        'DATABASE_UNAVAILABLE',
+        'Linkage is still preparing the database (schema and seed graph); retry in a few seconds.',
+      );
     const result = await run(args, ctx, { name: viewer.name });
     ctx.onWrite();
     return result;

@@ -25,6 +25,8 @@ export interface YogaDeps {
   readsRequireToken: boolean;
   authOf: (request: Request) => AuthResult;
   onWrite: () => void;
+  /** False while the schema and seed graph are being prepared (mutations wait until then). */
+  prepared?: () => boolean;
   plugins?: Plugin[];
   /** Cost limits and the shared capacity for heavy queries (query-budget.ts). */
   queryBudget?: QueryBudgetOptions;
@@ -84,6 +86,7 @@ export function buildYoga(deps: YogaDeps) {
       auth: deps.authOf(request),
       readsRequireToken: deps.readsRequireToken,
       onWrite: deps.onWrite,
+      prepared: deps.prepared ?? (() => true),
     }),
   });
 }

@@ -316,6 +316,7 @@ describe('entities: create, update, delete, restore', () => {
       product.url,
       'query ($d: Boolean) { entities(kinds: ["Organization"], first: 500, includeDeleted: $d) { edges { node { id } } } }',
       { d: true },
+      product.readerToken, // deleted entities are listed to token holders only (issue 12, item 19)
     );
     expect(withDeleted.entities.edges.map((e) => e.node.id)).toContain('test-corp');
     expect(errorCode(await editRaw(DELETE_ENTITY, { id: 'test-corp', version: version + 1 }))).toBe(
