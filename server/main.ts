@@ -115,6 +115,10 @@ export async function startServer(
     onWrite: responseCache.invalidate,
   });
   const server = http.createServer(app);
+  // Keep idle connections longer than clients do (undici keeps them ~4 s, browsers and proxies up to 60 s),
+  // so the server never closes a connection in the instant a client reuses it (ECONNRESET under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
