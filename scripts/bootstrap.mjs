@@ -21,6 +21,7 @@ const TASKS = [
   'backup',
   'restore',
   'cypher',
+  'db',
   'notebooks',
 ];
 if (!TASKS.includes(task)) {

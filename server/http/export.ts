@@ -363,11 +363,22 @@ function gexfSink(out: Output): GraphSink {
 }
 
 /**
- * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas; a leading
- * apostrophe keeps a quote such as "=HYPERLINK(…)" plain text.
+ * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas, also after
+ * leading spaces, no-break or zero-width spaces, and in their full-width forms (＝ ＋ － ＠), which some
+ * spreadsheets fold to ASCII; a leading apostrophe keeps a quote such as "=HYPERLINK(…)" plain text.
  */
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 export const defuseFormula = (cell: Cell): Cell =>
-  typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+
+/**
+ * JSON text with U+2028/U+2029 escaped: valid JSON either way, but line splitters (Python's
+ * str.splitlines, hence pandas) break a JSON Lines record at them.
+ */
+export const jsonLine = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function csvSink(out: Output, which: 'nodes' | 'edges'): GraphSink {
   const columns =
@@ -459,10 +470,10 @@ function cytoscapeSink(out: Output, scope: Record<string, unknown>): GraphSink {
 function jsonlSink(out: Output): GraphSink {
   return {
     node(entity) {
-      out.write(`${JSON.stringify({ element: 'entity', ...entityJson(entity) })}\n`);
+      out.write(`${jsonLine({ element: 'entity', ...entityJson(entity) })}\n`);
     },
     edge(relationship) {
-      out.write(`${JSON.stringify({ element: 'relationship', ...relationshipJson(relationship) })}\n`);
+      out.write(`${jsonLine({ element: 'relationship', ...relationshipJson(relationship) })}\n`);
     },
     end() {},
   };
