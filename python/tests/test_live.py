@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 
+import httpx
 import networkx as nx
 import pytest
 
@@ -34,6 +36,17 @@ def test_neighborhood_frames_carry_the_evidence(linkage):
     # Every relationship's evidence is in the frame, and every relationship in the relationships frame.
     assert len(evidence) == sum(len(r["evidence"]) for r in samsung.relationship_records)
     assert set(samsung.relationships.id) == set(evidence.relationshipId)
+    # The evidence-level model: every quote has a stance and its source a reliability grade; some quotes
+    # date the event themselves.
+    assert set(evidence.stance) <= {"SUPPORTS", "DENIES"} and set(evidence.reliability) <= set("ABCDEF")
+    assert evidence.occurredAt.notna().any()
+    assert (samsung.relationships.sourceCount >= 1).all()
+
+
+def test_source_reliability_filters(linkage):
+    graded = set(linkage.neighborhood("samsung-electronics").evidence.reliability)
+    assert graded == {"F"}  # the seed's source is not rated yet
+    assert linkage.neighborhood("samsung-electronics", minSourceReliability="A").relationships.empty
 
 
 def test_filters_narrow_the_neighborhood(linkage):
@@ -146,3 +159,22 @@ def test_gexf_is_dynamic_with_parallel_edges_kept_by_kind(linkage, tmp_path):
         d["relationshipType"] for d in g.get_edge_data("samsung-electronics", "meta").values()
     )
     assert ET.parse(path).getroot().find("g:graph", ns).get("timeformat") == "date"
+
+
+def test_denying_evidence_makes_a_claim_disputed(linkage):
+    token = os.environ.get("LINKAGE_EDITOR_TOKEN")
+    if not token:
+        pytest.fail("set LINKAGE_EDITOR_TOKEN (an editor token of the same Linkage) for this test")
+    claim = "samsung-electronics:MAY_SUPPLY:meta"
+    mutation = """mutation Deny($id: ID!, $evidence: EvidenceInput!) {
+      addEvidence(relationshipId: $id, evidence: $evidence) { id disputed }
+    }"""
+    evidence = {"quote": "Samsung denied supplying GPUs to Meta", "certainty": "CONFIRMED", "stance": "DENIES",
+                "attributedTo": "Samsung Electronics", "sourceId": linkage.neighborhood("meta").evidence.sourceId.iloc[0]}
+    answer = httpx.post(f"{linkage.url}/graphql", json={"query": mutation, "variables": {"id": claim, "evidence": evidence}},
+                        headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
+    assert answer.get("errors") is None, answer
+    supply = linkage.neighborhood("samsung-electronics").relationships.set_index("id").loc[claim]
+    assert bool(supply.disputed) is True
+    frame = linkage.neighborhood("samsung-electronics").evidence
+    assert "DENIES" in set(frame[frame.relationshipId == claim].stance)

@@ -197,15 +197,29 @@ class Linkage:
         return Graph(entities, relationships, meta)
 
     def timeline(
-        self, start: str | None = None, end: str | None = None, clock: str = "OCCURRED", first: int = 200
+        self,
+        start: str | None = None,
+        end: str | None = None,
+        clock: str = "OCCURRED",
+        first: int = 200,
+        filter: dict | GraphFilter | None = None,
+        **filter_fields: Any,
     ) -> Graph:
         """Events and dated relationships overlapping [start, end] on the event clock (OCCURRED) or the
-        report clock (PUBLISHED). `.items` is a DataFrame in time order (from, to, element, id, label)."""
+        report clock (PUBLISHED), narrowed like neighborhood(). `.items` is a DataFrame in time order
+        (from, to, element, id, label, certainty)."""
         try:
             clock_value = Clock(clock)
         except ValueError:
             raise LinkageError(f'clock: use {" or ".join(c.value for c in Clock)}, not "{clock}"', "BAD_USER_INPUT") from None
-        answer = self._call(self._gql.timeline, from_=start, to=end, clock=clock_value, first=first).timeline
+        answer = self._call(
+            self._gql.timeline,
+            from_=start,
+            to=end,
+            clock=clock_value,
+            first=first,
+            filter_=self._filter(filter, filter_fields),
+        ).timeline
         items = [_dump(i) for i in answer]
         entities = [i["entity"] for i in items if i["entity"]]
         relationships = [i["relationship"] for i in items if i["relationship"]]

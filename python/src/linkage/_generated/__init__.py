@@ -3,7 +3,7 @@
 from .base_client import BaseClient
 from .base_model import BaseModel, Upload
 from .client import GeneratedClient
-from .enums import Certainty, Clock, Direction
+from .enums import Certainty, Clock, Direction, SourceReliability, Stance
 from .exceptions import (
     GraphQLClientError,
     GraphQLClientGraphQLError,
@@ -89,6 +89,8 @@ __all__ = [
     "SearchSearchEntity",
     "SourceFields",
     "SourceInput",
+    "SourceReliability",
+    "Stance",
     "Stats",
     "StatsStats",
     "StatsStatsEntitiesByKind",

@@ -60,6 +60,8 @@ class GeneratedClient(BaseClient):
               translation
               attributedTo
               certainty
+              stance
+              occurredAt
               addedAt
               source {
                 ...SourceFields
@@ -73,6 +75,8 @@ class GeneratedClient(BaseClient):
               toId
               certainty
               occurredAt
+              sourceCount
+              disputed
               properties
               evidence {
                 ...EvidenceFields
@@ -88,6 +92,8 @@ class GeneratedClient(BaseClient):
               publishedAt
               language
               url
+              reliability
+              reliabilityReason
             }
             """)
         variables: dict[str, object] = {
@@ -146,6 +152,8 @@ class GeneratedClient(BaseClient):
               translation
               attributedTo
               certainty
+              stance
+              occurredAt
               addedAt
               source {
                 ...SourceFields
@@ -159,6 +167,8 @@ class GeneratedClient(BaseClient):
               toId
               certainty
               occurredAt
+              sourceCount
+              disputed
               properties
               evidence {
                 ...EvidenceFields
@@ -174,6 +184,8 @@ class GeneratedClient(BaseClient):
               publishedAt
               language
               url
+              reliability
+              reliabilityReason
             }
             """)
         variables: dict[str, object] = {
@@ -285,11 +297,12 @@ class GeneratedClient(BaseClient):
         to: Union[Optional[str], UnsetType] = UNSET,
         clock: Union[Optional[Clock], UnsetType] = UNSET,
         first: Union[Optional[int], UnsetType] = UNSET,
+        filter_: Union[Optional[GraphFilter], UnsetType] = UNSET,
         **kwargs: Any,
     ) -> Timeline:
         query = gql("""
-            query Timeline($from: String, $to: String, $clock: Clock = OCCURRED, $first: Int = 200) {
-              timeline(from: $from, to: $to, clock: $clock, first: $first) {
+            query Timeline($from: String, $to: String, $clock: Clock = OCCURRED, $first: Int = 200, $filter: GraphFilter) {
+              timeline(from: $from, to: $to, clock: $clock, first: $first, filter: $filter) {
                 from
                 to
                 entity {
@@ -318,6 +331,8 @@ class GeneratedClient(BaseClient):
               translation
               attributedTo
               certainty
+              stance
+              occurredAt
               addedAt
               source {
                 ...SourceFields
@@ -331,6 +346,8 @@ class GeneratedClient(BaseClient):
               toId
               certainty
               occurredAt
+              sourceCount
+              disputed
               properties
               evidence {
                 ...EvidenceFields
@@ -346,6 +363,8 @@ class GeneratedClient(BaseClient):
               publishedAt
               language
               url
+              reliability
+              reliabilityReason
             }
             """)
         variables: dict[str, object] = {
@@ -353,6 +372,7 @@ class GeneratedClient(BaseClient):
             "to": to,
             "clock": clock,
             "first": first,
+            "filter": filter_,
         }
         response = self.execute(
             query=query, operation_name="Timeline", variables=variables, **kwargs

@@ -10,6 +10,20 @@ class Certainty(str, Enum):
     SPECULATIVE = "SPECULATIVE"
 
 
+class Stance(str, Enum):
+    SUPPORTS = "SUPPORTS"
+    DENIES = "DENIES"
+
+
+class SourceReliability(str, Enum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
 class Direction(str, Enum):
     OUT = "OUT"
     IN = "IN"

@@ -6,7 +6,7 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import Certainty
+from .enums import Certainty, SourceReliability, Stance
 
 
 class EntityFields(BaseModel):
@@ -29,6 +29,8 @@ class SourceFields(BaseModel):
     published_at: Optional[str] = Field(alias="publishedAt")
     language: Optional[str]
     url: Optional[str]
+    reliability: SourceReliability
+    reliability_reason: Optional[str] = Field(alias="reliabilityReason")
 
 
 class EvidenceFields(BaseModel):
@@ -37,6 +39,8 @@ class EvidenceFields(BaseModel):
     translation: Optional[str]
     attributed_to: Optional[str] = Field(alias="attributedTo")
     certainty: Certainty
+    stance: Stance
+    occurred_at: Optional[str] = Field(alias="occurredAt")
     added_at: Optional[str] = Field(alias="addedAt")
     source: "EvidenceFieldsSource"
 
@@ -52,6 +56,8 @@ class RelationshipFields(BaseModel):
     to_id: str = Field(alias="toId")
     certainty: Certainty
     occurred_at: Optional[str] = Field(alias="occurredAt")
+    source_count: int = Field(alias="sourceCount")
+    disputed: bool
     properties: Any
     evidence: list["RelationshipFieldsEvidence"]
 

@@ -6,11 +6,15 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import Certainty
+from .enums import Certainty, SourceReliability, Stance
 
 
 class GraphFilter(BaseModel):
-    """Narrows what neighbourhood, paths, export and timeline return. Every field is optional."""
+    """Narrows what neighbourhood, expansion preview, paths, timeline and exports return. Every field is optional.
+    Kinds and types act on entities and relationships; every other field acts on each piece of evidence: a
+    relationship appears when at least one of its evidence passes, lists only the evidence that passes, and
+    derives its certainty, event time, source count and dispute flag from that evidence alone. The report
+    window's end is therefore an "as of" view: publishedTo 2024-03-01 shows what had been reported by then."""
 
     kinds: Optional[list[str]] = None
     "Only entities of these kinds (start entities are always kept)."
@@ -19,17 +23,21 @@ class GraphFilter(BaseModel):
     )
     "Only relationships of these types."
     min_certainty: Optional[Certainty] = Field(alias="minCertainty", default=None)
-    "Only relationships at least this certain (CONFIRMED keeps confirmed only)."
+    "Only evidence at least this certain (CONFIRMED keeps confirmed evidence only)."
+    min_source_reliability: Optional[SourceReliability] = Field(
+        alias="minSourceReliability", default=None
+    )
+    "Only evidence from sources graded at least this reliable (A is best; unrated sources are F)."
     occurred_from: Optional[str] = Field(alias="occurredFrom", default=None)
-    "Event-time window start (YYYY-MM-DD, inclusive)."
+    "Event-time window start (YYYY-MM-DD, inclusive), on each evidence's own event date."
     occurred_to: Optional[str] = Field(alias="occurredTo", default=None)
     "Event-time window end (YYYY-MM-DD, inclusive)."
     include_undated: Optional[bool] = Field(alias="includeUndated", default=None)
-    "Keep relationships with no event time when an event-time window is set (default true)."
+    "Keep evidence with no event date when an event-time window is set (default true)."
     published_from: Optional[str] = Field(alias="publishedFrom", default=None)
-    "Report-time window start: a source published on or after this date supports the relationship."
+    "Report-time window start: only evidence whose source was published on or after this date."
     published_to: Optional[str] = Field(alias="publishedTo", default=None)
-    "Report-time window end (inclusive)."
+    "Report-time window end (inclusive): what had been reported by this date."
 
 
 class CreateEntityInput(BaseModel):
@@ -91,6 +99,8 @@ class SourceInput(BaseModel):
     "Language tag."
     url: Optional[str] = None
     "URL."
+    reliability: Optional[SourceReliability] = None
+    'Reliability grade (F, "cannot be judged", when left out).'
 
 
 class EvidenceInput(BaseModel):
@@ -104,6 +114,10 @@ class EvidenceInput(BaseModel):
     "Who makes the claim."
     certainty: Certainty
     "How the source words it."
+    stance: Optional[Stance] = None
+    "Whether the source supports or denies the claim (default SUPPORTS)."
+    occurred_at: Optional[str] = Field(alias="occurredAt", default=None)
+    'When the thing this quote is about happened (YYYY, YYYY-MM, YYYY-MM-DD or "from/to").'
     source_id: Optional[str] = Field(alias="sourceId", default=None)
     "A stored source's id (or give `source`)."
     source: Optional["SourceInput"] = None
@@ -120,7 +134,7 @@ class CreateRelationshipInput(BaseModel):
     to_id: str = Field(alias="toId")
     "Object entity id."
     occurred_at: Optional[str] = Field(alias="occurredAt", default=None)
-    "Event time."
+    "Event time of each evidence that gives none of its own."
     properties: Optional[Any] = None
     "Figures and details."
     evidence: list["EvidenceInput"]
@@ -128,12 +142,11 @@ class CreateRelationshipInput(BaseModel):
 
 
 class RelationshipPatch(BaseModel):
-    """Changes to a relationship."""
+    """Changes to a relationship. Its event time, certainty and sources come from its evidence (add evidence
+    with its own occurredAt), so only its properties are edited here."""
 
-    occurred_at: Optional[str] = Field(alias="occurredAt", default=None)
-    "New event time (null clears it)."
     properties: Optional[Any] = None
-    "Replaces the properties."
+    "Replaces the properties (required)."
 
 
 EvidenceInput.model_rebuild()
