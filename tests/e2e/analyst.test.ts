@@ -505,15 +505,12 @@ describe('analyst explorer (Chromium)', () => {
     await fp.fill('#time-from-date', '2024-02-28');
     await fp.fill('#time-to-date', '2024-02-28');
     await fp.locator('#time-to-date').dispatchEvent('change');
-    await fp.waitForFunction(
-      (id) => {
-        const classes = (
-          window as unknown as { linkage: { classesOf(): Record<string, string[]> } }
-        ).linkage.classesOf();
-        return classes[id]?.includes('certainty-reported') ?? false;
-      },
-      MET,
-    );
+    await fp.waitForFunction((id) => {
+      const classes = (
+        window as unknown as { linkage: { classesOf(): Record<string, string[]> } }
+      ).linkage.classesOf();
+      return classes[id]?.includes('certainty-reported') ?? false;
+    }, MET);
     await fp.locator('#evidence-hidden').waitFor();
     expect(await fp.locator('#details .evidence').count()).toBe(1);
     expect(await fp.textContent('#details .evidence')).toMatch(/events of 2024-02-28/);
@@ -615,6 +612,39 @@ describe('analyst explorer (Chromium)', () => {
       reliability: 'B',
       reliabilityReason: 'Established trade outlet; names its sources',
     });
+  });
+
+  it('search tolerates typos in Latin names, finds 초성, lists matching quotes, and says "too long" once', async () => {
+    const fresh = await openPage(browser, baseUrl);
+    const fp = fresh.page;
+    await fp.goto(`${baseUrl}/`);
+    await fp.fill('#search-input', 'zuckerburg');
+    await fp.locator('.search-hit[data-id="mark-zuckerberg"]').waitFor({ timeout: 15_000 });
+    await fp.fill('#search-input', 'ㅈㅋㅂㄱ');
+    await fp.locator('.search-hit[data-id="mark-zuckerberg"]').waitFor({ timeout: 15_000 });
+    expect(await fp.getAttribute('.search-hit >> nth=0', 'data-id')).toBe('mark-zuckerberg');
+    await screenshot(fp, 'analyst-14-choseong');
+    await fp.keyboard.press('Enter');
+    await waitForNodes(fp, ['mark-zuckerberg']);
+    await fp.click('#details button:has-text("Expand")');
+    await fp.locator('#expand-confirm').waitFor({ timeout: 15_000 });
+    await fp.click('#expand-confirm');
+    await waitForNodes(fp, ['lee-jae-yong']);
+    // A quote fragment finds the claim it supports (second result group).
+    await fp.fill('#search-input', '만나');
+    await fp.locator('.claim-hit').first().waitFor({ timeout: 15_000 });
+    await expect(fp.textContent('#search-results')).resolves.toMatch(/Claims and quotes on the canvas/);
+    await fp.locator('.claim-hit').first().click();
+    await fp.locator('#details .evidence').first().waitFor();
+    // Too long: one message, in the search box, no banner.
+    await fp.fill('#search-input', 'x'.repeat(240));
+    await fp.waitForFunction(() =>
+      /limited to 200 characters/.test(document.querySelector('.search-status')?.textContent ?? ''),
+    );
+    expect(await fp.locator('#status .banner-error').count()).toBe(0);
+    await expectNoAxeViolations(fp, 'search states');
+    expect(fresh.problems).toEqual([]);
+    await fresh.context.close();
   });
 
   it('logged no console errors and fetched nothing external', () => {
