@@ -98,7 +98,20 @@ describe('analyst explorer (Chromium)', () => {
       toId: 'lee-jae-yong',
     });
     const list = page.locator('.path-list .path');
-    await list.first().waitFor({ timeout: 15_000 });
+    await list
+      .first()
+      .waitFor({ timeout: 45_000 })
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'analyst-02-paths-failed');
+        const ui = await page.evaluate(() =>
+          JSON.stringify(
+            (
+              window as unknown as { linkage: { store: { getState(): { ui: unknown } } } }
+            ).linkage.store.getState().ui,
+          ).slice(0, 1500),
+        );
+        throw new Error(`${String(error)}\nui: ${ui}\nproblems: ${watched.problems.join('; ')}`);
+      });
     const texts = await list.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) {
