@@ -127,7 +127,11 @@ export function createGraphView(
     labelScale = scale;
     cy.style()
       .selector('node')
-      .style({ 'font-size': 11 * scale, 'text-max-width': `${Math.round(130 * scale)}px`, 'text-margin-y': 4 * scale })
+      .style({
+        'font-size': 11 * scale,
+        'text-max-width': `${Math.round(130 * scale)}px`,
+        'text-margin-y': 4 * scale,
+      })
       .selector('edge')
       .style({ 'font-size': 9 * scale })
       .update();

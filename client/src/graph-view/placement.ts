@@ -71,7 +71,11 @@ export function spiralPositions(
  * Moves each placed point outward along a spiral until it is at least `gap` from every fixed point and
  * every point placed before it. Deterministic; the order of `placed` decides who moves.
  */
-export function avoidOverlaps(placed: Map<string, Point>, fixed: readonly Point[], gap = 70): Map<string, Point> {
+export function avoidOverlaps(
+  placed: Map<string, Point>,
+  fixed: readonly Point[],
+  gap = 70,
+): Map<string, Point> {
   const taken: Point[] = [...fixed];
   const out = new Map<string, Point>();
   const clear = (p: Point) => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) >= gap);
