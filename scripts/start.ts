@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { ensureNeo4jInstalled, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local-neo4j.ts';
 import { issueToken } from '../server/auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
-import { startServer, type RunningServer } from '../server/main.ts';
+import { ListenError, startServer, type RunningServer } from '../server/main.ts';
 import { ensureClientBuilt } from './client-build.ts';
 
 function configOrExit(): Config {
@@ -72,7 +72,18 @@ if (!fs.existsSync(config.auth.tokensFile)) {
 }
 
 ensureClientBuilt();
-const server = await startServer({ ...config, neo4j: { ...config.neo4j, uri } });
+let server: RunningServer;
+try {
+  server = await startServer({
+    ...config,
+    neo4j: { ...config.neo4j, uri, auth: running.neo4j?.auth ?? config.neo4j.auth },
+  });
+} catch (error) {
+  if (!(error instanceof ListenError)) throw error;
+  console.error(`linkage: ${error.message}`);
+  await stop(1);
+  throw error; // not reached: stop() exits
+}
 running.server = server;
 await server.ready;
 console.log(`\n  Linkage is running at ${server.url}\n  GraphQL (GraphiQL): ${server.url}/graphql\n`);

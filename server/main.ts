@@ -8,14 +8,35 @@ import { createTokenStore } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
+import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
-import { createResponseCache } from './graphql/response-cache.ts';
+import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
+import { isLocalNeo4jUri, readLocalNeo4jCredentials } from '../neo4j/credentials.ts';
+
+/**
+ * The credentials for uri: NEO4J_USER/NEO4J_PASSWORD when set; for the local Neo4j (its loopback Bolt port),
+ * the password file beside its data (neo4j/credentials.ts), so the local database never runs without auth.
+ */
+export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth'] {
+  if (config.neo4j.auth) return config.neo4j.auth;
+  if (!isLocalNeo4jUri(uri, config.neo4j.local.boltPort)) return undefined;
+  return readLocalNeo4jCredentials(config.neo4j.local.dataDir);
+}
+
+/** The HTTP port cannot be bound: a message for the operator, no stack trace. */
+export class ListenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ListenError';
+  }
+}
 
 export interface RunningServer {
   url: string;
   db: Database;
+  responseCache: ResponseCache;
   ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -30,6 +51,7 @@ export async function prepareDatabase(
   for (;;) {
     try {
       await db.applySchema();
+      await migrate(db, logger);
       if (options.seed) {
         const counts = await createGraphRepository(db).countEntities();
         if (counts.entities === 0) {
@@ -66,39 +88,65 @@ export async function startServer(
     ]);
   const db = createDatabase({
     uri: config.neo4j.uri,
-    auth: config.neo4j.auth,
+    auth: neo4jAuthFor(config, config.neo4j.uri),
     database: config.neo4j.database,
     queryTimeoutMs: config.queryTimeoutMs,
     logger,
   });
   const tokens = createTokenStore(config.auth.tokensFile);
   // One cache per server instance; every successful write empties it (see response-cache.ts).
-  const responseCache = createResponseCache(config.responseCacheTtlMs);
+  const responseCache = createResponseCache({
+    ttlMs: config.responseCacheTtlMs,
+    maxBytes: config.responseCacheMaxBytes,
+    authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
+    readsRequireToken: config.auth.readsRequireToken,
+  });
+  // Until the schema and the seed graph are in place, /ready says so and requests wait outside (a write
+  // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
+  let prepared = false;
   const app = buildApp({
     config,
     db,
     tokens,
     logger,
+    prepared: () => prepared,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
     onWrite: responseCache.invalidate,
   });
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await db.close();
+    responseCache.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      throw new ListenError(
+        code === 'EADDRINUSE'
+          ? `Port ${config.port} on ${config.host} is already in use (is Linkage already running?); stop what listens there or set PORT`
+          : `Cannot listen on ${config.host}:${config.port} (${code}); set HOST and PORT to an address this machine can use`,
+      );
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const abort = new AbortController();
-  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal });
+  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal }).then(() => {
+    prepared = true;
+  });
   return {
     url,
     db,
+    responseCache,
     ready,
     async close() {
       abort.abort();
+      responseCache.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -119,7 +167,16 @@ async function main() {
     }
     throw error;
   }
-  const running = await startServer(config);
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    if (error instanceof ListenError) {
+      console.error(`linkage: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   console.log(`Linkage is running at ${running.url}  (GraphQL: ${running.url}/graphql)`);
   const stop = async () => {
     await running.close();

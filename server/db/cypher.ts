@@ -2,8 +2,7 @@
 // Loading fails at startup when a file is missing; a unit test fails when a file is not listed.
 // A line `// @include <fragment>` is replaced by cypher/fragments/<fragment>.cypher (its own `//` header
 // dropped), so a predicate or a write block that several queries share exists once. Fragments are static
-// files of this repository, never input; `npm run generate -- cypher` writes the expanded text of every
-// query to cypher/expanded/ for reading and pasting into Neo4j Browser.
+// files of this repository, never input; `npm run cypher -- <name>` prints a query as Neo4j runs it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -44,6 +43,9 @@ export const QUERY_NAMES = [
   'export-relationships',
   'backup-graph',
   'restore-count-nodes',
+  'find-unmigrated-relationships',
+  'migrate-evidence-lists',
+  'finish-migration',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

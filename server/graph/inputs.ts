@@ -275,7 +275,10 @@ export const SourceInputSchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko"')
     .nullish(),
-  url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .max(2000)
+    .nullish(),
   reliability: z.enum(SOURCE_RELIABILITIES).nullish(),
 });
 
@@ -319,11 +322,13 @@ export const CreateRelationshipInput = z
  * A relationship's own curated fields. Its event time, certainty and source count are derived from its
  * evidence (give each evidence its occurredAt), so only its properties are edited here.
  */
-export const RelationshipPatchInput = z.object({
-  properties: properties.refine((p) => p !== null && p !== undefined, {
+export const RelationshipPatchInput = z
+  .object({ properties })
+  .refine((p) => p.properties !== null && p.properties !== undefined, {
     message: 'patch is empty; give properties (event time belongs to each evidence)',
-  }),
-});
+    path: ['properties'],
+  })
+  .transform((p) => ({ properties: p.properties ?? {} }));
 
 export const RateSourceArgs = z.object({
   id: entityId,

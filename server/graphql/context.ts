@@ -9,6 +9,8 @@ export interface GraphQLContext {
   readsRequireToken: boolean;
   /** Called after a successful mutation so cached reads are dropped. */
   onWrite: () => void;
+  /** False until the schema and seed graph are in place; writes are refused until then. */
+  prepared: () => boolean;
 }
 
 const AUTH_MESSAGES = {

@@ -804,7 +804,7 @@ describe('seed facts', () => {
   });
 
   it('every relationship has evidence with a non-empty quote and the strongest evidence certainty', async () => {
-    const all = await neighborhood({ ids: SEED.entities.map((e) => e.id), limit: 2000 });
+    const all = await neighborhood({ ids: SEED.entities.map((e) => e.id), limit: 300 });
     expect(all.relationships).toHaveLength(SEED.relationships.length);
     for (const r of all.relationships) {
       expect(r.evidence.length, r.id).toBeGreaterThan(0);
