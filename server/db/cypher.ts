@@ -12,6 +12,7 @@ export const QUERY_NAMES = [
   'ping',
   'count-entities',
   'search',
+  'search-choseong',
   'get-entity',
   'list-entities',
   'find-neighborhood',

@@ -21,7 +21,7 @@ import {
   type Source,
   type SourceReliability,
 } from './model.ts';
-import { buildSearchQuery, describeMatch } from './search.ts';
+import { buildSearchQuery, CHOSEONG, CHOSEONG_BOUNDS, choseongPattern, describeMatch } from './search.ts';
 import { UNFILTERED, type FilterParams } from './inputs.ts';
 import type { z } from 'zod';
 import type {
@@ -110,6 +110,21 @@ export function createGraphRepository(
 
   return {
     async search(args: { text: string; kinds: string[] | null; first: number }): Promise<SearchHit[]> {
+      const pattern = choseongPattern(args.text);
+      if (pattern) {
+        const rows = await db.read('search-choseong', {
+          pattern,
+          initials: CHOSEONG,
+          bounds: CHOSEONG_BOUNDS,
+          kinds: args.kinds,
+          first: args.first,
+        });
+        return rows.map((row) => {
+          const entity = toEntity(row.entity!);
+          const snippet = entity.nameKo ?? entity.name;
+          return { entity, score: num(row.score) + num(row.exact) * 100, matchedField: 'nameKo', snippet };
+        });
+      }
       const query = buildSearchQuery(args.text);
       if (!query) return [];
       const rows = await db.read('search', {

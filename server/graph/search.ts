@@ -52,6 +52,25 @@ export function stripParticle(word: string): string | null {
   return null;
 }
 
+/** The 19 initial consonants of Hangul syllables, in Unicode order (가 = ㄱ, 까 = ㄲ, 나 = ㄴ …). */
+export const CHOSEONG = [...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'];
+/** The first syllable of each initial: a syllable's initial is the last bound it sorts after. */
+export const CHOSEONG_BOUNDS = CHOSEONG.map((_, i) => String.fromCharCode(0xac00 + i * 588));
+
+/** "ㅈㅋㅂㄱ" → "ㅈㅋㅂㄱ" (spaces removed) when the text is initial consonants only, else null. */
+export function choseongPattern(text: string): string | null {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 2 || compact.length > 20) return null;
+  return [...compact].every((ch) => CHOSEONG.includes(ch)) ? compact : null;
+}
+
+/** Latin words long enough for a typo to be told from another word ("zuckerburg" → zuckerberg). */
+function fuzzyTerms(tokens: string[]): string[] {
+  return tokens
+    .filter((t) => /^[a-z]+$/.test(t) && t.length >= 5)
+    .map((t) => `${t}~${t.length >= 8 ? 2 : 1}`);
+}
+
 export interface SearchQuery {
   lucene: string;
   /** Lowercased forms that count as an exact name or alias match. */
@@ -70,7 +89,10 @@ export function buildSearchQuery(text: string): SearchQuery | null {
     return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
   });
   const group = `(${[...new Set(terms)].join(' ')})`;
-  const lucene = `name:${group}^4 nameKo:${group}^4 aliasText:${group}^3 description:${group}`;
+  // Typo tolerance: edit-distance matches of Latin names and aliases, ranked below real matches.
+  const fuzzy = fuzzyTerms(tokens);
+  const typos = fuzzy.length ? ` name:(${fuzzy.join(' ')})^1.5 aliasText:(${fuzzy.join(' ')})` : '';
+  const lucene = `name:${group}^4 nameKo:${group}^4 aliasText:${group}^3 description:${group}${typos}`;
   const whole = tokens.join(' ');
   const spaced = text.trim().toLowerCase();
   const forms = new Set([spaced, whole]);

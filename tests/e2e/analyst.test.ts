@@ -98,7 +98,20 @@ describe('analyst explorer (Chromium)', () => {
       toId: 'lee-jae-yong',
     });
     const list = page.locator('.path-list .path');
-    await list.first().waitFor({ timeout: 15_000 });
+    await list
+      .first()
+      .waitFor({ timeout: 45_000 })
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'analyst-02-paths-failed');
+        const ui = await page.evaluate(() =>
+          JSON.stringify(
+            (
+              window as unknown as { linkage: { store: { getState(): { ui: unknown } } } }
+            ).linkage.store.getState().ui,
+          ).slice(0, 1500),
+        );
+        throw new Error(`${String(error)}\nui: ${ui}\nproblems: ${watched.problems.join('; ')}`);
+      });
     const texts = await list.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) {
@@ -612,6 +625,39 @@ describe('analyst explorer (Chromium)', () => {
       reliability: 'B',
       reliabilityReason: 'Established trade outlet; names its sources',
     });
+  });
+
+  it('search tolerates typos in Latin names, finds 초성, lists matching quotes, and says "too long" once', async () => {
+    const fresh = await openPage(browser, baseUrl);
+    const fp = fresh.page;
+    await fp.goto(`${baseUrl}/`);
+    await fp.fill('#search-input', 'zuckerburg');
+    await fp.locator('.search-hit[data-id="mark-zuckerberg"]').waitFor({ timeout: 15_000 });
+    await fp.fill('#search-input', 'ㅈㅋㅂㄱ');
+    await fp.locator('.search-hit[data-id="mark-zuckerberg"]').waitFor({ timeout: 15_000 });
+    expect(await fp.getAttribute('.search-hit >> nth=0', 'data-id')).toBe('mark-zuckerberg');
+    await screenshot(fp, 'analyst-14-choseong');
+    await fp.keyboard.press('Enter');
+    await waitForNodes(fp, ['mark-zuckerberg']);
+    await fp.click('#details button:has-text("Expand")');
+    await fp.locator('#expand-confirm').waitFor({ timeout: 15_000 });
+    await fp.click('#expand-confirm');
+    await waitForNodes(fp, ['lee-jae-yong']);
+    // A quote fragment finds the claim it supports (second result group).
+    await fp.fill('#search-input', '만나');
+    await fp.locator('.claim-hit').first().waitFor({ timeout: 15_000 });
+    await expect(fp.textContent('#search-results')).resolves.toMatch(/Claims and quotes on the canvas/);
+    await fp.locator('.claim-hit').first().click();
+    await fp.locator('#details .evidence').first().waitFor();
+    // Too long: one message, in the search box, no banner.
+    await fp.fill('#search-input', 'x'.repeat(240));
+    await fp.waitForFunction(() =>
+      /limited to 200 characters/.test(document.querySelector('.search-status')?.textContent ?? ''),
+    );
+    expect(await fp.locator('#status .banner-error').count()).toBe(0);
+    await expectNoAxeViolations(fp, 'search states');
+    expect(fresh.problems).toEqual([]);
+    await fresh.context.close();
   });
 
   it('logged no console errors and fetched nothing external', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQuery, describeMatch, stripParticle, tokenize } from '../../server/graph/search.ts';
+import {
+  buildSearchQuery,
+  CHOSEONG,
+  CHOSEONG_BOUNDS,
+  choseongPattern,
+  describeMatch,
+  stripParticle,
+  tokenize,
+} from '../../server/graph/search.ts';
 
 describe('search query building', () => {
   it('strips a trailing Korean particle only from Korean words', () => {
@@ -53,5 +61,30 @@ describe('search query building', () => {
     expect(describeMatch(entity, '조주완')).toEqual({ matchedField: 'nameKo', snippet: '조주완' });
     expect(describeMatch(entity, 'william')).toEqual({ matchedField: 'alias', snippet: 'William Cho' });
     expect(describeMatch(entity, 'electronics').matchedField).toBe('description');
+  });
+});
+
+describe('typo tolerance and 초성 search', () => {
+  it('adds edit-distance terms for long Latin words, outside the exact group', () => {
+    const query = buildSearchQuery('zuckerburg')!;
+    expect(query.lucene).toContain('name:(zuckerburg~2)^1.5');
+    expect(query.lucene.match(/^name:\((.*?)\)\^4/)![1]).not.toContain('~');
+    expect(buildSearchQuery('meta')!.lucene).not.toContain('~');
+    expect(buildSearchQuery('메타가')!.lucene).not.toContain('~');
+  });
+
+  it('recognises text made of initial consonants only', () => {
+    expect(choseongPattern('ㅈㅋㅂㄱ')).toBe('ㅈㅋㅂㄱ');
+    expect(choseongPattern('ㅁㅋ ㅈㅋㅂㄱ')).toBe('ㅁㅋㅈㅋㅂㄱ');
+    expect(choseongPattern('저커버그')).toBeNull();
+    expect(choseongPattern('ㅈ')).toBeNull();
+    expect(choseongPattern('ㅈㅋ a')).toBeNull();
+  });
+
+  it('maps every syllable to its initial by the bounds the Cypher uses', () => {
+    const initialOf = (ch: string) => CHOSEONG[CHOSEONG_BOUNDS.filter((b) => b <= ch).length - 1];
+    expect([...'저커버그'].map(initialOf).join('')).toBe('ㅈㅋㅂㄱ');
+    expect([...'삼성전자'].map(initialOf).join('')).toBe('ㅅㅅㅈㅈ');
+    expect([...'까힣'].map(initialOf).join('')).toBe('ㄲㅎ');
   });
 });

@@ -16,7 +16,7 @@ import { toElements } from './elements.ts';
 import { isArrow, nearestInDirection } from './keyboard.ts';
 import { FCOSE_SPACING, LAYOUTS } from './layouts.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
-import { placeAround, spiralPositions, type Point } from './placement.ts';
+import { avoidOverlaps, placeAround, spiralPositions, type Point } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -105,6 +105,36 @@ export function createGraphView(
       if (e.target === core) commands.dispatch('select', null);
     });
     core.on('dbltap', 'node', (e) => void commands.openExpansion(e.target.id()));
+    core.on('zoom', () => scheduleLabelScale());
+  }
+
+  // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
+  // about 11 px (nodes) and 9 px (edges) on screen, down to 45 % zoom; below that (and above
+  // LARGE_GRAPH_NODES) the level-of-detail rules decide. One rule update per frame at most.
+  let labelFrame = 0;
+  let labelScale = 1;
+  function scheduleLabelScale(): void {
+    if (labelFrame) return;
+    labelFrame = requestAnimationFrame(() => {
+      labelFrame = 0;
+      applyLabelScale();
+    });
+  }
+  function applyLabelScale(): void {
+    if (large) return;
+    const scale = Math.round(Math.min(1 / 0.45, Math.max(1, 1 / cy.zoom())) * 10) / 10;
+    if (scale === labelScale) return;
+    labelScale = scale;
+    cy.style()
+      .selector('node')
+      .style({
+        'font-size': 11 * scale,
+        'text-max-width': `${Math.round(130 * scale)}px`,
+        'text-margin-y': 4 * scale,
+      })
+      .selector('edge')
+      .style({ 'font-size': 9 * scale })
+      .update();
   }
 
   /** Switches level-of-detail options, which Cytoscape only reads at creation, by remounting. */
@@ -117,6 +147,7 @@ export function createGraphView(
     cy.destroy();
     cy = mount(elements);
     cy.viewport(viewport);
+    labelScale = 1;
   }
 
   function render(view: GraphView): void {
@@ -221,6 +252,7 @@ export function createGraphView(
     }
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: centre });
+    applyLabelScale();
   }
 
   function runLayout(view: GraphView, graph: VisibleGraph): void {
@@ -322,7 +354,11 @@ export function createGraphView(
         .filter((n: NodeSingular) => !addedSet.has(n.id()))
         .map((n: NodeSingular) => ({ ...n.position() })),
     }));
-    const positions = placeAround(newNodes, fallback);
+    // Rings never drop a new node onto one already there (or onto another new one).
+    const positions = avoidOverlaps(
+      placeAround(newNodes, fallback),
+      positioned.map((n: NodeSingular) => ({ ...n.position() })),
+    );
     cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
     const fitIfOutside = () => {
       // Labels left out: measuring hundreds of them here would hold up the first paint.

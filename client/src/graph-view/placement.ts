@@ -66,3 +66,28 @@ export function spiralPositions(
   });
   return positions;
 }
+
+/**
+ * Moves each placed point outward along a spiral until it is at least `gap` from every fixed point and
+ * every point placed before it. Deterministic; the order of `placed` decides who moves.
+ */
+export function avoidOverlaps(
+  placed: Map<string, Point>,
+  fixed: readonly Point[],
+  gap = 70,
+): Map<string, Point> {
+  const taken: Point[] = [...fixed];
+  const out = new Map<string, Point>();
+  const clear = (p: Point) => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) >= gap);
+  for (const [id, start] of placed) {
+    let p = start;
+    for (let step = 1; !clear(p) && step < 200; step++) {
+      const angle = step * 2.399963;
+      const radius = gap * 0.5 * Math.sqrt(step);
+      p = { x: start.x + radius * Math.cos(angle), y: start.y + radius * Math.sin(angle) };
+    }
+    taken.push(p);
+    out.set(id, p);
+  }
+  return out;
+}

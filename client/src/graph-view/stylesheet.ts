@@ -85,9 +85,11 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
-        // Cytoscape compares font size × 2^ceil(log2(zoom)), so 17 shows edge labels only above 100 %
-        // zoom, where they fit; the selected edge's label always shows.
-        'min-zoomed-font-size': 17,
+        // Edge labels grow with the zoom-out (graph-view applyLabelScale), so they stay legible at the
+        // fitted zoom; this only drops them when they would still be tiny. The selected edge's always shows.
+        'min-zoomed-font-size': 8,
+        // Parallel relationships (six between Samsung and Meta) fan out as separate curves, each labelled.
+        'control-point-step-size': 56,
       },
     },
     { selector: 'edge.certainty-reported', style: { 'line-dash-pattern': [7, 4] } },

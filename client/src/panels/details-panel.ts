@@ -332,7 +332,12 @@ export function mountDetailsPanel(
             { class: 'hidden-count' },
             'The filters hide this relationship: none of its evidence passes.',
           ),
-      h('p', {}, h('strong', {}, 'Certainty: '), certaintyBadge(rel.certainty)),
+      h(
+        'p',
+        {},
+        h('strong', {}, shown ? 'Certainty: ' : 'Certainty without the filters: '),
+        certaintyBadge(rel.certainty),
+      ),
       rel.disputed
         ? h(
             'p',

@@ -1,9 +1,14 @@
 // Typeahead search (ARIA combobox). Debounced; the state command aborts stale requests.
-import type { SearchHit } from '../state/domain.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { Store } from '../state/store.ts';
 import { h, replaceChildren } from './dom.ts';
+
+interface ClaimHit {
+  id: string;
+  claim: string;
+  quote: string;
+}
 
 const DEBOUNCE_MS = 200;
 
@@ -36,9 +41,37 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
   let composing = false;
 
   const hits = () => store.getState().ui.search.hits;
-  const choose = (hit: SearchHit | undefined) => {
-    if (!hit) return;
-    commands.place(hit.entity);
+  /** Relationships on the canvas whose evidence (quote or translation) holds the text: the second group. */
+  const claims = (state: AppState): ClaimHit[] => {
+    const text = state.ui.search.text.trim().toLowerCase();
+    if (text.length < 2) return [];
+    const view = state.history.present;
+    const found: ClaimHit[] = [];
+    for (const rel of Object.values(view.relationships)) {
+      const ev = rel.evidence.find(
+        (e) => e.quote.toLowerCase().includes(text) || (e.translation ?? '').toLowerCase().includes(text),
+      );
+      if (!ev) continue;
+      const name = (id: string) => view.entities[id]?.name ?? id;
+      found.push({
+        id: rel.id,
+        claim: `${name(rel.fromId)} ${rel.type.toLowerCase().replace(/_/g, ' ')} ${name(rel.toId)}`,
+        quote: ev.quote.toLowerCase().includes(text) ? ev.quote : (ev.translation ?? ev.quote),
+      });
+      if (found.length >= 6) break;
+    }
+    return found;
+  };
+  const options = () => hits().length + claims(store.getState()).length;
+  const choose = (index: number) => {
+    const entityHit = hits()[index];
+    if (entityHit) commands.place(entityHit.entity);
+    else {
+      const claim = claims(store.getState())[index - hits().length];
+      if (!claim) return;
+      commands.dispatch('select', { type: 'edge', id: claim.id });
+      void commands.search('');
+    }
     input.value = '';
     active = -1;
   };
@@ -58,7 +91,7 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
     if (!composing || input.value.length > 1) schedule();
   });
   input.addEventListener('keydown', (event) => {
-    const count = hits().length;
+    const count = options();
     if (event.key === 'ArrowDown' && count) {
       event.preventDefault();
       active = (active + 1) % count;
@@ -69,7 +102,7 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
       render(store.getState());
     } else if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
-      choose(hits()[Math.max(active, 0)]);
+      choose(Math.max(active, 0));
     } else if (event.key === 'Escape') {
       input.value = '';
       void commands.search('');
@@ -78,48 +111,69 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
 
   function render(state: AppState): void {
     const { search } = state.ui;
-    const open = search.hits.length > 0;
+    const claimHits = claims(state);
+    const open = search.hits.length + claimHits.length > 0;
     input.setAttribute('aria-expanded', String(open));
     if (active >= 0 && open) input.setAttribute('aria-activedescendant', `search-hit-${active}`);
     else input.removeAttribute('aria-activedescendant');
+    const option = (i: number, extra: string, ...children: (HTMLElement | string | null)[]) =>
+      h(
+        'li',
+        {
+          class: `search-hit${extra}${i === active ? ' active' : ''}`,
+          attrs: { id: `search-hit-${i}`, role: 'option', 'aria-selected': i === active },
+          on: { mousedown: (e) => e.preventDefault(), click: () => choose(i) },
+        },
+        ...children,
+      );
+    const entityItems = search.hits.map((hit, i) => {
+      const li = option(
+        i,
+        '',
+        h('span', { class: `kind-chip kind-${hit.entity.kind.toLowerCase()}` }, hit.entity.kind),
+        h(
+          'span',
+          { class: 'hit-names' },
+          h('strong', {}, hit.entity.name),
+          hit.entity.nameKo ? h('span', { class: 'hit-ko', attrs: { lang: 'ko' } }, hit.entity.nameKo) : null,
+        ),
+        hit.snippet ? h('span', { class: 'hit-snippet' }, hit.snippet) : null,
+      );
+      li.dataset.id = hit.entity.id;
+      return li;
+    });
+    const claimItems = claimHits.map((c, i) => {
+      const li = option(
+        search.hits.length + i,
+        ' claim-hit',
+        h('span', { class: 'kind-chip' }, 'Claim'),
+        h('span', { class: 'hit-names' }, h('strong', {}, c.claim)),
+        h('span', { class: 'hit-snippet', attrs: { lang: 'ko' } }, `“${c.quote}”`),
+      );
+      li.dataset.edge = c.id;
+      return li;
+    });
     replaceChildren(
       list,
-      ...search.hits.map((hit, i) =>
-        h(
-          'li',
-          {
-            class: `search-hit${i === active ? ' active' : ''}`,
-            attrs: {
-              id: `search-hit-${i}`,
-              role: 'option',
-              'aria-selected': i === active,
-              'data-id': hit.entity.id,
-            },
-            on: {
-              mousedown: (e) => e.preventDefault(),
-              click: () => choose(hit),
-            },
-          },
-          h('span', { class: `kind-chip kind-${hit.entity.kind.toLowerCase()}` }, hit.entity.kind),
-          h(
-            'span',
-            { class: 'hit-names' },
-            h('strong', {}, hit.entity.name),
-            hit.entity.nameKo
-              ? h('span', { class: 'hit-ko', attrs: { lang: 'ko' } }, hit.entity.nameKo)
-              : null,
-          ),
-          hit.snippet ? h('span', { class: 'hit-snippet' }, hit.snippet) : null,
-        ),
-      ),
+      ...entityItems,
+      claimItems.length
+        ? h(
+            'li',
+            { class: 'search-group', attrs: { role: 'presentation' } },
+            'Claims and quotes on the canvas',
+          )
+        : null,
+      ...claimItems,
     );
     status.textContent = search.loading
       ? 'Searching…'
-      : search.answered && search.hits.length === 0 && search.text.trim()
-        ? `No entities match “${search.text.trim()}”.`
-        : search.hits.length
-          ? `${search.hits.length} results. Use arrow keys and Enter.`
-          : '';
+      : search.problem
+        ? search.problem
+        : search.answered && !open && search.text.trim()
+          ? `No entities or quotes match “${search.text.trim()}”.`
+          : open
+            ? `${search.hits.length} entities${claimHits.length ? ` and ${claimHits.length} claims` : ''}. Use arrow keys and Enter.`
+            : '';
   }
 
   store.subscribe((state, previous) => {

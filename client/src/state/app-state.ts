@@ -16,6 +16,8 @@ export interface SearchState {
   loading: boolean;
   /** True once a search for `text` has answered (so "no results" can be told from "not asked"). */
   answered: boolean;
+  /** Why the text cannot be searched (too long …), said once, in the search box. */
+  problem?: string | null;
 }
 
 export interface PreviewState {

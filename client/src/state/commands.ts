@@ -33,6 +33,8 @@ import { mergeEntitiesLocally, mergeSubgraph, withoutEntity } from './transition
 import { EMPTY_VIEW } from './model.ts';
 
 export const DEFAULT_EXPANSION_CAP = 25;
+/** The server's search text limit (LIMITS.searchTextMax in server/graph/inputs.ts). */
+export const SEARCH_TEXT_MAX = 200;
 /** The most new neighbours one expansion may ask for (the canvas stays fluid well past this). */
 export const MAX_EXPANSION_CAP = 1000;
 /** The server's neighbourhood limit (LIMITS.neighborhoodLimitMax in server/graph/inputs.ts). */
@@ -172,14 +174,31 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
         setUi({ search: { text, hits: [], loading: false, answered: false } });
         return;
       }
-      setUi({ search: { ...store.getState().ui.search, text, loading: true } });
+      // Said once, in the search box (the server would refuse it too, and a banner would say it twice).
+      if (trimmed.length > SEARCH_TEXT_MAX) {
+        setUi({
+          search: {
+            text,
+            hits: [],
+            loading: false,
+            answered: true,
+            problem: `Search text is limited to ${SEARCH_TEXT_MAX} characters (this has ${trimmed.length}).`,
+          },
+        });
+        return;
+      }
+      setUi({ search: { ...store.getState().ui.search, text, loading: true, problem: null } });
       try {
         const hits = await api.search(trimmed, options(signal));
         setUi({ search: { text, hits, loading: false, answered: true }, error: null });
       } catch (error) {
         if (isAbortError(error)) return;
-        setUi({ search: { text, hits: [], loading: false, answered: true } });
-        if (error instanceof ApiError) setUi({ error: { code: error.code, message: error.message } });
+        if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
+          setUi({ search: { text, hits: [], loading: false, answered: true, problem: error.message } });
+        else {
+          setUi({ search: { text, hits: [], loading: false, answered: true } });
+          if (error instanceof ApiError) setUi({ error: { code: error.code, message: error.message } });
+        }
       }
     },
 

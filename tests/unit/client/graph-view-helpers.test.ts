@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestInDirection } from '../../../client/src/graph-view/keyboard.ts';
 import { timelinePositions } from '../../../client/src/graph-view/layouts.ts';
-import { placeAround, spiralPositions } from '../../../client/src/graph-view/placement.ts';
+import { avoidOverlaps, placeAround, spiralPositions } from '../../../client/src/graph-view/placement.ts';
 import { isSoftwareRenderer } from '../../../client/src/graph-view/renderer-choice.ts';
 
 describe('placeAround', () => {
@@ -83,5 +83,21 @@ describe('WebGL renderer choice', () => {
     expect(isSoftwareRenderer('Google SwiftShader')).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.7, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)')).toBe(false);
+  });
+});
+
+describe('avoidOverlaps', () => {
+  it('never leaves a new node on top of an existing one or another new one', () => {
+    const placed = new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 0, y: 0 }],
+      ['c', { x: 100, y: 0 }],
+    ]);
+    const out = avoidOverlaps(placed, [{ x: 5, y: 5 }]);
+    const all = [{ x: 5, y: 5 }, ...out.values()];
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++)
+        expect(Math.hypot(all[i]!.x - all[j]!.x, all[i]!.y - all[j]!.y)).toBeGreaterThanOrEqual(70);
+    expect(out.size).toBe(3);
   });
 });
