@@ -334,6 +334,7 @@ export async function runSoak(options: SoakOptions, log: (line: string) => void 
     const elapsed = (performance.now() - started) / 1000;
 
     const verification = await verify(url, {
+      token,
       runId,
       hot,
       created,
@@ -368,6 +369,8 @@ export async function runSoak(options: SoakOptions, log: (line: string) => void 
 }
 
 interface VerifyInput {
+  /** Deleted entities and the audit trail are shown to token holders only. */
+  token: string;
   runId: string;
   hot: string[];
   created: string[];
@@ -398,6 +401,7 @@ async function verify(url: string, input: VerifyInput) {
       url,
       `query($after: String) { entities(includeDeleted: true, first: 500, after: $after) { edges { node { id version deleted mergedInto description } } pageInfo { hasNextPage endCursor } } }`,
       { after },
+      input.token,
     );
     const connection = page.data?.entities as
       { edges: { node: Obj }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined;
@@ -447,9 +451,12 @@ async function verify(url: string, input: VerifyInput) {
       if (Number(stored.version) === last.got && stored.description !== last.description)
         problems.push(`${id}: stored description is not the last acknowledged update's`);
     }
-    const audit = await call(url, `query($id: String) { auditTrail(targetId: $id, first: 500) { action } }`, {
-      id,
-    });
+    const audit = await call(
+      url,
+      `query($id: String) { auditTrail(targetId: $id, first: 500) { action } }`,
+      { id },
+      input.token,
+    );
     const entries = (audit.data?.auditTrail as Obj[] | undefined) ?? [];
     const logged = entries.filter((a) => a.action === 'updateEntity').length;
     // The API returns at most 500 entries per target; a full page cannot be counted against every update.

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { BenchResults } from '../../bench/report.ts';
+import { credentialsEnv } from '../../neo4j/credentials.ts';
 import { REPO_ROOT } from '../../server/config.ts';
+import { credentialsFor } from '../helpers/db.ts';
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-bench-smoke-'));
 
@@ -27,7 +29,12 @@ describe('npm run bench -- --smoke', () => {
         '--out',
         outDir,
       ],
-      { cwd: REPO_ROOT, encoding: 'utf8', timeout: 590_000 },
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 590_000,
+        env: { ...process.env, ...credentialsEnv(credentialsFor(inject('neo4jUri'))) },
+      },
     );
     expect(run.status, run.stderr).toBe(0);
 
