@@ -378,6 +378,8 @@ describe('analyst explorer (Chromium)', () => {
         await gql<{ entity: { deleted: boolean; mergedInto: string | null } }>(
           baseUrl,
           `{ entity(id: "mark-zuckerberg-dup") { deleted mergedInto } }`,
+          {},
+          product.readerToken, // a deleted entity is shown to token holders only
         )
       ).data?.entity;
 
@@ -467,6 +469,8 @@ describe('analyst explorer (Chromium)', () => {
     const deleted = await gql<{ entity: { deleted: boolean } }>(
       baseUrl,
       `{ entity(id: "mark-zuckerberg-dup") { deleted } }`,
+      {},
+      product.readerToken,
     );
     expect(deleted.data?.entity.deleted).toBe(true);
     await page.click('#undo');
@@ -474,6 +478,8 @@ describe('analyst explorer (Chromium)', () => {
     const restored = await gql<{ entity: { deleted: boolean } }>(
       baseUrl,
       `{ entity(id: "mark-zuckerberg-dup") { deleted } }`,
+      {},
+      product.readerToken,
     );
     expect(restored.data?.entity.deleted).toBe(false);
   });
