@@ -115,7 +115,14 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'ACQUIRES',
     ko: /인수/g,
-    en: /\bacquir(e|es|ed|ing)\b|\bbuy(s|ing)?\b|\bbought\b/gi,
+    en: /\bacquir(e|es|ed|ing)\b|\btakeover of\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+  },
+  {
+    type: 'BUYS',
+    ko: /구매|구입|사들/g,
+    en: /\bbuy(s|ing)?\b|\bbought\b|\bpurchas(e|es|ed|ing)\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
     fromKinds: AGENTS,
   },
@@ -127,9 +134,9 @@ export const RELATION_CUES: RelationCue[] = [
   },
   {
     type: 'VISITED',
-    ko: /방문|찾아|찾았|찾은/g,
-    en: /\bvisit(s|ed|ing)?\b/gi,
-    objectMarks: { ko: ['을', '를', '에'], en: [] },
+    ko: /방문|찾아|찾았|찾은|도착|향하|들러/g,
+    en: /\bvisit(s|ed|ing)?\b|\barriv(e|es|ed|ing) in\b|\btravel(s|led|ling)? (on )?to\b/gi,
+    objectMarks: { ko: ['을', '를', '에', '로', '으로'], en: [] },
     fromKinds: AGENTS,
     toKinds: ['Organization', 'Place', 'Event'],
   },

@@ -23,6 +23,8 @@ interface FormHit {
 export interface Gazetteer {
   forms: Map<string, FormHit[]>;
   entities: GazetteerEntity[];
+  /** Relationship types already in the graph, so a claim uses the graph's own word where one fits. */
+  types: Set<string>;
 }
 
 export interface Mention {
@@ -56,6 +58,10 @@ function variants(entity: GazetteerEntity): string[] {
   const out: string[] = [];
   for (const form of [entity.name, ...entity.aliases]) {
     if (CORPORATE_SUFFIX.test(form)) out.push(form.replace(CORPORATE_SUFFIX, ''));
+    // "AI chips (GPUs)" is written "AI chips"; "GPU" is also written "GPUs".
+    if (/\s\([^)]*\)$/.test(form)) out.push(form.replace(/\s\([^)]*\)$/, ''));
+    if (LATIN_ONLY.test(form) && /\p{L}$/u.test(form) && !/s$/i.test(form) && entity.kind === 'Technology')
+      out.push(`${form}s`);
     if (!HANGUL.test(form) && /\s/.test(form) && /^(the)\s/i.test(form))
       out.push(form.replace(/^the\s+/i, ''));
   }
@@ -64,7 +70,7 @@ function variants(entity: GazetteerEntity): string[] {
 }
 
 /** The lookup table over the graph's live entities (deterministic: entities sorted by id). */
-export function buildGazetteer(entities: GazetteerEntity[]): Gazetteer {
+export function buildGazetteer(entities: GazetteerEntity[], types: string[] = []): Gazetteer {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const forms = new Map<string, FormHit[]>();
   const add = (raw: string, entity: GazetteerEntity, via: FormHit['via']) => {
@@ -81,7 +87,7 @@ export function buildGazetteer(entities: GazetteerEntity[]): Gazetteer {
     for (const alias of entity.aliases) add(alias, entity, 'alias');
     for (const variant of variants(entity)) add(variant, entity, 'variant');
   }
-  return { forms, entities: sorted };
+  return { forms, entities: sorted, types: new Set(types) };
 }
 
 interface Token {
@@ -153,7 +159,9 @@ const STOP_CAPITALISED = new Set(
     'august september october november december ceo cto cfo chief executive chairman president vice ' +
     'shares earlier later such both all some many most one two three with from by to of not no new one ' +
     'what which who where why how than then there here today yesterday tomorrow asked speaking under over ' +
-    'because despite although since until during about into through against among between'
+    'because despite although since until during about into through against among between ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec korean south north american chinese japanese taiwanese ' +
+    'european indian global local'
   ).split(' '),
 );
 
@@ -318,6 +326,8 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     }
     // English proper-noun runs: capitalised words joined by single spaces ("Counterpoint Research").
     if (!/^\p{Lu}/u.test(token.text) || STOP_CAPITALISED.has(token.text.toLowerCase())) continue;
+    // Plural acronyms ("GPUs", "CPUs") are common nouns.
+    if (/^\p{Lu}{2,}s$/u.test(token.text)) continue;
     let j = i;
     while (
       j + 1 < tokens.length &&

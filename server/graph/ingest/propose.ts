@@ -90,8 +90,14 @@ const TITLE_AFTER = /^ (부회장|회장|CEO|최고경영자|사장|대표이사
 function roleParticle(text: string, m: Mention): string {
   if (m.particle) return m.particle;
   const title = TITLE_AFTER.exec(text.slice(m.end, m.end + 12));
-  return title ? title[2]! : '';
+  if (title) return title[2]!;
+  // The head of a noun phrase carries the particle: "HBM3E 12단 제품을", "XR) 기기를".
+  const phrase = /^\)?( [\p{L}\p{N}]+?){1,2}?(을|를|와|과)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 16));
+  return phrase ? phrase[2]! : '';
 }
+
+/** A word marked with 의 modifies the next one ("애플의 비전 프로"): it is neither end of a claim. */
+const modifier = (m: Mention) => m.particle.endsWith('의');
 
 function kindOk(kinds: string[] | undefined, m: Mention) {
   return !kinds || kinds.length === 0 || kinds.includes(m.kind);
@@ -250,26 +256,35 @@ function cueClaims(
   for (const { cue, match } of relationCues(sentence.text, language)) {
     const at = sentence.start + match.index;
     const claim =
-      language === 'ko' ? koreanPair(cue, at, ms, text) : englishPair(cue, at, match.text, ms, text);
+      language === 'ko'
+        ? koreanPair(cue, at, ms, text)
+        : englishPair(cue, at, match.text, ms, text, out.at(-1));
     if (!claim) continue;
     // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
     out.push(claim);
+    // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
+    let last = claim.to;
+    for (const next of ms.filter((m) => m.start > claim.to.end)) {
+      const gap = text.slice(last.end + last.particle.length, next.start);
+      if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(gap) || !kindOk(cue.toKinds, next)) break;
+      if (keyOf(next) !== keyOf(claim.from))
+        out.push({ ...claim, to: next, confidence: claim.confidence * 0.9 });
+      last = next;
+    }
   }
   return out;
 }
 
 function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
-  const before = ms.filter((m) => m.end <= at);
+  const before = ms.filter((m) => m.end <= at && !modifier(m));
   if (before.length === 0) return null;
   const subject =
     before.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m)) ??
     before.find((m) => kindOk(cue.fromKinds, m));
   if (!subject) return null;
-  const candidates = [...before]
-    .reverse()
-    .filter((m) => keyOf(m) !== keyOf(subject) && m.start > subject.start - 1);
+  const candidates = [...before].reverse().filter((m) => keyOf(m) !== keyOf(subject));
   // Korean marks the object with a particle ("LG전자를 찾아", "이재용 회장과 회동"); an unmarked noun
   // before the verb is more often a modifier than the object, so it is not guessed.
   const object = candidates.find(
@@ -291,8 +306,12 @@ function englishPair(
   cueText: string,
   ms: Mention[],
   text: string,
+  previous: ClaimSeed | undefined,
 ): ClaimSeed | null {
-  const subject = [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
+  let subject = [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
+  // "X produces Y and competes with Z": a verb after "and" shares the previous verb's subject.
+  if (previous && (!subject || subject === previous.to) && /\band\b|,/.test(text.slice(previous.to.end, at)))
+    subject = previous.from;
   if (!subject) return null;
   const cueEnd = at + cueText.length;
   const after = ms.filter((m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m));
@@ -311,6 +330,12 @@ function englishPair(
     to: object,
     confidence: 0.5 + (marked || text.slice(cueEnd, object.start).length <= 12 ? 0.2 : 0) + (near ? 0.15 : 0),
   };
+}
+
+/** The graph words a hedged claim as its own type ("SUPPLIES" → "MAY_SUPPLY"); used when it exists. */
+function hedgedType(type: string, gazetteer: Gazetteer): string {
+  const base = type.replace(/IES$/, 'Y').replace(/S$/, '');
+  return gazetteer.types.has(`MAY_${base}`) ? `MAY_${base}` : type;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -378,15 +403,17 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
+      const type = certainty === 'SPECULATIVE' && !seed.fact ? hedgedType(seed.type, gazetteer) : seed.type;
       claims.push({
         id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,
-        type: seed.type,
+        type,
         fromKey,
         toKey,
         quote: sentence.text,
         span: { start: sentence.start, end: sentence.end },
         translation: null,
-        attributedTo: attribution?.name ?? source.publisher!,
+        // A title is the article's own statement, even inside a sentence quoting someone else.
+        attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
         certainty: seed.fact ? 'CONFIRMED' : certainty,
         cue: seed.fact ? null : cue,
         occurredAt: seed.fact ? null : (date?.occurredAt ?? null),

@@ -33,6 +33,8 @@ export function checkArticleText(text: string): void {
     throw badInput(
       `text has ${text.length.toLocaleString('en')} characters, more than ${MAX_ARTICLE_CHARS.toLocaleString('en')}; split the article or paste only its body`,
     );
+  // Control characters are what binary looks like once decoded; no article holds them.
+  // eslint-disable-next-line no-control-regex
   const control = text.match(/[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   if (control > 0 && (text.includes('\u0000') || control / text.length > 0.001))
     throw badInput(
@@ -91,7 +93,12 @@ export function splitSentences(text: string, language: Language): Sentence[] {
   const pieces: Span[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const previous = pieces.at(-1);
-    const glued = previous !== undefined && !/\s$/.test(text.slice(previous.start, previous.end));
+    const before = previous === undefined ? '' : text.slice(previous.start, previous.end);
+    // Initials and abbreviations ("Jay Y. Lee", "Feb. 28", "Mr. Cho") end no sentence.
+    const abbreviation =
+      /(^|[\s(])(\p{Lu}|Mr|Ms|Mrs|Dr|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|vs)\.\s+$/u;
+    const glued =
+      previous !== undefined && (!/\s$/.test(before) || (language === 'en' && abbreviation.test(before)));
     if (glued) previous.end = index + segment.length;
     else pieces.push({ start: index, end: index + segment.length });
   }
