@@ -9,7 +9,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [task, ...args] = process.argv.slice(2);
-const TASKS = ['start', 'test', 'neo4j', 'import', 'token', 'generate', 'bench', 'soak', 'backup', 'restore'];
+const TASKS = [
+  'start',
+  'test',
+  'neo4j',
+  'import',
+  'token',
+  'generate',
+  'bench',
+  'soak',
+  'backup',
+  'restore',
+  'ingest',
+  'eval-ingest',
+];
 if (!TASKS.includes(task)) {
   console.error(`usage: node scripts/bootstrap.mjs <${TASKS.join('|')}> [args]`);
   process.exit(64);

@@ -38,6 +38,11 @@ export const QUERY_NAMES = [
   'export-relationships',
   'backup-graph',
   'restore-count-nodes',
+  'ingest-gazetteer',
+  'save-proposal',
+  'find-proposals',
+  'update-proposal',
+  'accept-proposal',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

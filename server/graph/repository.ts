@@ -21,6 +21,7 @@ import {
   type Note,
   type Source,
 } from './model.ts';
+import { createProposalStore } from './ingest/store.ts';
 import { buildSearchQuery, describeMatch } from './search.ts';
 import type { FilterParams } from './inputs.ts';
 import type { z } from 'zod';
@@ -163,6 +164,9 @@ export function createGraphRepository(
     row.relationship ? attachSources([toRelationship(row.relationship)], toSources(row.sources))[0]! : null;
 
   return {
+    // Article ingest: proposals of entities and claims, reviewed before they reach the graph.
+    ...createProposalStore(db),
+
     async search(args: { text: string; kinds: string[] | null; first: number }): Promise<SearchHit[]> {
       const query = buildSearchQuery(args.text);
       if (!query) return [];

@@ -161,7 +161,7 @@ const STOP_CAPITALISED = new Set(
     'what which who where why how than then there here today yesterday tomorrow asked speaking under over ' +
     'because despite although since until during about into through against among between ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec korean south north american chinese japanese taiwanese ' +
-    'european indian global local'
+    'european indian global local inc corp co ltd plc'
   ).split(' '),
 );
 
@@ -287,7 +287,12 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         const first = next;
         const firstStem = stems(first.text).at(-1)!;
         const second = tokens[i + 2];
-        const secondStem = second ? stems(second.text).at(-1)! : '';
+        // A one-syllable surname keeps its particle through stripParticle ("황과"): strip it here.
+        const secondStem = second
+          ? second.text.length === 2 && /[은는이가과와을를의도]$/.test(second.text)
+            ? second.text.slice(0, 1)
+            : stems(second.text).at(-1)!
+          : '';
         if (/^\p{Script=Hangul}{1,5}$/u.test(firstStem)) {
           const two =
             firstStem === first.text &&

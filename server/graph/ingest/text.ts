@@ -66,7 +66,7 @@ export function extractArticle(html: string): { text: string; title: string | nu
 }
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the a an of to in and is are was were for on with that by as at from it its has have said will this be'.split(
+  'the an of to in and is are was were for with that by as at from it its has have said will this be which'.split(
     ' ',
   ),
 );
@@ -81,7 +81,7 @@ export function detectLanguage(text: string): Language | null {
   if (latin / letters < 0.6) return null;
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const functionWords = words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length;
-  return functionWords / words.length >= 0.08 ? 'en' : null;
+  return functionWords >= 2 && functionWords / words.length >= 0.1 ? 'en' : null;
 }
 
 /**
