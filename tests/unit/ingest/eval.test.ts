@@ -29,8 +29,10 @@ describe('eval:ingest', () => {
         a.claims.precision,
         a.claims.recall,
         a.spansExact,
-      ])
-        (expect(value).toBeGreaterThanOrEqual(0), expect(value).toBeLessThanOrEqual(1));
+      ]) {
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
     }
     expect(metrics.skipped).toEqual([
       { article: 'seed article', reason: expect.stringContaining('copyrighted') },
