@@ -65,9 +65,9 @@ OPTIONAL CALL (p, claims, ends, ok) {
       CALL (a, b, c, existing) {
         WITH a, b, c, existing WHERE existing IS NULL
         CREATE (a)-[r:$(c.type)]->(b)
-        SET r.id = a.id + ':' + c.type + ':' + b.id, r.createdIn = $auditId, r.occurredAt = c.occurredAt,
-          r.occurredFrom = c.occurredFrom, r.occurredTo = c.occurredTo, r.properties = '{}', r.evidence = [],
-          r.evidenceIds = [], r.sourceIds = [], r.publishedDates = [], r.certaintyRank = 0, r.version = 1,
+        SET r =
+        // @include empty-evidence
+        SET r.id = a.id + ':' + c.type + ':' + b.id, r.createdIn = $auditId, r.properties = '{}', r.version = 1,
           r.deleted = false, r.notes = [], r.createdAt = $now, r.updatedAt = $now
         RETURN r
         UNION
@@ -76,22 +76,24 @@ OPTIONAL CALL (p, claims, ends, ok) {
       }
       RETURN r
     }
-    WITH r, c, s, c.evidenceId IN r.evidenceIds AS known,
-      CASE c.certainty WHEN 'CONFIRMED' THEN 3 WHEN 'REPORTED' THEN 2 ELSE 1 END AS rank,
-      '{"id":"' + c.evidenceId + '","quote":' + c.quoteJson + ',"translation":' + c.translationJson +
-      ',"attributedTo":' + c.attributedToJson + ',"certainty":"' + c.certainty + '","sourceId":' + c.sourceIdJson +
-      ',"addedAt":"' + $now + '","addedBy":' + $actorJson + ',"occurredAt":' + c.occurredAtJson +
-      ',"stance":"SUPPORTS"}' AS json
+    WITH r, c, s, c.evidenceId IN r.evidenceIds AS known
+    // The row append-evidence expects (server/graph/records.ts evidenceRecord), its JSON assembled from the
+    // escaped pieces stored with the claim.
+    WITH r, c, known, CASE WHEN known THEN [] ELSE [{
+      id: c.evidenceId,
+      json: '{"id":"' + c.evidenceId + '","quote":' + c.quoteJson + ',"translation":' + c.translationJson +
+        ',"attributedTo":' + c.attributedToJson + ',"certainty":"' + c.certainty + '","stance":"SUPPORTS"' +
+        ',"occurredAt":' + c.occurredAtJson + ',"sourceId":' + c.sourceIdJson + ',"addedAt":"' + $now +
+        '","addedBy":' + $actorJson + '}',
+      rank: CASE c.certainty WHEN 'CONFIRMED' THEN 3 WHEN 'REPORTED' THEN 2 ELSE 1 END,
+      stance: 'SUPPORTS',
+      occurredFrom: c.occurredFrom,
+      occurredTo: c.occurredTo,
+      sourceId: s.id
+    }] END AS fresh
     SET r.version = CASE WHEN known OR r.createdIn = $auditId THEN r.version ELSE r.version + 1 END,
-      r.updatedAt = CASE WHEN known THEN r.updatedAt ELSE $now END,
-      r.evidence = CASE WHEN known THEN r.evidence ELSE r.evidence + json END,
-      r.evidenceIds = CASE WHEN known THEN r.evidenceIds ELSE r.evidenceIds + c.evidenceId END,
-      r.sourceIds = CASE WHEN s.id IN r.sourceIds THEN r.sourceIds ELSE r.sourceIds + s.id END,
-      r.publishedDates = CASE WHEN s.publishedAt IS NULL OR s.publishedAt IN r.publishedDates THEN r.publishedDates ELSE r.publishedDates + s.publishedAt END,
-      r.certaintyRank = CASE WHEN NOT known AND rank > r.certaintyRank THEN rank ELSE r.certaintyRank END,
-      r.occurredFrom = CASE WHEN r.occurredAt IS NULL THEN c.occurredFrom ELSE r.occurredFrom END,
-      r.occurredTo = CASE WHEN r.occurredAt IS NULL THEN c.occurredTo ELSE r.occurredTo END,
-      r.occurredAt = coalesce(r.occurredAt, c.occurredAt)
+      r.updatedAt = CASE WHEN known THEN r.updatedAt ELSE $now END
+    // @include append-evidence
     RETURN collect(DISTINCT CASE WHEN r.createdIn = $auditId THEN r.id END) AS createdIds,
       sum(CASE WHEN known THEN 0 ELSE 1 END) AS addedEvidence, collect(DISTINCT r.id) AS relationshipIds
   }

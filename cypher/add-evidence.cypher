@@ -1,7 +1,8 @@
 // add-evidence: appends one evidence record to a relationship unless the same (source, quote, attribution)
-// is already there; raises the relationship's certainty when the new evidence is stronger.
-// params: $fromId, $type, $toId, $evidence ({id, json, rank, sourceId}), $newSource (map or null), $now,
-//         $actor, $auditId
+// is already there, and recomputes the relationship's derived fields (certainty, event time, sources,
+// disputed) in the same statement.
+// params: $fromId, $type, $toId, $evidence (server/graph/records.ts evidenceRecord), $newSource (map or
+//         null), the unfiltered filter parameters, $now, $actor, $auditId
 // returns: relationship (map or null when unknown), sourceFound, added, sources
 OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type AND r.deleted = false
 // Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
@@ -15,19 +16,17 @@ CALL (r, added) {
     MERGE (s:Source {id: source.id}) ON CREATE SET s += source)
   CREATE (before:AuditSnapshot)
   SET before = properties(r)
-  SET r.evidence = r.evidence + $evidence.json,
-    r.evidenceIds = r.evidenceIds + $evidence.id,
-    r.sourceIds = CASE WHEN $evidence.sourceId IN r.sourceIds THEN r.sourceIds ELSE r.sourceIds + $evidence.sourceId END,
-    r.certaintyRank = CASE WHEN $evidence.rank > r.certaintyRank THEN $evidence.rank ELSE r.certaintyRank END,
-    r.version = r.version + 1,
-    r.updatedAt = $now
-  SET r.publishedDates = COLLECT { UNWIND r.sourceIds AS sid MATCH (s:Source {id: sid}) WHERE s.publishedAt IS NOT NULL RETURN DISTINCT s.publishedAt }
+  SET r.version = r.version + 1, r.updatedAt = $now
+  WITH r, before, [$evidence] AS fresh
+  // @include append-evidence
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'addEvidence', targetId: r.id,
     relatedIds: [r.id, $fromId, $toId]})
   CREATE (audit)-[:BEFORE]->(before)
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(r)
 }
-RETURN CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), fromId: a.id, toId: b.id} END AS relationship,
+RETURN CASE WHEN r IS NULL THEN null ELSE
+  // @include relationship-view
+  END AS relationship,
   sourceFound, added,
   COLLECT { UNWIND coalesce(r.sourceIds, []) AS sid MATCH (s:Source {id: sid}) RETURN s } AS sources

@@ -1,8 +1,8 @@
 // create-relationship: creates a relationship with its evidence (and any new sources it cites) plus its
 // audit entry. Nothing is written when an end is unknown, a cited source is missing or it already exists.
-// params: $fromId, $type, $toId, $relationship (map of stored properties: id, occurredAt, occurredFrom,
-//         occurredTo, properties, evidence, evidenceIds, sourceIds, certaintyRank), $newSources (list of maps),
-//         $citedSourceIds, $now, $actor, $auditId
+// params: $fromId, $type, $toId, $relationship ({id, properties}), $evidence (list of
+//         server/graph/records.ts evidenceRecord rows), $newSources (list of maps), $citedSourceIds, the
+//         unfiltered filter parameters, $now, $actor, $auditId
 // returns: fromFound, toFound, exists, missingSources, relationship (map or null), sources
 OPTIONAL MATCH (a:Entity {id: $fromId}) WHERE a.deleted = false
 OPTIONAL MATCH (b:Entity {id: $toId}) WHERE b.deleted = false
@@ -16,13 +16,19 @@ CALL (a, b, ok) {
   WITH a, b WHERE ok
   FOREACH (source IN $newSources | MERGE (s:Source {id: source.id}) ON CREATE SET s += source)
   CREATE (a)-[r:$($type)]->(b)
-  SET r = $relationship, r.version = 1, r.deleted = false, r.notes = [], r.createdAt = $now, r.updatedAt = $now
-  SET r.publishedDates = COLLECT { UNWIND r.sourceIds AS sid MATCH (s:Source {id: sid}) WHERE s.publishedAt IS NOT NULL RETURN DISTINCT s.publishedAt }
+  SET r =
+  // @include empty-evidence
+  SET r += $relationship, r.version = 1, r.deleted = false, r.notes = [], r.createdAt = $now, r.updatedAt = $now
+  WITH a, b, r, $evidence AS fresh
+  // @include append-evidence
+  WITH a, b, r
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'createRelationship', targetId: r.id, relatedIds: [r.id, a.id, b.id]})
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(r), after.type = $type
 }
 OPTIONAL MATCH (a)-[r]->(b) WHERE ok AND type(r) = $type
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, exists, missingSources,
-  CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), fromId: a.id, toId: b.id} END AS relationship,
+  CASE WHEN r IS NULL THEN null ELSE
+  // @include relationship-view
+  END AS relationship,
   COLLECT { UNWIND coalesce(r.sourceIds, []) AS sid MATCH (s:Source {id: sid}) RETURN s } AS sources

@@ -5,13 +5,8 @@
 MATCH (a:Entity {id: $id}) WHERE a.deleted = false
 CALL (a) {
   OPTIONAL MATCH (a)-[r]-(b:Entity)
-  WHERE NOT b.id IN $excludeIds
-    AND r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WHERE NOT b.id IN $excludeIds AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND
+  // @include relationship-passes
   WITH a, r, b WHERE r IS NOT NULL
   WITH type(r) AS type, CASE WHEN startNode(r) = a THEN 'OUT' ELSE 'IN' END AS direction, collect(DISTINCT b) AS neighbours
   ORDER BY size(neighbours) DESC, type, direction

@@ -7,14 +7,14 @@
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.deleted = false AND a.deleted = false AND b.deleted = false
   AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
-  AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-  AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-  AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-  AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-    WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-CALL (r) {
-  UNWIND coalesce(r.sourceIds, []) AS sourceId
+  AND
+  // @include relationship-passes
+WITH
+  // @include relationship-view
+  AS relationship
+CALL (relationship) {
+  UNWIND relationship.summary.sourceIds AS sourceId
   MATCH (s:Source {id: sourceId})
   RETURN collect(s) AS sources
 }
-RETURN r {.*, type: type(r), fromId: a.id, toId: b.id} AS relationship, sources
+RETURN relationship, sources

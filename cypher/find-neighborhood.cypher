@@ -6,8 +6,9 @@
 // Farther hops do not go through hubs (more than $hubDegree relationships, stored or deleted): a hub's
 // thousands of neighbours say nothing about the start, and reading them would dominate every 2-hop
 // question near a big name. The start entities are always expanded; skipped hubs are returned.
-// params: $ids, $depth, $limit, $hubDegree, $kinds, $types, $minRank, $occurredFrom, $occurredTo,
-//         $includeUndated, $publishedFrom, $publishedTo (filters; null = no filter)
+// A relationship passes when at least one of its evidence passes the filter; it comes back with only that
+// evidence and the fields derived from it (fragments/relationship-view).
+// params: $ids, $depth, $limit, $hubDegree and the filter parameters (server/graph/inputs.ts FilterParams)
 // returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total,
 //          countedDepth (hops counted in total), hubsNotExpanded (ids), sources
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
@@ -15,12 +16,8 @@ WITH collect(s) AS seeds
 CALL (seeds) {
   UNWIND seeds AS a
   MATCH (a)-[r]-(b:Entity)
-  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WHERE b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND
+  // @include relationship-passes
   WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
   WHERE NOT b IN seeds
   ORDER BY rank DESC, recent DESC, b.id
@@ -34,12 +31,8 @@ CALL (seeds, hop1, hubs1) {
   UNWIND hop1 AS a
   WITH seeds, hop1, a WHERE NOT a IN hubs1
   MATCH (a)-[r]-(b:Entity)
-  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WHERE b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND
+  // @include relationship-passes
   WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
   WHERE NOT b IN seeds AND NOT b IN hop1
   ORDER BY rank DESC, recent DESC, b.id
@@ -53,12 +46,8 @@ CALL (seeds, hop1, hop2, hubs2) {
   UNWIND hop2 AS a
   WITH seeds, hop1, hop2, a WHERE NOT a IN hubs2
   MATCH (a)-[r]-(b:Entity)
-  WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-    AND b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds)
+  WHERE b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND
+  // @include relationship-passes
   WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
   WHERE NOT b IN seeds AND NOT b IN hop1 AND NOT b IN hop2
   ORDER BY rank DESC, recent DESC, b.id
@@ -74,16 +63,15 @@ WITH seeds, (seeds + hop1 + hop2 + hop3)[..$limit] AS kept, [h IN hubs1 + hubs2 
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE b IN kept AND r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-    AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-    AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-    AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-      WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-  RETURN collect(r {.*, type: type(r), fromId: a.id, toId: b.id}) AS relationships
+  WHERE b IN kept AND
+  // @include relationship-passes
+  RETURN collect(
+  // @include relationship-view
+  ) AS relationships
 }
 CALL (relationships) {
   UNWIND relationships AS r
-  UNWIND r.sourceIds AS sourceId
+  UNWIND r.summary.sourceIds AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
   RETURN collect(s) AS sources

@@ -9,23 +9,22 @@ WITH a, b, [x IN [a, b] WHERE x IS NOT NULL | x.id] AS found
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = SHORTEST 10 (a) (()-[r]-(x:Entity)
-    WHERE r.deleted = false AND ($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-      AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-      AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-      AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-        WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))
-      AND x.deleted = false AND ($kinds IS NULL OR x.kind IN $kinds OR x.id = $toId)){1,6} (b)
+    WHERE x.deleted = false AND ($kinds IS NULL OR x.kind IN $kinds OR x.id = $toId) AND
+    // @include relationship-passes
+    ){1,6} (b)
   WHERE length(p) <= $maxLength
   WITH p ORDER BY length(p) LIMIT $first
   RETURN collect({
     nodes: nodes(p),
-    relationships: [r IN relationships(p) | r {.*, type: type(r), fromId: startNode(r).id, toId: endNode(r).id}]
+    relationships: [r IN relationships(p) |
+    // @include relationship-view
+    ]
   }) AS paths
 }
 CALL (paths) {
   UNWIND paths AS p
   UNWIND p.relationships AS r
-  UNWIND r.sourceIds AS sourceId
+  UNWIND r.summary.sourceIds AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
   RETURN collect(s) AS sources

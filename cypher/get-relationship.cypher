@@ -3,5 +3,7 @@
 // returns: relationship (map), sources
 MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId})
 WHERE type(r) = $type
-RETURN r {.*, type: type(r), fromId: a.id, toId: b.id} AS relationship,
+RETURN
+  // @include relationship-view
+  AS relationship,
   COLLECT { UNWIND r.sourceIds AS sourceId MATCH (s:Source {id: sourceId}) RETURN s } AS sources

@@ -36,29 +36,21 @@ CALL (k, m, ok) {
     MATCH (m)-[r]->(x:Entity) WHERE x <> k
     MERGE (k)-[nr:$(type(r))]->(x)
     ON CREATE SET nr = properties(r), nr.id = k.id + ':' + type(r) + ':' + x.id, nr.createdByMerge = rec.id
-    WITH r, nr, [i IN range(0, size(r.evidenceIds) - 1) WHERE NOT r.evidenceIds[i] IN nr.evidenceIds] AS fresh
-    SET nr.evidence = nr.evidence + [i IN fresh | r.evidence[i]],
-      nr.evidenceIds = nr.evidenceIds + [i IN fresh | r.evidenceIds[i]],
-      nr.sourceIds = reduce(acc = nr.sourceIds, s IN r.sourceIds | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-      nr.publishedDates = reduce(acc = nr.publishedDates, d IN r.publishedDates | CASE WHEN d IN acc THEN acc ELSE acc + d END),
-      nr.certaintyRank = CASE WHEN r.certaintyRank > nr.certaintyRank THEN r.certaintyRank ELSE nr.certaintyRank END,
-      nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
+    SET nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
       nr.updatedAt = $now
-    DELETE r
+    WITH r AS moved, nr AS r
+    // @include moved-evidence
+    DELETE moved
   }
   CALL (k, m, rec) {
     MATCH (m)<-[r]-(x:Entity) WHERE x <> k
     MERGE (k)<-[nr:$(type(r))]-(x)
     ON CREATE SET nr = properties(r), nr.id = x.id + ':' + type(r) + ':' + k.id, nr.createdByMerge = rec.id
-    WITH r, nr, [i IN range(0, size(r.evidenceIds) - 1) WHERE NOT r.evidenceIds[i] IN nr.evidenceIds] AS fresh
-    SET nr.evidence = nr.evidence + [i IN fresh | r.evidence[i]],
-      nr.evidenceIds = nr.evidenceIds + [i IN fresh | r.evidenceIds[i]],
-      nr.sourceIds = reduce(acc = nr.sourceIds, s IN r.sourceIds | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-      nr.publishedDates = reduce(acc = nr.publishedDates, d IN r.publishedDates | CASE WHEN d IN acc THEN acc ELSE acc + d END),
-      nr.certaintyRank = CASE WHEN r.certaintyRank > nr.certaintyRank THEN r.certaintyRank ELSE nr.certaintyRank END,
-      nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
+    SET nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
       nr.updatedAt = $now
-    DELETE r
+    WITH r AS moved, nr AS r
+    // @include moved-evidence
+    DELETE moved
   }
   CALL (k, m) {
     MATCH (m)-[r]-(k)

@@ -17,5 +17,7 @@ CALL (r, current) {
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(r)
 }
-RETURN CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), fromId: a.id, toId: b.id} END AS relationship, current,
+RETURN CASE WHEN r IS NULL THEN null ELSE
+  // @include relationship-view
+  END AS relationship, current,
   COLLECT { UNWIND coalesce(r.sourceIds, []) AS sid MATCH (s:Source {id: sid}) RETURN s } AS sources

@@ -24,11 +24,8 @@ CALL (live) {
 }
 CALL (live) {
   UNWIND live AS r
-  UNWIND r.evidence AS evidence
-  WITH CASE
-    WHEN evidence CONTAINS '"certainty":"CONFIRMED"' THEN 'CONFIRMED'
-    WHEN evidence CONTAINS '"certainty":"REPORTED"' THEN 'REPORTED'
-    ELSE 'SPECULATIVE' END AS key, count(*) AS count
+  UNWIND r.evRank AS rank
+  WITH CASE rank WHEN 3 THEN 'CONFIRMED' WHEN 2 THEN 'REPORTED' ELSE 'SPECULATIVE' END AS key, count(*) AS count
   ORDER BY count DESC, key
   RETURN collect({key: key, count: count}) AS evidenceByCertainty, sum(count) AS evidence
 }

@@ -73,7 +73,6 @@ function relationshipOf(item: Item): JsonObject {
     type: r.type,
     from: r.fromId,
     to: r.toId,
-    occurredAt: r.occurredAt,
     properties: json(r.properties),
     evidence: r.evidence.map((e) =>
       compact({
@@ -81,6 +80,8 @@ function relationshipOf(item: Item): JsonObject {
         translation: e.translation,
         attributedTo: e.attributedTo,
         certainty: e.certainty,
+        stance: e.stance,
+        occurredAt: e.occurredAt,
         source: e.sourceId,
         addedAt: e.addedAt,
         addedBy: e.addedBy,

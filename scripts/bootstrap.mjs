@@ -22,6 +22,7 @@ const TASKS = [
   'restore',
   'ingest',
   'eval-ingest',
+  'cypher',
 ];
 if (!TASKS.includes(task)) {
   console.error(`usage: node scripts/bootstrap.mjs <${TASKS.join('|')}> [args]`);

@@ -8,6 +8,7 @@ import { createTokenStore } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
+import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
@@ -30,6 +31,7 @@ export async function prepareDatabase(
   for (;;) {
     try {
       await db.applySchema();
+      await migrate(db, logger);
       if (options.seed) {
         const counts = await createGraphRepository(db).countEntities();
         if (counts.entities === 0) {

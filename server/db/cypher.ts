@@ -1,5 +1,8 @@
 // Cypher lives in cypher/<name>.cypher, one query per file, loaded by this typed list of names.
 // Loading fails at startup when a file is missing; a unit test fails when a file is not listed.
+// A line `// @include <fragment>` is replaced by cypher/fragments/<fragment>.cypher (its own `//` header
+// dropped), so a predicate or a write block that several queries share exists once. Fragments are static
+// files of this repository, never input; `npm run cypher -- <name>` prints a query as Neo4j runs it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +32,7 @@ export const QUERY_NAMES = [
   'update-relationship',
   'set-relationship-deleted',
   'add-evidence',
+  'rate-source',
   'merge-entities',
   'unmerge-entities',
   'add-note',
@@ -43,13 +47,36 @@ export const QUERY_NAMES = [
   'find-proposals',
   'update-proposal',
   'accept-proposal',
+  'find-unmigrated-relationships',
+  'migrate-evidence-lists',
+  'finish-migration',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 export type CypherCatalog = Readonly<Record<QueryName, string>>;
 
-/** Reads every listed query; throws naming each missing file. */
+const INCLUDE = /^[ \t]*\/\/ @include ([a-z0-9-]+)[ \t]*$/gm;
+const INCLUDE_LINE = /^[ \t]*\/\/ @include [a-z0-9-]+[ \t]*$/;
+
+/** Replaces every include line by its fragment, recursively; throws on a missing or circular fragment. */
+export function expandIncludes(text: string, dir: string = CYPHER_DIR, seen: string[] = []): string {
+  return text.replace(INCLUDE, (_line, name: string) => {
+    if (seen.includes(name))
+      throw new Error(`Cypher fragment "${name}" includes itself (${[...seen, name].join(' → ')})`);
+    const file = path.join(dir, 'fragments', `${name}.cypher`);
+    if (!fs.existsSync(file)) throw new Error(`Cypher fragment missing: ${file}`);
+    const body = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//') || INCLUDE_LINE.test(line))
+      .join('\n')
+      .trimEnd();
+    return expandIncludes(body, dir, [...seen, name]);
+  });
+}
+
+/** Reads every listed query with its fragments expanded; throws naming each missing file. */
 export function loadCypherCatalog(dir: string = CYPHER_DIR): CypherCatalog {
   const missing: string[] = [];
   const entries = QUERY_NAMES.map((name) => {
@@ -58,7 +85,7 @@ export function loadCypherCatalog(dir: string = CYPHER_DIR): CypherCatalog {
       missing.push(file);
       return [name, ''] as const;
     }
-    return [name, fs.readFileSync(file, 'utf8')] as const;
+    return [name, expandIncludes(fs.readFileSync(file, 'utf8'), dir)] as const;
   });
   if (missing.length > 0) {
     throw new Error(

@@ -2,7 +2,14 @@
 // BAD_USER_INPUT with a message that says what to send instead.
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
-import { CERTAINTY_RANK, ENTITY_KINDS, type Certainty } from './model.ts';
+import {
+  CERTAINTIES,
+  CERTAINTY_RANK,
+  ENTITY_KINDS,
+  RELIABILITY_RANK,
+  SOURCE_RELIABILITIES,
+  STANCES,
+} from './model.ts';
 import { OCCURRED_AT_HINT, parseOccurredAt } from './dates.ts';
 import { ID_PATTERN, TYPE_PATTERN } from './import/format.ts';
 
@@ -51,7 +58,8 @@ const FilterSchema = z
   .object({
     kinds: kindList,
     relationshipTypes: typeList,
-    minCertainty: z.enum(['CONFIRMED', 'REPORTED', 'SPECULATIVE']).nullish(),
+    minCertainty: z.enum(CERTAINTIES).nullish(),
+    minSourceReliability: z.enum(SOURCE_RELIABILITIES).nullish(),
     occurredFrom: day,
     occurredTo: day,
     includeUndated: z.boolean().nullish(),
@@ -76,30 +84,59 @@ const FilterSchema = z
 
 export type GraphFilterInput = z.input<typeof FilterSchema>;
 
-/** Filter parameters shared by every graph query (null = no filter). */
+/**
+ * Filter parameters shared by every graph query (null = no filter); cypher/fragments/evidence-passes.cypher
+ * applies them to each piece of evidence. `evidenceFiltered` says whether any evidence filter is set, so
+ * the Cypher can skip reading evidence lists when none is.
+ */
 export interface FilterParams {
   kinds: string[] | null;
   types: string[] | null;
   minRank: number;
+  minReliability: number;
   occurredFrom: string | null;
   occurredTo: string | null;
   includeUndated: boolean;
   publishedFrom: string | null;
   publishedTo: string | null;
+  evidenceFiltered: boolean;
 }
+
+/** What a write passes for the relationship it returns: every piece of evidence. */
+export const UNFILTERED: FilterParams = {
+  kinds: null,
+  types: null,
+  minRank: 0,
+  minReliability: 0,
+  occurredFrom: null,
+  occurredTo: null,
+  includeUndated: true,
+  publishedFrom: null,
+  publishedTo: null,
+  evidenceFiltered: false,
+};
 
 export function parseFilter(filter: unknown): FilterParams {
   const f = check(FilterSchema, filter);
-  return {
+  const params = {
     kinds: f?.kinds ?? null,
     types: f?.relationshipTypes ?? null,
-    minRank: f?.minCertainty ? CERTAINTY_RANK[f.minCertainty as Certainty] : 0,
+    minRank: f?.minCertainty ? CERTAINTY_RANK[f.minCertainty] : 0,
+    minReliability: f?.minSourceReliability ? RELIABILITY_RANK[f.minSourceReliability] : 0,
     occurredFrom: f?.occurredFrom ?? null,
     occurredTo: f?.occurredTo ?? null,
     includeUndated: f?.includeUndated ?? true,
     publishedFrom: f?.publishedFrom ?? null,
     publishedTo: f?.publishedTo ?? null,
   };
+  const evidenceFiltered =
+    params.minRank > 1 ||
+    params.minReliability > 1 ||
+    params.occurredFrom !== null ||
+    params.occurredTo !== null ||
+    params.publishedFrom !== null ||
+    params.publishedTo !== null;
+  return { ...params, evidenceFiltered };
 }
 
 const bounded = (name: string, min: number, max: number) =>
@@ -151,6 +188,7 @@ export const TimelineArgs = z
     to: day,
     clock: z.enum(['OCCURRED', 'PUBLISHED']).default('OCCURRED'),
     first: bounded('first', 1, LIMITS.timelineFirstMax).default(200),
+    filter: z.unknown().optional(),
   })
   .refine((a) => !a.from || !a.to || a.from <= a.to, {
     message: '"to" is before "from"; swap them',
@@ -238,6 +276,7 @@ export const SourceInputSchema = z.object({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko"')
     .nullish(),
   url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+  reliability: z.enum(SOURCE_RELIABILITIES).nullish(),
 });
 
 export const EvidenceInputSchema = z
@@ -245,7 +284,9 @@ export const EvidenceInputSchema = z
     quote: z.string().trim().min(1, 'quote must not be empty').max(2000),
     translation: optionalText(4000),
     attributedTo: optionalText(300),
-    certainty: z.enum(['CONFIRMED', 'REPORTED', 'SPECULATIVE']),
+    certainty: z.enum(CERTAINTIES),
+    stance: z.enum(STANCES).nullish(),
+    occurredAt,
     sourceId: entityId.nullish(),
     source: SourceInputSchema.nullish(),
   })
@@ -274,9 +315,23 @@ export const CreateRelationshipInput = z
     path: ['toId'],
   });
 
+/**
+ * A relationship's own curated fields. Its event time, certainty and source count are derived from its
+ * evidence (give each evidence its occurredAt), so only its properties are edited here.
+ */
 export const RelationshipPatchInput = z
-  .object({ occurredAt, properties: properties.optional() })
-  .refine((p) => Object.keys(p).length > 0, 'patch is empty; give occurredAt or properties');
+  .object({ properties })
+  .refine((p) => p.properties !== null && p.properties !== undefined, {
+    message: 'patch is empty; give properties (event time belongs to each evidence)',
+    path: ['properties'],
+  })
+  .transform((p) => ({ properties: p.properties ?? {} }));
+
+export const RateSourceArgs = z.object({
+  id: entityId,
+  reliability: z.enum(SOURCE_RELIABILITIES),
+  reason: optionalText(1000).transform((r) => (r && r.trim().length > 0 ? r.trim() : null)),
+});
 
 export const VersionArg = z.number().int().min(1, 'version is the entity’s current version (1 or more)');
 

@@ -2,6 +2,7 @@
 // is parsed here, once.
 import type { Plain } from '../db/values.ts';
 import {
+  SOURCE_RELIABILITIES,
   certaintyFromRank,
   type Entity,
   type Evidence,
@@ -64,21 +65,48 @@ export function toSource(value: Plain): Source {
     publishedAt: str(s.publishedAt),
     language: str(s.language),
     url: str(s.url),
+    reliability: SOURCE_RELIABILITIES.find((grade) => grade === s.reliability) ?? 'F',
+    reliabilityReason: str(s.reliabilityReason),
   };
 }
 
+/** Evidence stored before stance and per-evidence dates existed reads as supporting and undated. */
+function toEvidence(text: string): Evidence | null {
+  const e = parseJson<Partial<Evidence> | null>(text, null);
+  if (!e || typeof e.id !== 'string') return null;
+  return { ...e, stance: e.stance ?? 'SUPPORTS', occurredAt: e.occurredAt ?? null } as Evidence;
+}
+
+/**
+ * The event time of a relationship as the evidence in view dates it: their one date when they agree,
+ * else the span from the earliest start to the latest end.
+ */
+function occurredAtOf(evidence: Evidence[], from: string | null, to: string | null): string | null {
+  const dates = [...new Set(evidence.map((e) => e.occurredAt).filter((d): d is string => d !== null))];
+  if (dates.length === 1) return dates[0]!;
+  return from && to ? `${from}/${to}` : null;
+}
+
+/**
+ * A relationship from cypher/fragments/relationship-view.cypher (its `summary` derived from the evidence
+ * that passed the request's filter) or from stored properties (whose summary over all evidence is stored
+ * under the same names by refresh-relationship-summary).
+ */
 export function toRelationship(value: Plain): Relationship {
   const r = obj(value);
+  const summary = r.summary === undefined ? r : obj(r.summary);
   const evidence = strings(r.evidence)
-    .map((e) => parseJson<Evidence | null>(e, null))
+    .map(toEvidence)
     .filter((e): e is Evidence => e !== null);
   return {
     id: String(r.id),
     type: String(r.type),
     fromId: String(r.fromId),
     toId: String(r.toId),
-    certainty: certaintyFromRank(Number(r.certaintyRank ?? 1)),
-    occurredAt: str(r.occurredAt),
+    certainty: certaintyFromRank(Number(summary.certaintyRank ?? 1)),
+    occurredAt: occurredAtOf(evidence, str(summary.occurredFrom), str(summary.occurredTo)),
+    sourceCount: strings(summary.sourceIds).length,
+    disputed: summary.disputed === true,
     properties: parseJson<Properties>(r.properties, {}),
     evidence,
     version: Number(r.version ?? 1),
@@ -89,8 +117,6 @@ export function toRelationship(value: Plain): Relationship {
 
 export const toEntities = (value: Plain | undefined): Entity[] =>
   Array.isArray(value) ? value.map(toEntity) : [];
-export const toRelationships = (value: Plain | undefined): Relationship[] =>
-  Array.isArray(value) ? value.map(toRelationship) : [];
 export const toSources = (value: Plain | undefined): Source[] =>
   Array.isArray(value) ? value.map(toSource) : [];
 
@@ -109,6 +135,8 @@ export function attachSources(relationships: Relationship[], sources: Source[]):
     publishedAt: null,
     language: null,
     url: null,
+    reliability: 'F',
+    reliabilityReason: null,
   });
   return relationships.map((r) => ({
     ...r,

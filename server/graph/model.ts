@@ -18,6 +18,23 @@ export const CERTAINTY_RANK: Record<Certainty, number> = { CONFIRMED: 3, REPORTE
 export const certaintyFromRank = (rank: number): Certainty =>
   rank >= 3 ? 'CONFIRMED' : rank === 2 ? 'REPORTED' : 'SPECULATIVE';
 
+/**
+ * Whether a piece of evidence supports the claim or a source denies or disputes it. A non-answer ("확인해
+ * 줄 수 없다", "declined to comment") is neither: it is not evidence for or against, so it is not recorded.
+ */
+export const STANCES = ['SUPPORTS', 'DENIES'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/**
+ * How far the analyst trusts a source, on the Admiralty (NATO) scale: A completely reliable, B usually
+ * reliable, C fairly reliable, D not usually reliable, E unreliable, F reliability cannot be judged
+ * (every unrated source). Independent of certainty, which is how the source words one claim.
+ */
+export const SOURCE_RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
+/** Higher is more trusted; F (unrated) is the floor, so "at least F" keeps everything. */
+export const RELIABILITY_RANK: Record<SourceReliability, number> = { A: 6, B: 5, C: 4, D: 3, E: 2, F: 1 };
+
 export type PropertyValue = string | number | boolean | string[];
 export type Properties = Record<string, PropertyValue>;
 
@@ -54,6 +71,9 @@ export interface Source {
   publishedAt: string | null;
   language: string | null;
   url: string | null;
+  reliability: SourceReliability;
+  /** The analyst's reason for the grade. */
+  reliabilityReason: string | null;
 }
 
 export interface Evidence {
@@ -62,11 +82,18 @@ export interface Evidence {
   translation: string | null;
   attributedTo: string | null;
   certainty: Certainty;
+  stance: Stance;
+  /** When the thing this quote is about happened (not when it was reported). */
+  occurredAt: string | null;
   sourceId: string;
   addedAt: string | null;
   addedBy: string | null;
 }
 
+/**
+ * A relationship as one request sees it: `evidence` holds only the evidence that passed the request's
+ * filter, and certainty, occurredAt, sourceCount and disputed are derived from that evidence alone.
+ */
 export interface Relationship {
   id: string;
   type: string;
@@ -74,6 +101,8 @@ export interface Relationship {
   toId: string;
   certainty: Certainty;
   occurredAt: string | null;
+  sourceCount: number;
+  disputed: boolean;
   properties: Properties;
   evidence: Evidence[];
   version: number;

@@ -3,8 +3,7 @@
 import crypto from 'node:crypto';
 import type { Database, Row } from '../db/database.ts';
 import { AppError, badInput, conflict, notFound } from '../errors.ts';
-import { parseOccurredAt } from './dates.ts';
-import { evidenceId } from './import/importer.ts';
+import { entityFields, evidenceRecord, sourceRecord, uniqueById } from './records.ts';
 import {
   attachSources,
   toEntities,
@@ -14,16 +13,17 @@ import {
   type RelationshipWithSources,
 } from './mapping.ts';
 import {
-  CERTAINTY_RANK,
+  RELIABILITY_RANK,
   parseRelationshipId,
   relationshipId,
   type Entity,
   type Note,
   type Source,
+  type SourceReliability,
 } from './model.ts';
 import { createProposalStore } from './ingest/store.ts';
 import { buildSearchQuery, describeMatch } from './search.ts';
-import type { FilterParams } from './inputs.ts';
+import { UNFILTERED, type FilterParams } from './inputs.ts';
 import type { z } from 'zod';
 import type {
   CreateEntityInput,
@@ -79,64 +79,10 @@ function requireRelationshipId(id: string) {
   return key;
 }
 
-function storedEntityFields(input: {
-  name?: string | undefined;
-  nameKo?: string | null | undefined;
-  aliases?: string[] | null | undefined;
-  description?: string | null | undefined;
-  occurredAt?: string | null | undefined;
-  properties?: Record<string, unknown> | null | undefined;
-  kind?: string | undefined;
-}): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (input.kind !== undefined) out.kind = input.kind;
-  if (input.name !== undefined) out.name = input.name;
-  if (input.nameKo !== undefined) out.nameKo = input.nameKo;
-  if (input.description !== undefined) out.description = input.description;
-  if (input.aliases !== undefined) {
-    const aliases = [...new Set(input.aliases ?? [])];
-    out.aliases = aliases;
-    out.aliasText = aliases.map((a) => `${a} | `).join('');
-  }
-  if (input.occurredAt !== undefined) {
-    const bounds = input.occurredAt ? parseOccurredAt(input.occurredAt) : null;
-    out.occurredAt = input.occurredAt;
-    out.occurredFrom = bounds?.from ?? null;
-    out.occurredTo = bounds?.to ?? null;
-  }
-  if (input.properties !== undefined) out.properties = JSON.stringify(input.properties ?? {});
-  return out;
-}
-
 type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
 
-function evidenceRecord(ev: EvidenceInput, actor: Actor, at: string) {
-  const sourceId = ev.sourceId ?? ev.source!.id;
-  const id = evidenceId(sourceId, ev.quote, ev.attributedTo);
-  const record = {
-    id,
-    quote: ev.quote,
-    translation: ev.translation ?? null,
-    attributedTo: ev.attributedTo ?? null,
-    certainty: ev.certainty,
-    sourceId,
-    addedAt: at,
-    addedBy: actor.name,
-  };
-  return { id, json: JSON.stringify(record), rank: CERTAINTY_RANK[ev.certainty], sourceId };
-}
-
-function sourceRecord(source: NonNullable<EvidenceInput['source']>): Source {
-  return {
-    id: source.id,
-    title: source.title,
-    titleEn: source.titleEn ?? null,
-    publisher: source.publisher ?? null,
-    author: source.author ?? null,
-    publishedAt: source.publishedAt ?? null,
-    language: source.language ?? null,
-    url: source.url ?? null,
-  };
+function evidenceRow(ev: EvidenceInput, actor: Actor, at: string, defaultOccurredAt: string | null = null) {
+  return evidenceRecord(ev, ev.sourceId ?? ev.source!.id, { at, by: actor.name }, defaultOccurredAt);
 }
 
 function snapshotJson(value: unknown): string | null {
@@ -205,7 +151,7 @@ export function createGraphRepository(
 
     async relationship(id: string): Promise<RelationshipWithSources | null> {
       const key = requireRelationshipId(id);
-      const row = (await db.read('get-relationship', key))[0];
+      const row = (await db.read('get-relationship', { ...key, ...UNFILTERED }))[0];
       return row ? oneRelationship(row) : null;
     },
 
@@ -287,8 +233,10 @@ export function createGraphRepository(
       to: string | null;
       clock: 'OCCURRED' | 'PUBLISHED';
       first: number;
+      filter: FilterParams;
     }) {
-      const row = first(await db.read('timeline', args));
+      const { filter, ...window } = args;
+      const row = first(await db.read('timeline', { ...window, ...filter }));
       const sources = toSources(row.sources);
       const items = (Array.isArray(row.items) ? row.items : []) as {
         from: string;
@@ -363,7 +311,7 @@ export function createGraphRepository(
       actor: Actor,
     ): Promise<Entity> {
       const entity = {
-        ...storedEntityFields({
+        ...entityFields({
           ...input,
           aliases: input.aliases ?? [],
           properties: input.properties ?? {},
@@ -393,7 +341,7 @@ export function createGraphRepository(
       patch: z.infer<typeof EntityPatchInput>,
       actor: Actor,
     ): Promise<Entity> {
-      const stored = storedEntityFields(patch);
+      const stored = entityFields(patch);
       const row = first(
         await db.write('update-entity', {
           id,
@@ -456,33 +404,24 @@ export function createGraphRepository(
       actor: Actor,
     ): Promise<RelationshipWithSources> {
       const at = now();
-      const evidence = input.evidence.map((ev) => evidenceRecord(ev, actor, at));
-      const uniqueEvidence = [...new Map(evidence.map((e) => [e.id, e])).values()];
-      const newSources = [
-        ...new Map(
-          input.evidence.filter((ev) => ev.source).map((ev) => [ev.source!.id, sourceRecord(ev.source!)]),
-        ).values(),
-      ];
-      const occurred = input.occurredAt ? parseOccurredAt(input.occurredAt) : null;
-      const relationship = {
-        id: relationshipId(input.fromId, input.type, input.toId),
-        occurredAt: input.occurredAt ?? null,
-        occurredFrom: occurred?.from ?? null,
-        occurredTo: occurred?.to ?? null,
-        properties: JSON.stringify(input.properties ?? {}),
-        evidence: uniqueEvidence.map((e) => e.json),
-        evidenceIds: uniqueEvidence.map((e) => e.id),
-        sourceIds: [...new Set(uniqueEvidence.map((e) => e.sourceId))],
-        certaintyRank: Math.max(...uniqueEvidence.map((e) => e.rank)),
-      };
+      const evidence = uniqueById(
+        input.evidence.map((ev) => evidenceRow(ev, actor, at, input.occurredAt ?? null)),
+      );
+      const newSources = uniqueById(
+        input.evidence.filter((ev) => ev.source).map((ev) => sourceRecord(ev.source!)),
+      );
+      const id = relationshipId(input.fromId, input.type, input.toId);
+      const relationship = { id, properties: JSON.stringify(input.properties ?? {}) };
       const row = first(
         await db.write('create-relationship', {
           fromId: input.fromId,
           type: input.type,
           toId: input.toId,
           relationship,
+          evidence,
           newSources,
-          citedSourceIds: relationship.sourceIds,
+          citedSourceIds: [...new Set(evidence.map((e) => e.sourceId))],
+          ...UNFILTERED,
           now: at,
           actor: actor.name,
           auditId: auditId(),
@@ -507,21 +446,13 @@ export function createGraphRepository(
       actor: Actor,
     ) {
       const key = requireRelationshipId(id);
-      const stored: Record<string, unknown> = {};
-      if (patch.occurredAt !== undefined) {
-        const bounds = patch.occurredAt ? parseOccurredAt(patch.occurredAt) : null;
-        Object.assign(stored, {
-          occurredAt: patch.occurredAt,
-          occurredFrom: bounds?.from ?? null,
-          occurredTo: bounds?.to ?? null,
-        });
-      }
-      if (patch.properties !== undefined) stored.properties = JSON.stringify(patch.properties ?? {});
+      const stored = { properties: JSON.stringify(patch.properties) };
       const row = first(
         await db.write('update-relationship', {
           ...key,
           version,
           patch: stored,
+          ...UNFILTERED,
           now: now(),
           actor: actor.name,
           auditId: auditId(),
@@ -544,6 +475,7 @@ export function createGraphRepository(
           ...key,
           version,
           deleted,
+          ...UNFILTERED,
           now: now(),
           actor: actor.name,
           auditId: auditId(),
@@ -564,12 +496,13 @@ export function createGraphRepository(
 
     async addEvidence(id: string, ev: EvidenceInput, actor: Actor) {
       const key = requireRelationshipId(id);
-      const record = evidenceRecord(ev, actor, now());
+      const record = evidenceRow(ev, actor, now());
       const row = first(
         await db.write('add-evidence', {
           ...key,
           evidence: record,
           newSource: ev.source ? sourceRecord(ev.source) : null,
+          ...UNFILTERED,
           now: now(),
           actor: actor.name,
           auditId: auditId(),
@@ -580,6 +513,27 @@ export function createGraphRepository(
       if (row.sourceFound !== true)
         throw notFound(`Unknown source "${record.sourceId}"; pass it inline as evidence.source`);
       return relationship;
+    },
+
+    async rateSource(
+      id: string,
+      reliability: SourceReliability,
+      reason: string | null,
+      actor: Actor,
+    ): Promise<Source> {
+      const row = first(
+        await db.write('rate-source', {
+          id,
+          reliability,
+          reliabilityRank: RELIABILITY_RANK[reliability],
+          reason,
+          now: now(),
+          actor: actor.name,
+          auditId: auditId(),
+        }),
+      );
+      if (!row.source) throw notFound(`No source with id "${id}"; list them with the sources query`);
+      return toSources([row.source])[0]!;
     },
 
     async mergeEntities(keepId: string, mergeId: string, actor: Actor) {

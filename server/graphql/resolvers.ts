@@ -17,6 +17,7 @@ import {
   parseCursor,
   parseFilter,
   PathsArgs,
+  RateSourceArgs,
   RelationshipPatchInput,
   SearchArgs,
   slugify,
@@ -129,7 +130,16 @@ export const resolvers = {
         filter: parseFilter(a.filter),
       });
     }),
-    timeline: read((args, ctx) => ctx.graph.timeline(check(TimelineArgs, args))),
+    timeline: read((args, ctx) => {
+      const a = check(TimelineArgs, args);
+      return ctx.graph.timeline({
+        from: a.from,
+        to: a.to,
+        clock: a.clock,
+        first: a.first,
+        filter: parseFilter(a.filter),
+      });
+    }),
     sources: read((_args, ctx) => ctx.graph.sources()),
     // topEntities' argument is read here so the whole Stats object comes from one statement.
     stats: read((_args, ctx) => ctx.graph.stats(100)),
@@ -184,6 +194,10 @@ export const resolvers = {
     addEvidence: write((args, ctx, actor) =>
       ctx.graph.addEvidence(String(args.relationshipId), check(EvidenceInputSchema, args.evidence), actor),
     ),
+    rateSource: write((args, ctx, actor) => {
+      const a = check(RateSourceArgs, args);
+      return ctx.graph.rateSource(a.id, a.reliability, a.reason, actor);
+    }),
     mergeEntities: write((args, ctx, actor) =>
       ctx.graph.mergeEntities(check(EntityIdArg, args.keepId), check(EntityIdArg, args.mergeId), actor),
     ),

@@ -44,6 +44,8 @@ const EDGE_FIELDS: [string, FieldType][] = [
   ['publishedAt', 'string'],
   ['publishedDates', 'string'],
   ['evidenceCount', 'int'],
+  ['sourceCount', 'int'],
+  ['disputed', 'string'],
   ['quotes', 'string'],
   ['translations', 'string'],
   ['attributedTo', 'string'],
@@ -61,6 +63,8 @@ function evidenceOf(r: RelationshipWithSources) {
     translation: e.translation,
     attributedTo: e.attributedTo,
     certainty: e.certainty,
+    stance: e.stance,
+    occurredAt: e.occurredAt,
     source: {
       id: e.source.id,
       title: e.source.title,
@@ -68,6 +72,7 @@ function evidenceOf(r: RelationshipWithSources) {
       publisher: e.source.publisher,
       publishedAt: e.source.publishedAt,
       url: e.source.url,
+      reliability: e.source.reliability,
     },
   }));
 }
@@ -84,7 +89,9 @@ function evidenceText(r: RelationshipWithSources): string {
       const translation = e.translation ? ` (${e.translation})` : '';
       const who = e.attributedTo ? ` — ${e.attributedTo}` : '';
       const when = e.source.publishedAt ? `, ${e.source.publishedAt}` : '';
-      return `[${e.certainty}] "${e.quote}"${translation}${who}; ${e.source.title}${when}`;
+      const about = e.occurredAt ? ` (about ${e.occurredAt})` : '';
+      const stance = e.stance === 'DENIES' ? ' DENIES' : '';
+      return `[${e.certainty}${stance}] "${e.quote}"${translation}${who}${about}; ${e.source.title}${when} [reliability ${e.source.reliability}]`;
     })
     .join(JOIN);
 }
@@ -117,6 +124,8 @@ function flatEdge(r: RelationshipWithSources): Record<string, Cell> {
     publishedAt: dates[0] ?? null,
     publishedDates: dates.length > 0 ? dates.join('; ') : null,
     evidenceCount: r.evidence.length,
+    sourceCount: r.sourceCount,
+    disputed: r.disputed ? 'true' : 'false',
     quotes: r.evidence.map((e) => e.quote).join(JOIN),
     translations: r.evidence.map((e) => e.translation ?? '').join(JOIN),
     attributedTo: distinct(r.evidence.map((e) => e.attributedTo)).join('; ') || null,
@@ -378,6 +387,8 @@ const relationshipJson = (r: RelationshipWithSources) => ({
   toId: r.toId,
   certainty: r.certainty,
   occurredAt: r.occurredAt,
+  sourceCount: r.sourceCount,
+  disputed: r.disputed,
   publishedAt: publishedDatesOf(r)[0] ?? null,
   publishedDates: publishedDatesOf(r),
   properties: r.properties,
@@ -492,6 +503,7 @@ const FILTER_PARAMS = [
   'kinds',
   'types',
   'minCertainty',
+  'minSourceReliability',
   'occurredFrom',
   'occurredTo',
   'includeUndated',
@@ -564,6 +576,7 @@ export function parseSelection(query: Query): Selection {
       kinds: list(query, 'kinds'),
       relationshipTypes: list(query, 'types'),
       minCertainty: single(query, 'minCertainty') ?? null,
+      minSourceReliability: single(query, 'minSourceReliability') ?? null,
       occurredFrom: single(query, 'occurredFrom') ?? null,
       occurredTo: single(query, 'occurredTo') ?? null,
       includeUndated: includeUndated === undefined ? null : includeUndated === 'true',

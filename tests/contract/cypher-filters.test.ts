@@ -1,56 +1,68 @@
-// GraphFilter is applied by several Cypher files (neighbourhood hops, expansion preview, paths, export).
-// Cypher has no functions of our own to share it, so each file spells the relationship predicate out; this
-// test keeps every copy identical, so a filter can never mean one thing in the graph and another in an
-// export. Changing the filter means changing every copy and the canonical text below together.
+// GraphFilter is applied by several Cypher files (neighbourhood hops, expansion preview, paths, timeline,
+// export). It is written once, in cypher/fragments/evidence-passes.cypher, and every query includes it
+// through the loader, so a filter can never mean one thing in the graph and another in an export. This test
+// keeps it that way: no query spells a filter parameter out by hand, and each filtering query includes it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CYPHER_DIR, expandIncludes, loadCypherCatalog, QUERY_NAMES } from '../../server/db/cypher.ts';
 
-const CYPHER_DIR = path.resolve(import.meta.dirname, '../../cypher');
+const FILTER_PARAMS = [
+  '$occurredFrom',
+  '$occurredTo',
+  '$publishedFrom',
+  '$publishedTo',
+  '$minRank',
+  '$minReliability',
+];
 
-const RELATIONSHIP_FILTER = `($types IS NULL OR type(r) IN $types) AND r.certaintyRank >= $minRank
-  AND ($occurredFrom IS NULL OR coalesce(r.occurredTo >= $occurredFrom, $includeUndated))
-  AND ($occurredTo IS NULL OR coalesce(r.occurredFrom <= $occurredTo, $includeUndated))
-  AND (($publishedFrom IS NULL AND $publishedTo IS NULL) OR any(d IN r.publishedDates
-    WHERE ($publishedFrom IS NULL OR d >= $publishedFrom) AND ($publishedTo IS NULL OR d <= $publishedTo)))`;
+const withoutComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The statement without its header comments, on one line. */
-function statementOf(file: string): string {
-  const text = fs.readFileSync(path.join(CYPHER_DIR, file), 'utf8');
-  return normalise(
-    text
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('//'))
-      .join('\n'),
-  );
-}
-
-const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
-
-const filtered = fs
-  .readdirSync(CYPHER_DIR)
-  .filter((file) => file.endsWith('.cypher'))
-  .filter((file) => statementOf(file).includes('$occurredFrom'));
+const queries = QUERY_NAMES.map((name) => ({
+  name,
+  text: fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'),
+}));
 
 describe('the GraphFilter predicate in Cypher', () => {
-  it('is used by the files that take filter parameters', () => {
-    expect(filtered).toEqual(
+  it('is included by every query that answers a GraphFilter', () => {
+    const including = queries
+      .filter((q) => q.text.includes('// @include relationship-passes'))
+      .map((q) => q.name);
+    expect(including).toEqual(
       expect.arrayContaining([
-        'expansion-preview.cypher',
-        'export-relationships.cypher',
-        'find-neighborhood.cypher',
-        'find-paths.cypher',
+        'expansion-preview',
+        'export-relationships',
+        'find-neighborhood',
+        'find-paths',
+        'timeline',
       ]),
     );
   });
 
-  it.each(filtered)('%s spells it exactly like every other file, each time it filters', (file) => {
-    const statement = statementOf(file);
-    const copies = count(statement, normalise(RELATIONSHIP_FILTER));
-    expect(copies).toBeGreaterThan(0);
-    // Every mention of $occurredFrom belongs to a canonical copy: no hand-edited variant hides beside one.
-    expect(count(statement, '$occurredFrom IS NULL')).toBe(copies);
+  it.each(queries)('$name spells no filter parameter out by hand', ({ text }) => {
+    const own = withoutComments(text);
+    for (const param of FILTER_PARAMS) expect(own).not.toContain(param);
+  });
+
+  it('exists once: only the evidence-passes fragment reads the filter parameters', () => {
+    const fragments = fs
+      .readdirSync(path.join(CYPHER_DIR, 'fragments'))
+      .filter((file) => file.endsWith('.cypher'));
+    const readers = fragments.filter((file) => {
+      const own = withoutComments(fs.readFileSync(path.join(CYPHER_DIR, 'fragments', file), 'utf8'));
+      return FILTER_PARAMS.some((param) => own.includes(param));
+    });
+    expect(readers).toEqual(['evidence-passes.cypher']);
+  });
+
+  it('expands includes recursively and refuses a missing fragment', () => {
+    const catalog = loadCypherCatalog();
+    expect(catalog['find-neighborhood']).toContain('r.evRank[i] >= $minRank');
+    expect(catalog['find-neighborhood']).not.toContain('@include');
+    expect(() => expandIncludes('RETURN 1\n// @include no-such-fragment\n')).toThrow(/fragment missing/);
   });
 });

@@ -24,6 +24,8 @@ export const RELATIONSHIP = /* GraphQL */ `
   toId
   certainty
   occurredAt
+  sourceCount
+  disputed
   properties
   version
   deleted
@@ -33,10 +35,13 @@ export const RELATIONSHIP = /* GraphQL */ `
     translation
     attributedTo
     certainty
+    stance
+    occurredAt
     source {
       id
       title
       publishedAt
+      reliability
     }
   }
 `;
@@ -61,7 +66,9 @@ export interface EvidenceView {
   translation: string | null;
   attributedTo: string | null;
   certainty: string;
-  source: { id: string; title: string; publishedAt: string | null };
+  stance: 'SUPPORTS' | 'DENIES';
+  occurredAt: string | null;
+  source: { id: string; title: string; publishedAt: string | null; reliability: string };
 }
 
 export interface RelationshipView {
@@ -71,6 +78,8 @@ export interface RelationshipView {
   toId: string;
   certainty: 'CONFIRMED' | 'REPORTED' | 'SPECULATIVE';
   occurredAt: string | null;
+  sourceCount: number;
+  disputed: boolean;
   properties: Record<string, unknown>;
   version: number;
   deleted: boolean;

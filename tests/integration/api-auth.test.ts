@@ -34,7 +34,7 @@ const MUTATIONS: [string, string, Record<string, unknown>][] = [
   ],
   [
     'updateRelationship',
-    'mutation { updateRelationship(id: "meta:RELIES_ON:nvidia", version: 1, patch: { occurredAt: "2024" }) { id } }',
+    'mutation { updateRelationship(id: "meta:RELIES_ON:nvidia", version: 1, patch: { properties: { note: "x" } }) { id } }',
     {},
   ],
   [

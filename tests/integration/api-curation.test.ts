@@ -445,23 +445,30 @@ describe('relationships: create, update, delete, restore, evidence', () => {
     const { updateRelationship } = await edit<{ updateRelationship: RelationshipView }>(UPDATE_RELATIONSHIP, {
       id,
       version,
-      patch: { occurredAt: '2024-03-04', properties: { product: 'gadgets' } },
+      patch: { properties: { product: 'gadgets' } },
     });
+    // The event time stays what its evidence says: it is derived, never patched.
     expect(updateRelationship).toMatchObject({
-      occurredAt: '2024-03-04',
+      occurredAt: '2024-03',
       properties: { product: 'gadgets' },
     });
-    const stale = await editRaw(UPDATE_RELATIONSHIP, { id, version, patch: { occurredAt: '2020' } });
+    const stale = await editRaw(UPDATE_RELATIONSHIP, {
+      id,
+      version,
+      patch: { properties: { product: 'stale' } },
+    });
     expect(errorCode(stale)).toBe('CONFLICT');
-    expect((await relationship(id))!.occurredAt).toBe('2024-03-04');
+    expect((await relationship(id))!.properties).toEqual({ product: 'gadgets' });
     version = updateRelationship.version;
     expect(errorCode(await editRaw(UPDATE_RELATIONSHIP, { id, version, patch: {} }))).toBe('BAD_USER_INPUT');
+    const dated = await editRaw(UPDATE_RELATIONSHIP, { id, version, patch: { occurredAt: '2020' } });
+    expect(dated.errors?.[0]?.message).toMatch(/occurredAt/);
     expect(
       errorCode(
         await editRaw(UPDATE_RELATIONSHIP, {
           id: 'meta:NO_SUCH:nvidia',
           version: 1,
-          patch: { occurredAt: null },
+          patch: { properties: {} },
         }),
       ),
     ).toBe('NOT_FOUND');

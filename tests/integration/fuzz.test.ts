@@ -368,7 +368,7 @@ describe('Cypher injection through every string argument of the mutations', () =
         }),
       ],
       [
-        `mutation($id: ID!) { updateRelationship(id: $id, version: 1, patch: {occurredAt: "2024"}) { id } }`,
+        `mutation($id: ID!) { updateRelationship(id: $id, version: 1, patch: {properties: {note: "x"}}) { id } }`,
         (p) => ({ id: p }),
       ],
       [

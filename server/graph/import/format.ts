@@ -1,7 +1,7 @@
 // The import format ("linkage/v1"): the seed files, user imports and backups all use it.
 // Shape is checked by zod; meaning (dangling ids, duplicates, dates) by validateDocument.
 import { z } from 'zod';
-import { CERTAINTIES, ENTITY_KINDS } from '../model.ts';
+import { CERTAINTIES, ENTITY_KINDS, SOURCE_RELIABILITIES, STANCES } from '../model.ts';
 import { OCCURRED_AT_HINT, parseOccurredAt } from '../dates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -48,6 +48,10 @@ export const SourceSchema = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko" or "en"')
     .nullish(),
   url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+  reliability: z
+    .enum(SOURCE_RELIABILITIES, { message: `reliability is one of ${SOURCE_RELIABILITIES.join(', ')}` })
+    .nullish(),
+  reliabilityReason: text(1000).nullish(),
 });
 
 export const EntitySchema = z.strictObject({
@@ -71,6 +75,9 @@ export const EvidenceSchema = z.strictObject({
   translation: text(4000).nullish(),
   attributedTo: text(300).nullish(),
   certainty: z.enum(CERTAINTIES, { message: `certainty must be one of ${CERTAINTIES.join(', ')}` }),
+  stance: z.enum(STANCES, { message: `stance must be one of ${STANCES.join(', ')}` }).nullish(),
+  // The event this quote is about; the relationship's occurredAt, when given, dates evidence without one.
+  occurredAt: occurredAt.nullish(),
   source: slug.optional(),
   addedAt: z.string().max(40).nullish(),
   addedBy: text(200).nullish(),

@@ -2,8 +2,9 @@
 // lands or leaves the database untouched. MERGE on ids makes a re-import change nothing.
 import crypto from 'node:crypto';
 import type { Database, Transaction } from '../../db/database.ts';
-import { CERTAINTY_RANK, relationshipId } from '../model.ts';
+import { relationshipId } from '../model.ts';
 import { parseOccurredAt } from '../dates.ts';
+import { evidenceRecord, sourceRecord } from '../records.ts';
 import type { ImportDocument } from './format.ts';
 import { ImportError } from './parse.ts';
 
@@ -32,13 +33,6 @@ export interface ImportOptions {
   timeoutMs?: number;
 }
 
-export const evidenceId = (sourceId: string, quote: string, attributedTo: string | null | undefined) =>
-  `ev-${crypto
-    .createHash('sha256')
-    .update(`${sourceId}\u0000${quote}\u0000${attributedTo ?? ''}`)
-    .digest('hex')
-    .slice(0, 20)}`;
-
 const num = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
 const counts = (rows: Record<string, unknown>[]): Counts => ({
   created: rows.reduce((sum, r) => sum + num(r.created), 0),
@@ -58,18 +52,8 @@ function* batches<T>(items: T[], size: number): Generator<T[]> {
 /** Plain rows for the Cypher statements: dates split into bounds, JSON text for nested values. */
 export function toImportRows(doc: ImportDocument, actor: string, now: string) {
   const sources = doc.sources ?? [];
-  const publishedAt = new Map(sources.map((s) => [s.id, s.publishedAt ?? null]));
   const defaultSource = sources.length === 1 ? sources[0]!.id : undefined;
-  const sourceRows = sources.map((s) => ({
-    id: s.id,
-    title: s.title,
-    titleEn: s.titleEn ?? null,
-    publisher: s.publisher ?? null,
-    author: s.author ?? null,
-    publishedAt: s.publishedAt ?? null,
-    language: s.language ?? null,
-    url: s.url ?? null,
-  }));
+  const sourceRows = sources.map(sourceRecord);
   const entityRows = doc.entities.map((e) => {
     const occurred = e.occurredAt ? parseOccurredAt(e.occurredAt) : null;
     return {
@@ -89,43 +73,21 @@ export function toImportRows(doc: ImportDocument, actor: string, now: string) {
       notes: e.notes ? e.notes.map((n) => JSON.stringify(n)) : null,
     };
   });
-  const relationshipRows = doc.relationships.map((r) => {
-    const occurred = r.occurredAt ? parseOccurredAt(r.occurredAt) : null;
-    return {
-      id: relationshipId(r.from, r.type, r.to),
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      occurredAt: r.occurredAt ?? null,
-      occurredFrom: occurred?.from ?? null,
-      occurredTo: occurred?.to ?? null,
-      properties: JSON.stringify(r.properties),
-      version: r.version ?? null,
-      deleted: r.deleted ?? null,
-      notes: r.notes ? r.notes.map((n) => JSON.stringify(n)) : null,
-      evidence: r.evidence.map((ev) => {
-        const sourceId = ev.source ?? defaultSource!;
-        const id = evidenceId(sourceId, ev.quote, ev.attributedTo);
-        const record = {
-          id,
-          quote: ev.quote,
-          translation: ev.translation ?? null,
-          attributedTo: ev.attributedTo ?? null,
-          certainty: ev.certainty,
-          sourceId,
-          addedAt: ev.addedAt ?? now,
-          addedBy: ev.addedBy ?? actor,
-        };
-        return {
-          id,
-          json: JSON.stringify(record),
-          rank: CERTAINTY_RANK[ev.certainty],
-          sourceId,
-          publishedAt: publishedAt.get(sourceId) ?? null,
-        };
-      }),
-    };
-  });
+  // A relationship-level occurredAt in a file is shorthand for the event date of each of its evidence that
+  // gives none; the stored relationship's event time is derived from its evidence.
+  const relationshipRows = doc.relationships.map((r) => ({
+    id: relationshipId(r.from, r.type, r.to),
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    properties: JSON.stringify(r.properties),
+    version: r.version ?? null,
+    deleted: r.deleted ?? null,
+    notes: r.notes ? r.notes.map((n) => JSON.stringify(n)) : null,
+    evidence: r.evidence.map((ev) =>
+      evidenceRecord(ev, ev.source ?? defaultSource!, { at: now, by: actor }, r.occurredAt ?? null),
+    ),
+  }));
   return { sourceRows, entityRows, relationshipRows };
 }
 

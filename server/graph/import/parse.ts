@@ -240,6 +240,7 @@ export function parseCsvFolder(input: string): ImportDocument {
       publishedAt: orNull(r.publishedAt),
       language: orNull(r.language),
       url: orNull(r.url),
+      reliability: orNull(r.reliability),
     })),
     entities: entities.rows.map((r, i) => ({
       id: r.id,
@@ -268,6 +269,9 @@ export function parseCsvFolder(input: string): ImportDocument {
       translation: orNull(r.translation),
       attributedTo: orNull(r.attributedTo),
       certainty: r.certainty,
+      // Each row is one piece of evidence, so its event date is that evidence's own.
+      occurredAt: orNull(r.occurredAt),
+      stance: orNull(r.stance),
       ...(r.source ? { source: r.source } : {}),
     };
     const group = groups.get(key);
@@ -280,7 +284,6 @@ export function parseCsvFolder(input: string): ImportDocument {
           type: r.type,
           from: r.from,
           to: r.to,
-          occurredAt: orNull(r.occurredAt),
           properties: parseJsonCell(r.properties, relationshipsFile, line, 'properties'),
           evidence: [evidence],
         },

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import { romanize } from 'es-hangul';
 import { badInput } from '../../errors.ts';
 import { slugify } from '../inputs.ts';
-import type { Certainty, Source } from '../model.ts';
+import type { Certainty } from '../model.ts';
+import type { SourceFields } from '../records.ts';
 import { certaintyOf, MEDIA_NAME, relationCues, SPEECH_KO, titleType, type RelationCue } from './cues.ts';
 import { resolveEventDate } from './event-date.ts';
 import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
@@ -58,7 +59,7 @@ export interface ProposalDraft {
   text: string;
   format: 'TEXT' | 'HTML';
   language: Language;
-  source: Source;
+  source: SourceFields & { publishedAt: string };
   entities: DraftEntity[];
   claims: DraftClaim[];
 }
@@ -340,7 +341,10 @@ function hedgedType(type: string, gazetteer: Gazetteer): string {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function normalizeSource(source: ArticleSource, language: Language): Source {
+export function normalizeSource(
+  source: ArticleSource,
+  language: Language,
+): SourceFields & { publishedAt: string } {
   return {
     id: sourceIdFor(source),
     title: source.title.trim(),
@@ -383,7 +387,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const ends =
       attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
     const { certainty, cue } = certaintyOf(sentence.text, language);
-    const date = resolveEventDate(sentence.text, language, source.publishedAt!);
+    const date = resolveEventDate(sentence.text, language, source.publishedAt);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
     const apposed = new Set(

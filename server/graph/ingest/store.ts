@@ -7,10 +7,10 @@ import type { Database, Row } from '../../db/database.ts';
 import type { Plain } from '../../db/values.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
 import { OCCURRED_AT_HINT, parseOccurredAt } from '../dates.ts';
-import { evidenceId } from '../import/importer.ts';
 import { TYPE_PATTERN } from '../import/format.ts';
 import { check } from '../inputs.ts';
 import { toEntity, toSource } from '../mapping.ts';
+import { evidenceId, sourceRecord } from '../records.ts';
 import { CERTAINTIES, ENTITY_KINDS, type Certainty, type Entity, type Source } from '../model.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerEntity } from './mentions.ts';
 import { propose, slugFor, type ArticleSource, type DraftClaim, type DraftEntity } from './propose.ts';
@@ -321,7 +321,7 @@ export function createProposalStore(db: Database) {
             updatedAt: at,
             version: 1,
           },
-          source: draft.source,
+          source: sourceRecord(draft.source),
           entities: draft.entities.map((e) => entityRow(e, id)),
           claims: draft.claims.map((c) => claimRow(c, draft.source.id)),
         })

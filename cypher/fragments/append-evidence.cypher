@@ -1,0 +1,13 @@
+// append-evidence (clauses): appends the evidence records in `fresh` (server/graph/records.ts
+// evidenceRecord rows not yet on r) to relationship r, keeping the per-evidence lists that filters read
+// index-aligned with r.evidence, then refreshes r's stored summary (refresh-relationship-summary).
+// Every writer of evidence goes through here. Expects: r, fresh.
+SET r.evidence = r.evidence + [e IN fresh | e.json],
+  r.evidenceIds = r.evidenceIds + [e IN fresh | e.id],
+  r.evRank = r.evRank + [e IN fresh | e.rank],
+  r.evStance = r.evStance + [e IN fresh | e.stance],
+  r.evOccurredFrom = r.evOccurredFrom + [e IN fresh | coalesce(e.occurredFrom, '')],
+  r.evOccurredTo = r.evOccurredTo + [e IN fresh | coalesce(e.occurredTo, '')],
+  r.evSourceIds = r.evSourceIds + [e IN fresh | e.sourceId],
+  r.evPublishedAt = r.evPublishedAt + [e IN fresh | coalesce(COLLECT { MATCH (s:Source {id: e.sourceId}) RETURN s.publishedAt }[0], '')]
+// @include refresh-relationship-summary

@@ -1,0 +1,6 @@
+// moved-evidence (clauses): appends to relationship r the evidence of relationship `moved` that r lacks,
+// with its per-evidence fields (a merge joins the two relationships). Expects: moved, r.
+WITH moved, r, [i IN range(0, size(moved.evidenceIds) - 1) WHERE NOT moved.evidenceIds[i] IN r.evidenceIds |
+  {id: moved.evidenceIds[i], json: moved.evidence[i], rank: moved.evRank[i], stance: moved.evStance[i],
+   occurredFrom: moved.evOccurredFrom[i], occurredTo: moved.evOccurredTo[i], sourceId: moved.evSourceIds[i]}] AS fresh
+// @include append-evidence

@@ -1,0 +1,37 @@
+// Brings a database written by an earlier version to the current stored shape, at start-up, before the
+// seed load and before any request. Each step is idempotent and records when it is done.
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { Evidence } from './model.ts';
+import { evidenceRecord } from './records.ts';
+
+const BATCH = 2000;
+
+/**
+ * Relationships stored before evidence-level truth kept one event time per relationship and evidence as
+ * JSON only. Each evidence gets that event time (the best the old data says), stance SUPPORTS, and the
+ * per-evidence lists that filters read; the relationship's summary is then derived from its evidence.
+ */
+async function migrateEvidenceLists(db: Database, logger: Logger) {
+  let migrated = 0;
+  for (;;) {
+    const rows = await db.read('find-unmigrated-relationships', { batch: BATCH });
+    if (rows.length === 0) break;
+    const batch = rows.map((row) => {
+      const occurredAt = typeof row.occurredAt === 'string' ? row.occurredAt : null;
+      const evidence = (row.evidence as string[]).map((text) => {
+        const e = JSON.parse(text) as Evidence;
+        return evidenceRecord(e, e.sourceId, { at: e.addedAt ?? '', by: e.addedBy ?? '' }, occurredAt);
+      });
+      return { elementId: row.elementId, evidence };
+    });
+    await db.write('migrate-evidence-lists', { rows: batch });
+    migrated += batch.length;
+  }
+  await db.write('finish-migration', { id: 'evidence-lists', now: new Date().toISOString() });
+  if (migrated > 0) logger.info({ migrated }, 'relationships migrated to evidence-level lists');
+}
+
+export async function migrate(db: Database, logger: Logger): Promise<void> {
+  await migrateEvidenceLists(db, logger);
+}
