@@ -17,6 +17,8 @@ export default tseslint.config(
       'neo4j/classes',
       'neo4j/target',
       'notebooks',
+      // The notebook widget's bundle, built from python/widget (git-ignored).
+      'python/src/linkage/static',
       'bench/results',
       // Personal scratch space (git-ignored).
       'tmp',

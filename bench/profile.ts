@@ -6,6 +6,7 @@
 // Filter parameters default to "no filter", as the API sends them.
 import { parseArgs } from 'node:util';
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import { credentialsFromEnv } from '../neo4j/credentials.ts';
 import { loadCypherCatalog, QUERY_NAMES, type QueryName } from '../server/db/cypher.ts';
 import { createDatabase, toDriverParams } from '../server/db/database.ts';
 import { importDocument, toImportRows } from '../server/graph/import/importer.ts';
@@ -30,7 +31,8 @@ if (!values.uri || (!values.query && !values['import-sample'])) {
   process.exit(64);
 }
 const uri = values.uri;
-const driver = neo4j.driver(uri);
+const auth = credentialsFromEnv();
+const driver = neo4j.driver(uri, auth ? neo4j.auth.basic(auth.user, auth.password) : undefined);
 const catalog = loadCypherCatalog();
 
 function print(plan: ProfiledPlan, depth = 0) {
@@ -62,6 +64,7 @@ if (values['import-sample']) {
   await wipe.close();
   const db = createDatabase({
     uri,
+    auth,
     database: 'neo4j',
     queryTimeoutMs: 600_000,
     logger: createLogger('silent'),

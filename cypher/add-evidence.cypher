@@ -4,9 +4,12 @@
 // params: $fromId, $type, $toId, $evidence (server/graph/records.ts evidenceRecord), $newSource (map or
 //         null), the unfiltered filter parameters, $now, $actor, $auditId
 // returns: relationship (map or null when unknown), sourceFound, added, sources
-OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type AND r.deleted = false
-// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
-FOREACH (locked IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET locked.writeLock = true REMOVE locked.writeLock)
+// ---- concurrency (issue 12, item 4): take the write lock, THEN check `deleted`, so evidence never lands on a
+// relationship that a concurrent deleteRelationship has just deleted (and two writes cannot both pass).
+OPTIONAL MATCH (a:Entity {id: $fromId})-[r0]->(b:Entity {id: $toId}) WHERE type(r0) = $type
+FOREACH (locked IN CASE WHEN r0 IS NULL THEN [] ELSE [r0] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH a, b, CASE WHEN r0.deleted = false THEN r0 END AS r
+// ---- end of the concurrency block
 WITH a, r, b,
   ($newSource IS NOT NULL AND $newSource.id = $evidence.sourceId) OR EXISTS { MATCH (:Source {id: $evidence.sourceId}) } AS sourceFound
 WITH a, r, b, sourceFound, r IS NOT NULL AND sourceFound AND NOT $evidence.id IN r.evidenceIds AS added

@@ -4,10 +4,19 @@
 //         server/graph/records.ts evidenceRecord rows), $newSources (list of maps), $citedSourceIds, the
 //         unfiltered filter parameters, $now, $actor, $auditId
 // returns: fromFound, toFound, exists, missingSources, relationship (map or null), sources
-OPTIONAL MATCH (a:Entity {id: $fromId}) WHERE a.deleted = false
-OPTIONAL MATCH (b:Entity {id: $toId}) WHERE b.deleted = false
-// Lock the subject first, so two concurrent creates of one relationship cannot both see it missing.
-FOREACH (locked IN CASE WHEN a IS NULL THEN [] ELSE [a] END | SET locked.writeLock = true REMOVE locked.writeLock)
+// ---- concurrency (issue 12, item 4): lock both ends in id order (as merges do), THEN check they are live.
+// Two creates of one relationship cannot both see it missing, and a create racing a merge of either end
+// either lands before the merge (which then moves it) or sees the end merged away (NOT_FOUND).
+OPTIONAL MATCH (a0:Entity {id: $fromId})
+OPTIONAL MATCH (b0:Entity {id: $toId})
+CALL (a0, b0) {
+  UNWIND [x IN [a0, b0] WHERE x IS NOT NULL] AS x
+  WITH x ORDER BY x.id
+  SET x.writeLock = true
+  REMOVE x.writeLock
+}
+WITH CASE WHEN a0.deleted = false THEN a0 END AS a, CASE WHEN b0.deleted = false THEN b0 END AS b
+// ---- end of the concurrency block
 WITH a, b,
   a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[r]->(b) WHERE type(r) = $type } AS exists,
   [sid IN $citedSourceIds WHERE NOT sid IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: sid}) }] AS missingSources

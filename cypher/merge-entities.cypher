@@ -6,10 +6,18 @@
 // before (the same snapshot) and after.
 // params: $keepId, $mergeId, $mergeRecordId, $now, $actor, $auditId
 // returns: keepFound, mergeFound, entity (kept node or null), moved (relationships moved)
-OPTIONAL MATCH (k:Entity {id: $keepId}) WHERE k.deleted = false
-OPTIONAL MATCH (m:Entity {id: $mergeId}) WHERE m.deleted = false
-// Lock both entities before reading them, so concurrent edits and merges of either wait for this one.
-FOREACH (locked IN [x IN [k, m] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
+OPTIONAL MATCH (k0:Entity {id: $keepId})
+OPTIONAL MATCH (m0:Entity {id: $mergeId})
+// Lock both entities in a fixed order (by id) before reading anything else of them, so concurrent merges of
+// either ("b into a" ‖ "b into c", "a into b" ‖ "b into a") run one after the other without deadlocking;
+// then check that both are still live: a merge that waited sees what the first one did.
+CALL (k0, m0) {
+  UNWIND [x IN [k0, m0] WHERE x IS NOT NULL] AS x
+  WITH x ORDER BY x.id
+  SET x.writeLock = true
+  REMOVE x.writeLock
+}
+WITH CASE WHEN k0.deleted = false THEN k0 END AS k, CASE WHEN m0.deleted = false THEN m0 END AS m
 WITH k, m, k IS NOT NULL AND m IS NOT NULL AND k <> m AS ok
 CALL (k, m, ok) {
   WITH k, m WHERE ok

@@ -8,8 +8,15 @@
 OPTIONAL MATCH (rec:MergeRecord {id: $mergeId})
 OPTIONAL MATCH (k:Entity {id: rec.keepId})
 OPTIONAL MATCH (m:Entity {id: rec.mergeId})
-// Lock the record and both entities before checking versions, so an undo cannot race an edit or a second undo.
-FOREACH (locked IN [x IN [rec, k, m] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
+// Lock both entities (by id, the order every merge uses) and then the record before checking versions, so an
+// undo cannot race an edit, a merge or a second undo.
+CALL (k, m) {
+  UNWIND [x IN [k, m] WHERE x IS NOT NULL] AS x
+  WITH x ORDER BY x.id
+  SET x.writeLock = true
+  REMOVE x.writeLock
+}
+FOREACH (locked IN CASE WHEN rec IS NULL THEN [] ELSE [rec] END | SET locked.writeLock = true REMOVE locked.writeLock)
 WITH rec, k, m, rec IS NOT NULL AS found,
   rec IS NOT NULL AND rec.undoneAt IS NULL AND k.version = rec.keepVersionAfter AND m.mergedInto = k.id AS current
 CALL (rec, k, m, current) {

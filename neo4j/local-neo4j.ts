@@ -21,10 +21,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureLocalNeo4jCredentials, localPasswordFile, type Neo4jCredentials } from './credentials.ts';
+
+export type { Neo4jCredentials } from './credentials.ts';
 
 export interface LocalNeo4j {
   /** bolt://127.0.0.1:<port> */
   uri: string;
+  /** Authentication is always on: user neo4j, the password from <dataDir>/linkage-password. */
+  auth: Neo4jCredentials;
   pid: number;
   /** SIGTERM, wait for exit; SIGKILL after 30 s. Safe to call more than once. */
   stop(): Promise<void>;
@@ -281,6 +286,17 @@ export function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<LocalN
   }
 
   const dataDir = path.resolve(options.dataDir);
+  let auth: Neo4jCredentials;
+  try {
+    auth = ensureLocalNeo4jCredentials(dataDir);
+  } catch (error) {
+    return Promise.reject(
+      new LocalNeo4jStartError(
+        `local-neo4j: cannot prepare the password file ${localPasswordFile(dataDir)}: ${(error as Error).message}`,
+        3,
+      ),
+    );
+  }
   const jvmArgs = [
     `-Xms${heap}`,
     `-Xmx${heap}`,
@@ -299,7 +315,15 @@ export function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<LocalN
     `${p.classes}${path.delimiter}${path.join(p.lib, '*')}`,
     'linkage.LocalNeo4j',
   ];
-  const appArgs = ['--data-dir', dataDir, '--bolt-port', String(options.boltPort), '--exit-on-stdin-eof'];
+  const appArgs = [
+    '--data-dir',
+    dataDir,
+    '--bolt-port',
+    String(options.boltPort),
+    '--password-file',
+    localPasswordFile(dataDir),
+    '--exit-on-stdin-eof',
+  ];
   if (options.pageCache) appArgs.push('--pagecache', options.pageCache);
   if (options.txTimeout) appArgs.push('--tx-timeout', options.txTimeout);
   if (options.txMemoryMax) appArgs.push('--tx-memory-max', options.txMemoryMax);
@@ -338,6 +362,7 @@ export function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<LocalN
 
     const handle: LocalNeo4j = {
       uri: `bolt://127.0.0.1:${options.boltPort}`,
+      auth,
       pid: child.pid ?? -1,
       exited,
       kill(signal: NodeJS.Signals = 'SIGTERM') {

@@ -20,9 +20,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-HERE = Path(__file__).resolve().parent
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output_dir", type=Path)
@@ -31,8 +28,6 @@ def main() -> int:
     args = parser.parse_args()
 
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    # The kernels import linkage_client from beside the notebooks while working in the output directory.
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))
     os.environ.setdefault("LINKAGE_OUTPUT_DIR", str(args.output_dir.resolve()))
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
 

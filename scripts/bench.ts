@@ -11,6 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { credentialsEnv, credentialsFromEnv } from '../neo4j/credentials.ts';
 import {
   ensureNeo4jInstalled,
   findFreePort,
@@ -80,9 +81,14 @@ if (sizes.some((n) => !Number.isSafeInteger(n) || n < 20) || !(duration > 0) || 
 const log = (message: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const quiet = createLogger('silent');
+/** With --uri: NEO4J_USER/NEO4J_PASSWORD; with a local Neo4j: its password (set in the environment below). */
+const basicAuth = () => {
+  const auth = credentialsFromEnv();
+  return auth ? neo4j.auth.basic(auth.user, auth.password) : undefined;
+};
 
 async function wipe(uri: string) {
-  const driver = neo4j.driver(uri);
+  const driver = neo4j.driver(uri, basicAuth());
   try {
     const session = driver.session();
     try {
@@ -96,7 +102,7 @@ async function wipe(uri: string) {
 }
 
 async function neo4jVersion(uri: string): Promise<string> {
-  const driver = neo4j.driver(uri);
+  const driver = neo4j.driver(uri, basicAuth());
   try {
     const { records } = await driver.executeQuery(
       'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition',
@@ -322,11 +328,19 @@ async function measureSize(entities: number, uri: string | undefined): Promise<S
       txMemoryMax: smoke ? '512m' : '3g',
     });
     boltUri = local.uri;
+    // The peers (child processes) and every driver below read the credentials from here.
+    Object.assign(process.env, credentialsEnv(local.auth));
   } else {
     await wipe(boltUri);
   }
   results.machine.neo4j ??= await neo4jVersion(boltUri);
-  const db = createDatabase({ uri: boltUri, database: 'neo4j', queryTimeoutMs: 120_000, logger: quiet });
+  const db = createDatabase({
+    uri: boltUri,
+    auth: credentialsFromEnv(),
+    database: 'neo4j',
+    queryTimeoutMs: 120_000,
+    logger: quiet,
+  });
   const peers = new Map<Peer, RunningPeer>();
   try {
     await db.applySchema();

@@ -23,6 +23,8 @@ const TASKS = [
   'ingest',
   'eval-ingest',
   'cypher',
+  'db',
+  'notebooks',
 ];
 if (!TASKS.includes(task)) {
   console.error(`usage: node scripts/bootstrap.mjs <${TASKS.join('|')}> [args]`);

@@ -4,6 +4,7 @@ import { ensureNeo4jInstalled, startLocalNeo4j, type LocalNeo4j } from '../neo4j
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { createDatabase, type Database } from '../server/db/database.ts';
 import { createLogger } from '../server/logger.ts';
+import { neo4jAuthFor } from '../server/main.ts';
 
 export function configOrExit(): Config {
   try {
@@ -19,10 +20,10 @@ export function configOrExit(): Config {
 
 export async function connect(config: Config): Promise<{ db: Database; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const open = (uri: string) =>
+  const open = (uri: string, auth = neo4jAuthFor(config, uri)) =>
     createDatabase({
       uri,
-      auth: config.neo4j.auth,
+      auth,
       database: config.neo4j.database,
       queryTimeoutMs: config.queryTimeoutMs,
       logger,
@@ -46,7 +47,7 @@ export async function connect(config: Config): Promise<{ db: Database; close: ()
     pageCache: config.neo4j.local.pageCache,
     heap: config.neo4j.local.heap,
   });
-  const db = open(local.uri);
+  const db = open(local.uri, local.auth);
   return {
     db,
     close: async () => {

@@ -1,5 +1,6 @@
 // npm run neo4j: runs only the local Neo4j, with the same settings as npm start, until Ctrl-C.
 import { ensureNeo4jInstalled, startLocalNeo4j } from '../neo4j/local-neo4j.ts';
+import { localPasswordFile } from '../neo4j/credentials.ts';
 import { configOrExit } from './connect.ts';
 
 const { local } = configOrExit().neo4j;
@@ -10,7 +11,9 @@ const neo4j = await startLocalNeo4j({
   pageCache: local.pageCache,
   heap: local.heap,
 });
-console.log(`Neo4j is running at ${neo4j.uri} (data in ${local.dataDir}); Ctrl-C stops it.`);
+console.log(
+  `Neo4j is running at ${neo4j.uri} (data in ${local.dataDir}); user ${neo4j.auth.user}, password in ${localPasswordFile(local.dataDir)}; Ctrl-C stops it.`,
+);
 const stop = async () => {
   await neo4j.stop();
   process.exit(0);

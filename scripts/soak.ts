@@ -5,6 +5,7 @@
 // operation, errors by code and server RSS over time, then verifies: no 5xx, no lost or duplicated
 // writes, no lost updates (stale versions get CONFLICT), RSS flat after warm-up. Writes
 // bench/results/soak-<time>.{json,md}; exits 1 when a verification fails.
+import { credentialsEnv } from '../neo4j/credentials.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -152,6 +153,7 @@ async function startOwnProduct(log: (line: string) => void): Promise<OwnProduct>
       env: {
         ...process.env,
         NEO4J_URI: neo4j.uri,
+        ...credentialsEnv(neo4j.auth),
         PORT: String(port),
         HOST: '127.0.0.1',
         LINKAGE_TOKENS_FILE: tokensFile,

@@ -72,7 +72,10 @@ if (!fs.existsSync(config.auth.tokensFile)) {
 }
 
 ensureClientBuilt();
-const server = await startServer({ ...config, neo4j: { ...config.neo4j, uri } });
+const server = await startServer({
+  ...config,
+  neo4j: { ...config.neo4j, uri, auth: running.neo4j?.auth ?? config.neo4j.auth },
+});
 running.server = server;
 await server.ready;
 console.log(`\n  Linkage is running at ${server.url}\n  GraphQL (GraphiQL): ${server.url}/graphql\n`);

@@ -1,7 +1,8 @@
 // npm run token -- create --role editor --name alice [--expires-days 30]
 // npm run token -- list
+// npm run token -- revoke --name alice   (a running server refuses the token within a second)
 import { parseArgs } from 'node:util';
-import { issueToken, readTokenFile, ROLES, type Role } from '../server/auth/tokens.ts';
+import { issueToken, readTokenFile, revokeToken, ROLES, type Role } from '../server/auth/tokens.ts';
 import { configOrExit } from './connect.ts';
 
 const { positionals, values } = parseArgs({
@@ -17,6 +18,16 @@ const command = positionals[0];
 if (command === 'list') {
   for (const t of readTokenFile(config.auth.tokensFile))
     console.log(`${t.name}\t${t.role}\tcreated ${t.createdAt}\texpires ${t.expiresAt ?? 'never'}`);
+} else if (command === 'revoke') {
+  if (!values.name) {
+    console.error('usage: npm run token -- revoke --name <name>');
+    process.exit(64);
+  }
+  if (!revokeToken(config.auth.tokensFile, values.name)) {
+    console.error(`no token named "${values.name}" in ${config.auth.tokensFile}`);
+    process.exit(1);
+  }
+  console.error(`token "${values.name}" revoked`);
 } else if (command === 'create') {
   const role = values.role as Role;
   if (!ROLES.includes(role)) {
@@ -35,7 +46,7 @@ if (command === 'list') {
   );
 } else {
   console.error(
-    'usage: npm run token -- create --role <reader|editor|admin> --name <name> [--expires-days N] | list',
+    'usage: npm run token -- create --role <reader|editor|admin> --name <name> [--expires-days N] | list | revoke --name <name>',
   );
   process.exit(64);
 }

@@ -8,6 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createGraphRepository, type GraphRepository } from './graph/repository.ts';
+import { DEFAULT_QUERY_BUDGET } from './graphql/query-budget.ts';
 import { buildYoga } from './graphql/yoga.ts';
 import type { TokenStore } from './auth/tokens.ts';
 import type { Logger } from './logger.ts';
@@ -15,8 +16,11 @@ import { AppError } from './errors.ts';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
 
+/** The only request bodies /graphql reads. */
+const GRAPHQL_POST_TYPES = ['application/json', 'application/graphql-response+json'];
+
 export interface AppDeps {
-  config: Pick<Config, 'auth' | 'http' | 'hubDegree'>;
+  config: Pick<Config, 'auth' | 'http' | 'hubDegree'> & Partial<Pick<Config, 'queryBudget'>>;
   db: Database;
   tokens: TokenStore;
   logger: Logger;
@@ -40,7 +44,9 @@ export function buildApp(deps: AppDeps): Express {
   const graph = createGraphRepository(db, { hubDegree: config.hubDegree });
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides who a client is (the failed-auth limit counts per client), so it is believed
+  // only from a proxy the operator named: off by default, when every client is on loopback anyway.
+  app.set('trust proxy', config.http.trustProxy);
 
   const requestLog: RequestHandler = (req, res, next) => {
     const started = performance.now();
@@ -101,6 +107,8 @@ export function buildApp(deps: AppDeps): Express {
     skip: (_req, res) => res.locals.authFailed !== true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A forwarded-for header without a configured proxy is expected (and ignored): see LINKAGE_TRUST_PROXY.
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) =>
       jsonError(
         res,
@@ -114,6 +122,22 @@ export function buildApp(deps: AppDeps): Express {
     next();
   };
 
+  // A POST runs an operation only as JSON. Form and multipart bodies (what a cross-site form can send
+  // without a preflight), text/plain and application/graphql are refused before their body is read, so
+  // LINKAGE_MAX_BODY_BYTES bounds every body this endpoint reads.
+  const onlyJsonPosts: RequestHandler = (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    if (req.is(GRAPHQL_POST_TYPES)) return next();
+    req.resume(); // discard the body without buffering it
+    res.setHeader('Connection', 'close');
+    return jsonError(
+      res,
+      415,
+      'BAD_USER_INPUT',
+      'POST a JSON body ({"query": …, "variables": …}) with Content-Type: application/json',
+    );
+  };
+
   const yoga = buildYoga({
     graph,
     logger,
@@ -121,13 +145,22 @@ export function buildApp(deps: AppDeps): Express {
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     onWrite: deps.onWrite ?? (() => {}),
     plugins: deps.plugins ?? [],
+    queryBudget: config.queryBudget && {
+      ...DEFAULT_QUERY_BUDGET,
+      maxCost: config.queryBudget.maxCost,
+      capacity: Math.max(config.queryBudget.capacity, config.queryBudget.maxCost),
+      perClientCost: Math.floor(config.queryBudget.capacity / 3),
+    },
   });
   app.all(
     '/graphql',
     markAuthFailure,
     authFailures,
-    express.json({ limit: config.http.maxBodyBytes }),
+    onlyJsonPosts,
+    express.json({ limit: config.http.maxBodyBytes, type: GRAPHQL_POST_TYPES }),
     (req, res) => {
+      // yoga parses only application/json; the body is JSON either way (and already read).
+      if (req.is('application/graphql-response+json')) req.headers['content-type'] = 'application/json';
       void yoga.requestListener(req, res);
     },
   );

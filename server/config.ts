@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
   LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
   LINKAGE_CORS_ORIGINS: z.string().default(''),
+  LINKAGE_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|loopback|linklocal|uniquelocal|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'expected false, a hop count, loopback, or comma-separated proxy addresses/subnets',
+    )
+    .default('false'),
   LINKAGE_QUERY_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(15000),
   LINKAGE_MAX_BODY_BYTES: positiveInt('a size in bytes').default(1_000_000),
   LINKAGE_RESPONSE_CACHE_TTL_MS: z.coerce
@@ -53,8 +60,15 @@ const EnvSchema = z.object({
     .int()
     .min(0, 'expected 0 (off) or a TTL in ms')
     .default(30000),
+  LINKAGE_RESPONSE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0, 'expected 0 (off) or a size in bytes')
+    .default(100_000_000),
   LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
   LINKAGE_HUB_DEGREE: positiveInt('a relationship count').default(1000),
+  LINKAGE_MAX_QUERY_COST: positiveInt('a cost').default(4000),
+  LINKAGE_HEAVY_QUERY_CAPACITY: positiveInt('a cost').default(6000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,18 +76,27 @@ export interface Config {
   host: string;
   port: number;
   neo4j: {
-    /** Undefined means: run the local embedded Neo4j from neo4j/. */
+    /** Undefined means: run the local embedded Neo4j from neo4j/ (its password: neo4j/credentials.ts). */
     uri: string | undefined;
     auth: { user: string; password: string } | undefined;
     database: string;
     local: { dataDir: string; boltPort: number; pageCache: string; heap: string };
   };
   auth: { tokensFile: string; readsRequireToken: boolean; failuresPerMinute: number };
-  http: { corsOrigins: string[]; maxBodyBytes: number };
+  http: {
+    corsOrigins: string[];
+    maxBodyBytes: number;
+    /** express's "trust proxy": false unless LINKAGE_TRUST_PROXY names the proxy in front. */
+    trustProxy: boolean | number | string;
+  };
   queryTimeoutMs: number;
   responseCacheTtlMs: number;
+  /** Upper bound of the response cache's memory (answers' text and bookkeeping). */
+  responseCacheMaxBytes: number;
   /** Neighbourhoods do not expand through entities with more relationships than this beyond the first hop. */
   hubDegree: number;
+  /** Query cost limits (server/graphql/query-budget.ts). */
+  queryBudget: { maxCost: number; capacity: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -103,7 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
   if ((present.NEO4J_USER === undefined) !== (present.NEO4J_PASSWORD === undefined)) {
     const missing = present.NEO4J_USER === undefined ? 'NEO4J_USER' : 'NEO4J_PASSWORD';
     problems.push(
-      `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither, for the local Neo4j without auth)`,
+      `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither: the local Neo4j's password is read from its password file)`,
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -133,10 +156,20 @@ export function loadConfig(env: Env = process.env): Config {
         .map((o) => o.trim())
         .filter(Boolean),
       maxBodyBytes: e.LINKAGE_MAX_BODY_BYTES,
+      trustProxy:
+        e.LINKAGE_TRUST_PROXY === 'false'
+          ? false
+          : e.LINKAGE_TRUST_PROXY === 'true'
+            ? true
+            : /^\d+$/.test(e.LINKAGE_TRUST_PROXY)
+              ? Number(e.LINKAGE_TRUST_PROXY)
+              : e.LINKAGE_TRUST_PROXY,
     },
     queryTimeoutMs: e.LINKAGE_QUERY_TIMEOUT_MS,
     responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
+    responseCacheMaxBytes: e.LINKAGE_RESPONSE_CACHE_MAX_BYTES,
     hubDegree: e.LINKAGE_HUB_DEGREE,
+    queryBudget: { maxCost: e.LINKAGE_MAX_QUERY_COST, capacity: e.LINKAGE_HEAVY_QUERY_CAPACITY },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'RATE_LIMITED',
   'QUERY_TIMEOUT',
+  'OVERLOADED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,11 +12,23 @@ import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
-import { createResponseCache } from './graphql/response-cache.ts';
+import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
+import { isLocalNeo4jUri, readLocalNeo4jCredentials } from '../neo4j/credentials.ts';
+
+/**
+ * The credentials for uri: NEO4J_USER/NEO4J_PASSWORD when set; for the local Neo4j (its loopback Bolt port),
+ * the password file beside its data (neo4j/credentials.ts), so the local database never runs without auth.
+ */
+export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth'] {
+  if (config.neo4j.auth) return config.neo4j.auth;
+  if (!isLocalNeo4jUri(uri, config.neo4j.local.boltPort)) return undefined;
+  return readLocalNeo4jCredentials(config.neo4j.local.dataDir);
+}
 
 export interface RunningServer {
   url: string;
   db: Database;
+  responseCache: ResponseCache;
   ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -68,14 +80,19 @@ export async function startServer(
     ]);
   const db = createDatabase({
     uri: config.neo4j.uri,
-    auth: config.neo4j.auth,
+    auth: neo4jAuthFor(config, config.neo4j.uri),
     database: config.neo4j.database,
     queryTimeoutMs: config.queryTimeoutMs,
     logger,
   });
   const tokens = createTokenStore(config.auth.tokensFile);
   // One cache per server instance; every successful write empties it (see response-cache.ts).
-  const responseCache = createResponseCache(config.responseCacheTtlMs);
+  const responseCache = createResponseCache({
+    ttlMs: config.responseCacheTtlMs,
+    maxBytes: config.responseCacheMaxBytes,
+    authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
+    readsRequireToken: config.auth.readsRequireToken,
+  });
   const app = buildApp({
     config,
     db,
@@ -98,9 +115,11 @@ export async function startServer(
   return {
     url,
     db,
+    responseCache,
     ready,
     async close() {
       abort.abort();
+      responseCache.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { credentialsEnv, credentialsFromEnv } from '../../neo4j/credentials.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
@@ -13,6 +14,7 @@ export async function startLinkagePeer(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-bench-tokens-'));
   const config = loadConfig({
     NEO4J_URI: uri,
+    ...credentialsEnv(credentialsFromEnv()),
     PORT: '0',
     LINKAGE_TOKENS_FILE: path.join(dir, 'tokens.json'),
     LINKAGE_RESPONSE_CACHE_TTL_MS: String(options.cacheTtlMs),

@@ -8,6 +8,7 @@
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
+import { credentialsFromEnv } from '../../neo4j/credentials.ts';
 import { servePeer, type RunningHttpPeer } from './serve-http.ts';
 
 export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
@@ -76,8 +77,13 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   }
 `;
 
+const envAuth = () => {
+  const auth = credentialsFromEnv();
+  return auth ? neo4j.auth.basic(auth.user, auth.password) : undefined;
+};
+
 export async function startNeo4jGraphQLPeer(uri: string): Promise<RunningHttpPeer> {
-  const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(uri, envAuth(), { maxConnectionPoolSize: 50 });
   const neoSchema = new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPE_DEFS, driver });
   const schema = await neoSchema.getSchema();
   const yoga = createYoga({

@@ -2,6 +2,7 @@
 // for Linkage's overhead: no GraphQL, no validation beyond JSON parsing, records serialised as they come.
 import express from 'express';
 import neo4j from 'neo4j-driver';
+import { credentialsFromEnv } from '../../neo4j/credentials.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadCypherCatalog } from '../../server/db/cypher.ts';
 import { toDriverParams } from '../../server/db/database.ts';
@@ -21,11 +22,16 @@ export const NO_FILTER = {
   publishedTo: null,
 };
 
+const envAuth = () => {
+  const auth = credentialsFromEnv();
+  return auth ? neo4j.auth.basic(auth.user, auth.password) : undefined;
+};
+
 export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
   const catalog = loadCypherCatalog();
   // The same hub threshold Linkage runs with (its default; the bench sets no LINKAGE_HUB_DEGREE).
   const { hubDegree } = loadConfig({});
-  const driver = neo4j.driver(uri, undefined, { maxConnectionPoolSize: 50 });
+  const driver = neo4j.driver(uri, envAuth(), { maxConnectionPoolSize: 50 });
   const run = async (query: string, params: Record<string, unknown>) => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {

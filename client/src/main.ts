@@ -40,10 +40,12 @@ mountFiltersPanel(byId('filters'), store, commands);
 renderLegend(byId('legend'));
 const paths = mountPathsPanel(byId('paths'), store, commands);
 const curation = mountCurationForms(byId<HTMLDialogElement>('curation-dialog'), store, commands);
-mountCurationMenu(byId('curation'), curation);
+mountCurationMenu(byId('curation'), store, curation);
 mountSettingsPanel(byId('settings'), store, commands, storage);
 mountDetailsPanel(byId('details'), store, commands, {
   editEntity: (entity) => curation.entityForm(entity),
+  deleteEntity: (entity) => curation.deleteForm(entity),
+  mergeWith: () => curation.mergeForm(),
   startPathFrom: (id) => paths.setFrom(id),
 });
 mountExpansionDialog(byId<HTMLDialogElement>('expand-dialog'), store, commands);
@@ -128,6 +130,7 @@ if (isViewHash(window.location.hash)) void commands.restore(window.location.hash
 // A handle for end-to-end tests and the console: what the canvas really draws.
 (window as unknown as { linkage: unknown }).linkage = {
   renderedIds: () => graph.renderedIds(),
+  classesOf: () => graph.classesOf(),
   zoom: () => graph.zoom(),
   layoutBusy: () => graph.layoutBusy(),
   store,

@@ -82,6 +82,23 @@ export function createTokenStore(file: string, clock: () => number = Date.now): 
   };
 }
 
+function writeTokenFile(file: string, tokens: StoredToken[]) {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify({ tokens }, null, 2)}\n`, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  fs.chmodSync(file, 0o600);
+}
+
+/** Removes the named token; a running server refuses it within a second. False if there was none. */
+export function revokeToken(file: string, name: string): boolean {
+  const tokens = readTokenFile(file);
+  const kept = tokens.filter((t) => t.name !== name);
+  if (kept.length === tokens.length) return false;
+  writeTokenFile(file, kept);
+  return true;
+}
+
 /** Creates a token, stores its hash, and returns the token text (shown once, never stored). */
 export function issueToken(
   file: string,
@@ -98,10 +115,6 @@ export function issueToken(
       ? new Date(Date.now() + options.expiresInDays * 86_400_000).toISOString()
       : null,
   });
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify({ tokens }, null, 2)}\n`, { mode: 0o600 });
-  fs.renameSync(tmp, file);
-  fs.chmodSync(file, 0o600);
+  writeTokenFile(file, tokens);
   return token;
 }

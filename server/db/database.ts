@@ -57,9 +57,29 @@ export function toDriverParams(value: unknown): never {
   return value as never;
 }
 
+/** The per-transaction memory cap (or the global pool): the query is too big, retrying cannot help. */
+export function isMemoryLimitError(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
+      error.code.includes('MemoryLimitExceeded'))
+  );
+}
+
 export function mapDriverError(error: unknown, query: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
+    // Before the retryable check: the memory error is "transient", but the same query fails again.
+    if (isMemoryLimitError(error)) {
+      return new AppError('QUERY_TIMEOUT', 'The query needed more memory than allowed; narrow it.', {
+        query,
+      });
+    }
+    // Every pooled connection is busy (the driver waited connectionAcquisitionTimeout): the server is
+    // overloaded, not broken.
+    if (error.message.startsWith('Connection acquisition timed out')) {
+      return new AppError('OVERLOADED', 'The server is busy; retry in a few seconds.', { query });
+    }
     if (
       error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
       error.code === 'Neo.TransientError.Transaction.LockClientStopped'
@@ -90,14 +110,6 @@ export function mapDriverError(error: unknown, query: string): unknown {
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new AppError('CONFLICT', 'That id is already taken; choose another id.', { query });
-    }
-    if (
-      error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' ||
-      error.code.includes('MemoryLimitExceeded')
-    ) {
-      return new AppError('QUERY_TIMEOUT', 'The query needed more memory than allowed; narrow it.', {
-        query,
-      });
     }
   }
   return error;
@@ -166,10 +178,19 @@ export function createDatabase(options: DatabaseOptions): Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const started = performance.now();
+    // The driver retries "transient" failures by running the whole work again; a memory-cap failure would
+    // fail again (a whole import re-run for nothing), so it leaves the retry loop as an AppError.
+    const once = async (tx: ManagedTransaction) => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        throw isMemoryLimitError(error) ? mapDriverError(error, query) : error;
+      }
+    };
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, txConfig(query, timeoutMs))
-        : await session.executeWrite(work, txConfig(query, timeoutMs));
+        ? await session.executeRead(once, txConfig(query, timeoutMs))
+        : await session.executeWrite(once, txConfig(query, timeoutMs));
     } catch (error) {
       throw failure(error, query);
     } finally {
@@ -193,7 +214,7 @@ export function createDatabase(options: DatabaseOptions): Database {
         const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
         return result.records.map(toRow);
       } catch (error) {
-        if (neo4j.isRetryableError(error) && performance.now() < deadline) {
+        if (neo4j.isRetryableError(error) && !isMemoryLimitError(error) && performance.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
           continue;
         }

@@ -275,7 +275,10 @@ export const SourceInputSchema = z.object({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko"')
     .nullish(),
-  url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .max(2000)
+    .nullish(),
   reliability: z.enum(SOURCE_RELIABILITIES).nullish(),
 });
 

@@ -77,6 +77,13 @@ function parseDate(value: unknown): string {
 
 const StatusArg = z.enum(PROPOSAL_STATUSES).nullish();
 
+/** A soft-deleted entity or relationship is answered as absent to anonymous callers (issue 12, item 19). */
+function hideDeletedFromAnonymous<T>(ctx: GraphQLContext, found: T): T | null {
+  const deleted = (found as { deleted?: boolean } | null)?.deleted === true;
+  if (deleted && ctx.auth.ok && ctx.auth.viewer.role === 'anonymous') return null;
+  return found;
+}
+
 const TopArgs = z.object({
   first: z.number().int().min(1, 'first must be 1–100').max(100, 'first must be 1–100').default(10),
 });
@@ -86,9 +93,13 @@ export const resolvers = {
   Date: DateScalar,
   Query: {
     search: read((args, ctx) => ctx.graph.search(check(SearchArgs, args))),
-    entity: read((args, ctx) => ctx.graph.entity(check(EntityIdArg, args.id))),
+    entity: read(async (args, ctx) =>
+      hideDeletedFromAnonymous(ctx, await ctx.graph.entity(check(EntityIdArg, args.id))),
+    ),
     entities: read(async (args, ctx) => {
       const a = check(EntitiesArgs, args);
+      // Soft-deleted entities are curation state: a token is needed to list them.
+      if (a.includeDeleted) requireRole(ctx, 'reader');
       const page = await ctx.graph.entities({
         kinds: a.kinds,
         includeDeleted: a.includeDeleted,
@@ -102,7 +113,9 @@ export const resolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       };
     }),
-    relationship: read((args, ctx) => ctx.graph.relationship(String(args.id))),
+    relationship: read(async (args, ctx) =>
+      hideDeletedFromAnonymous(ctx, await ctx.graph.relationship(String(args.id))),
+    ),
     neighborhood: read((args, ctx) => {
       const a = check(NeighborhoodArgs, args);
       return ctx.graph.neighborhood({
@@ -143,7 +156,9 @@ export const resolvers = {
     sources: read((_args, ctx) => ctx.graph.sources()),
     // topEntities' argument is read here so the whole Stats object comes from one statement.
     stats: read((_args, ctx) => ctx.graph.stats(100)),
+    // Token names and before/after snapshots (deleted content too): readers and up only, in every mode.
     auditTrail: read((args, ctx) => {
+      requireRole(ctx, 'reader');
       const a = check(AuditArgs, args);
       return ctx.graph.auditTrail({ targetId: a.targetId ?? null, first: a.first });
     }),

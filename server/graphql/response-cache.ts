@@ -1,77 +1,185 @@
 // Response cache for GraphQL reads, one per server instance.
-// Invalidation is by generation: every successful mutation bumps a counter that is part of every cache key,
-// so all earlier entries become unreachable at once. Entity-level invalidation is not enough here: a new
-// relationship changes neighbourhoods, paths and search results that never contained its id.
+//
+// Bounded by bytes, not by count: each entry is kept once, as the JSON text a hit sends (plus its two
+// headers), and the least recently used entries go first when the total would pass `maxBytes`; an answer
+// larger than a tenth of that is never kept. Expired entries are purged on a timer, and every successful
+// write empties the cache at once (entity-level invalidation is not enough here: a new relationship changes
+// neighbourhoods, paths and search results that never contained its id). The write's generation is part of
+// every key, so a read that started before a write and ends after it is not stored.
+//
+// The key is the normalised document (comments, whitespace and commas are not part of it, so `# 1`, `# 2`, …
+// share one entry), the operation name, the variables and the viewer. Who asks is authenticated before the
+// cache is consulted: a revoked, expired or malformed token never gets a cached answer, and neither does an
+// anonymous caller when reads need a token.
 import crypto from 'node:crypto';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import type { ExecutionResult } from 'graphql';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { stripIgnoredCharacters, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-
-type Cache = ReturnType<typeof createInMemoryCache>;
+import { LRUCache } from 'lru-cache';
+import type { AuthResult } from '../auth/tokens.ts';
 
 export interface ResponseCache {
   /** Plugins for buildApp; empty when the cache is off. */
   plugins: Plugin[];
   /** Call after every successful write. */
   invalidate(): void;
+  /** What the cache holds now (tests and /ready use it). */
+  stats(): { entries: number; bytes: number; maxBytes: number };
+  /** Stops the purge timer. */
+  close(): void;
 }
 
-/** How many responses one server keeps; the least recently used go first. */
-const MAX_ENTRIES = 5000;
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  /** Upper bound of the cache's memory: the answers' text (2 bytes per UTF-16 unit) and per-entry overhead. */
+  maxBytes: number;
+  authOf: (request: Request) => AuthResult;
+  readsRequireToken: boolean;
+}
 
-export function createResponseCache(ttlMs: number): ResponseCache {
-  if (ttlMs <= 0) return { plugins: [], invalidate: () => {} };
+/** Key, headers, LRU bookkeeping: what one entry costs beside its text (measured ≈ 350 B; rounded up). */
+const ENTRY_OVERHEAD_BYTES = 512;
+/** Variables deeper or larger than this are not worth caching (and must not overflow the stack). */
+const MAX_VARIABLE_DEPTH = 32;
+const MAX_VARIABLE_CHARS = 64 * 1024;
+
+interface Entry {
+  text: string;
+  headers: Record<string, string>;
+}
+
+const OFF: ResponseCache = {
+  plugins: [],
+  invalidate: () => {},
+  stats: () => ({ entries: 0, bytes: 0, maxBytes: 0 }),
+  close: () => {},
+};
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const { ttlMs, maxBytes } = options;
+  if (ttlMs <= 0 || maxBytes <= 0) return OFF;
   let generation = 0;
-  const cache = withSerialisedOnce(createInMemoryCache({ max: MAX_ENTRIES }));
-  const plugin = useResponseCache({
-    cache,
+  const entries = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 10)),
+    sizeCalculation: (entry, key) => entry.text.length * 2 + key.length * 2 + ENTRY_OVERHEAD_BYTES,
     ttl: ttlMs,
-    // Reads are public today, but the token is still part of the key: if a read ever depends on who asks
-    // (viewer does already), one token's answer can never be served to another.
-    session: (request) => {
-      const authorization = request.headers.get('authorization');
-      return authorization
-        ? crypto.createHash('sha256').update(authorization).digest('hex').slice(0, 32)
-        : null;
+    ttlAutopurge: false,
+    updateAgeOnGet: false,
+  });
+  const purge = setInterval(() => entries.purgeStale(), Math.min(ttlMs, 10_000));
+  purge.unref();
+
+  const viewerKey = (request: Request): string | null | undefined => {
+    const auth = options.authOf(request);
+    if (!auth.ok) return undefined; // refused below: no cached answer for a bad token
+    if (auth.viewer.role === 'anonymous') return options.readsRequireToken ? undefined : null;
+    return `${auth.viewer.role}:${auth.viewer.name}`;
+  };
+
+  const plugin = useResponseCache({
+    cache: {
+      get(key) {
+        const entry = entries.get(key);
+        if (!entry) return undefined;
+        // yoga sends a result's own `stringify` when it has one: the stored text, byte for byte.
+        return {
+          extensions: { http: { headers: entry.headers } },
+          stringify: () => entry.text,
+        } as unknown as ExecutionResult;
+      },
+      set(key, result) {
+        // Stored only while no write happened since the key was built.
+        if (!key.startsWith(`${generation}:`)) return;
+        const { extensions, ...rest } = result;
+        const { http, ...otherExtensions } = (extensions ?? {}) as { http?: { headers?: object } };
+        const body = Object.keys(otherExtensions).length ? { ...rest, extensions: otherExtensions } : rest;
+        const headers = Object.fromEntries(
+          Object.entries(http?.headers ?? {}).map(([name, value]) => [name, String(value)]),
+        );
+        entries.set(key, { text: JSON.stringify(body), headers });
+      },
+      invalidate() {
+        // Mutations empty the cache through invalidate() below.
+      },
     },
+    ttl: ttlMs,
+    // Requests the cache must not answer: a bad token, or no token where reads need one. They run normally
+    // and the resolvers refuse them with the right code.
+    enabled: (request) => viewerKey(request) !== undefined,
+    session: (request) => viewerKey(request) ?? null,
     // Who is asking must always be answered fresh (tokens can be revoked by a reload).
     ttlPerSchemaCoordinate: { 'Query.viewer': 0, 'Query.auditTrail': 0 },
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
-      crypto
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+      const variables = boundedJson(variableValues ?? {});
+      // Not cacheable (absurd variables): a key no one else will ever build, dropped by set().
+      if (variables === undefined) return `uncached:${crypto.randomUUID()}`;
+      const digest = crypto
         .createHash('sha256')
         .update(
-          JSON.stringify([
-            generation,
-            documentString,
-            operationName ?? null,
-            variableValues ?? {},
-            sessionId,
-          ]),
+          JSON.stringify([normalise(documentString), operationName ?? null, variables, sessionId ?? null]),
         )
-        .digest('hex'),
+        .digest('hex');
+      return `${generation}:${digest}`;
+    },
     includeExtensionMetadata: false,
+    // The plugin's own invalidation by entity id is not used: every write empties the cache.
+    invalidateViaMutation: false,
   });
   return {
     plugins: [plugin],
     invalidate() {
       generation += 1;
+      entries.clear();
     },
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, maxBytes }),
+    close: () => clearInterval(purge),
   };
 }
 
+/** The document without comments and insignificant whitespace or commas; the raw text if it does not lex. */
+export function normalise(document: string): string {
+  try {
+    return stripIgnoredCharacters(document);
+  } catch {
+    return document;
+  }
+}
+
 /**
- * A hit would otherwise be serialised again on every request, and a 300-node neighbourhood is ~400 KB of
- * JSON: most of what a hit costs. yoga serialises a result with its own `stringify` when it has one, so
- * each stored result carries one that remembers its text. The body of a hit never changes (the per-response
- * headers yoga strips from extensions are the same ETag/Last-Modified every time), so reusing it is exact.
+ * The variables as canonical JSON (sorted keys), or undefined when they are nested deeper than
+ * MAX_VARIABLE_DEPTH or longer than MAX_VARIABLE_CHARS: walked iteratively, so no input overflows the stack.
  */
-function withSerialisedOnce(cache: Cache): Cache {
-  return {
-    ...cache,
-    set(id, result, entities, ttl) {
-      let text: string | undefined;
-      const stringify = (sanitised: ExecutionResult) => (text ??= JSON.stringify(sanitised));
-      return cache.set(id, { ...result, stringify } as ExecutionResult, entities, ttl);
-    },
-  };
+export function boundedJson(value: unknown): string | undefined {
+  let out = '';
+  const stack: { value: unknown; depth: number; close?: string }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.close !== undefined) {
+      out += item.close;
+    } else {
+      const v = item.value;
+      if (item.depth > MAX_VARIABLE_DEPTH) return undefined;
+      if (v === null || typeof v !== 'object') {
+        out += JSON.stringify(v ?? null);
+      } else if (Array.isArray(v)) {
+        out += '[';
+        stack.push({ value: null, depth: 0, close: ']' });
+        for (let i = v.length - 1; i >= 0; i -= 1) {
+          stack.push({ value: v[i], depth: item.depth + 1 });
+          if (i > 0) stack.push({ value: null, depth: 0, close: ',' });
+        }
+      } else {
+        const keys = Object.keys(v).sort();
+        out += '{';
+        stack.push({ value: null, depth: 0, close: '}' });
+        for (let i = keys.length - 1; i >= 0; i -= 1) {
+          stack.push({ value: (v as Record<string, unknown>)[keys[i]!], depth: item.depth + 1 });
+          stack.push({ value: null, depth: 0, close: `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:` });
+        }
+      }
+    }
+    if (out.length > MAX_VARIABLE_CHARS) return undefined;
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import type { GraphRepository } from '../graph/repository.ts';
 import type { Logger } from '../logger.ts';
 import type { GraphQLContext } from './context.ts';
 import { createMaskError } from './mask-error.ts';
+import { DEFAULT_QUERY_BUDGET, useQueryBudget, type QueryBudgetOptions } from './query-budget.ts';
 import { resolvers } from './resolvers.ts';
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, 'schema.graphql');
@@ -25,6 +26,8 @@ export interface YogaDeps {
   authOf: (request: Request) => AuthResult;
   onWrite: () => void;
   plugins?: Plugin[];
+  /** Cost limits and the shared capacity for heavy queries (query-budget.ts). */
+  queryBudget?: QueryBudgetOptions;
 }
 
 /** express hands yoga its request and response; nothing else from the server context is used. */
@@ -72,7 +75,9 @@ export function buildYoga(deps: YogaDeps) {
       // instead of walking the schema per field (the largest server-side cost in the S1/S2 profiles). Its
       // cache is keyed by document only, so documents holding several operations keep the standard executor.
       useGraphQlJit({}, { enableIf: ({ document }) => operationCount(document) === 1 }),
+      // After the response cache (a hit costs the database nothing), before execution.
       ...(deps.plugins ?? []),
+      useQueryBudget(deps.queryBudget ?? DEFAULT_QUERY_BUDGET),
     ],
     context: ({ request }) => ({
       graph: deps.graph,

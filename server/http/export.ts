@@ -8,6 +8,7 @@ import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import type { Database } from '../db/database.ts';
 import { AppError, badInput } from '../errors.ts';
+import { parseOccurredAt } from '../graph/dates.ts';
 import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
 import {
   attachSources,
@@ -272,7 +273,19 @@ function graphmlSink(out: Output): GraphSink {
   };
 }
 
-/** GEXF 1.2: the version both Gephi and networkx read. */
+/**
+ * GEXF's spell of an entity or relationship: `start`/`end` from its event time, so Gephi's timeline plays the
+ * graph (undated ones have no spell and are always shown).
+ */
+function spell(occurredAt: string | null): { start?: string; end?: string } {
+  const bounds = occurredAt ? parseOccurredAt(occurredAt) : null;
+  return bounds ? { start: bounds.from, end: bounds.to } : {};
+}
+
+/**
+ * GEXF 1.2: the version both Gephi and networkx read. A dynamic graph (dates as spells); each edge's `kind`
+ * is its relationship type, so Gephi keeps parallel relationships between one pair apart.
+ */
 function gexfSink(out: Output): GraphSink {
   const xml = xmlWriter(out).ele('gexf', {
     xmlns: 'http://www.gexf.net/1.2draft',
@@ -289,7 +302,7 @@ function gexfSink(out: Output): GraphSink {
     .txt('Entities and relationships read from technology news, with their evidence')
     .up()
     .up();
-  xml.ele('graph', { defaultedgetype: 'directed', mode: 'static' });
+  xml.ele('graph', { defaultedgetype: 'directed', mode: 'dynamic', timeformat: 'date' });
   const attributes = (kind: 'node' | 'edge', fields: [string, FieldType][]) => {
     xml.ele('attributes', { class: kind, mode: 'static' });
     // The label is GEXF's own attribute, not an attvalue.
@@ -320,7 +333,11 @@ function gexfSink(out: Output): GraphSink {
     node(entity) {
       enter('nodes');
       const row = flatNode(entity);
-      xml.ele('node', { id: xmlText(entity.id), label: xmlText(String(row.label)) });
+      xml.ele('node', {
+        id: xmlText(entity.id),
+        label: xmlText(String(row.label)),
+        ...spell(entity.occurredAt),
+      });
       attvalues(NODE_FIELDS, row);
       xml.up();
     },
@@ -332,6 +349,8 @@ function gexfSink(out: Output): GraphSink {
         source: xmlText(relationship.fromId),
         target: xmlText(relationship.toId),
         label: xmlText(relationship.type),
+        kind: xmlText(relationship.type),
+        ...spell(relationship.occurredAt),
       });
       attvalues(EDGE_FIELDS, row);
       xml.up();
@@ -344,11 +363,22 @@ function gexfSink(out: Output): GraphSink {
 }
 
 /**
- * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas; a leading
- * apostrophe keeps a quote such as "=HYPERLINK(…)" plain text.
+ * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas, also after
+ * leading spaces, no-break or zero-width spaces, and in their full-width forms (＝ ＋ － ＠), which some
+ * spreadsheets fold to ASCII; a leading apostrophe keeps a quote such as "=HYPERLINK(…)" plain text.
  */
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 export const defuseFormula = (cell: Cell): Cell =>
-  typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+
+/**
+ * JSON text with U+2028/U+2029 escaped: valid JSON either way, but line splitters (Python's
+ * str.splitlines, hence pandas) break a JSON Lines record at them.
+ */
+export const jsonLine = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function csvSink(out: Output, which: 'nodes' | 'edges'): GraphSink {
   const columns =
@@ -440,10 +470,10 @@ function cytoscapeSink(out: Output, scope: Record<string, unknown>): GraphSink {
 function jsonlSink(out: Output): GraphSink {
   return {
     node(entity) {
-      out.write(`${JSON.stringify({ element: 'entity', ...entityJson(entity) })}\n`);
+      out.write(`${jsonLine({ element: 'entity', ...entityJson(entity) })}\n`);
     },
     edge(relationship) {
-      out.write(`${JSON.stringify({ element: 'relationship', ...relationshipJson(relationship) })}\n`);
+      out.write(`${jsonLine({ element: 'relationship', ...relationshipJson(relationship) })}\n`);
     },
     end() {},
   };

@@ -1,6 +1,7 @@
 // Shared pieces of the API integration tests: selection sets, a typed query helper that fails loudly on
 // unexpected errors, and a raw snapshot of the stored graph to compare before and after a mutation.
 import neo4j from 'neo4j-driver';
+import { testDriver } from './db.ts';
 import { gql, type GraphQLResponse } from './product.ts';
 
 export const ENTITY = /* GraphQL */ `
@@ -123,7 +124,7 @@ const BOOKKEEPING = new Set(['version', 'updatedAt']);
  * Evidence is part of each relationship's stored properties, so it is compared with them.
  */
 export async function snapshotGraph(uri: string): Promise<GraphSnapshot> {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     const entities = await driver.executeQuery(
       'MATCH (n:Entity) RETURN n.id AS id, properties(n) AS props, labels(n) AS labels',

@@ -56,3 +56,67 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** WCAG contrast ratio of two "rgb(…)"/"rgba(…)"/"#rrggbb" colours (alpha ignored: pass opaque ones). */
+export function contrastRatio(a: string, b: string): number {
+  const channels = (c: string): number[] => {
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c.trim());
+    if (hex) return hex.slice(1, 4).map((x) => parseInt(x, 16));
+    const nums = c.match(/[\d.]+/g)?.map(Number) ?? [];
+    return nums.slice(0, 3);
+  };
+  const luminance = (c: string) => {
+    const [r = 0, g = 0, b2 = 0] = channels(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The contrast of an element's text against what is really behind it: its computed colour over the
+ * first opaque background found walking up from it (white when none).
+ */
+export async function textContrast(
+  page: Page,
+  selector: string,
+): Promise<{ ratio: number; fg: string; bg: string }> {
+  const { fg, bg } = await page.$eval(selector, (el) => {
+    const fg = getComputedStyle(el).color;
+    let node: Element | null = el;
+    let bg = 'rgb(255, 255, 255)';
+    while (node) {
+      const c = getComputedStyle(node).backgroundColor;
+      const alpha = /rgba\([^)]*,\s*([\d.]+)\)/.exec(c)?.[1];
+      if (c !== 'transparent' && (alpha === undefined || Number(alpha) > 0.9)) {
+        bg = c;
+        break;
+      }
+      node = node.parentElement;
+    }
+    return { fg, bg };
+  });
+  return { ratio: contrastRatio(fg, bg), fg, bg };
+}
+
+/** Runs axe-core in the page (through the DevTools protocol: the CSP blocks injected scripts). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}

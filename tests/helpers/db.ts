@@ -1,17 +1,51 @@
-// Test-only database access: wiping the throwaway database between files. The product never does this.
-import neo4j from 'neo4j-driver';
+// Test-only database access: credentials for the test Neo4j, wiping the throwaway database between files.
+// The product never does this.
+import neo4j, { type Config as DriverConfig, type Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+import { credentialsEnv, type Neo4jCredentials } from '../../neo4j/credentials.ts';
 import { createDatabase, type Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/logger.ts';
 
 export const quietLogger = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
+/** Instances a test starts itself (startLocalNeo4j) register their credentials here. */
+const known = new Map<string, Neo4jCredentials>();
+export function rememberCredentials(instance: { uri: string; auth: Neo4jCredentials }): void {
+  known.set(instance.uri, instance.auth);
+}
+
+/** The credentials of a test Neo4j: one a test started itself, or the shared one of global-setup. */
+export function credentialsFor(uri: string): Neo4jCredentials | undefined {
+  const own = known.get(uri);
+  if (own) return own;
+  if (uri === inject('neo4jUri')) return inject('neo4jAuth') ?? undefined;
+  return undefined;
+}
+
+/** A driver for a test Neo4j, logged in (every local Neo4j refuses anonymous connections). */
+export function testDriver(uri: string, config?: DriverConfig): Driver {
+  const auth = credentialsFor(uri);
+  return neo4j.driver(uri, auth ? neo4j.auth.basic(auth.user, auth.password) : undefined, config);
+}
+
+/** NEO4J_URI with its credentials, for loadConfig or a child process's environment. */
+export function neo4jEnv(uri: string): Record<string, string> {
+  return { NEO4J_URI: uri, ...credentialsEnv(credentialsFor(uri)) };
+}
+
 export function testDatabase(uri: string, logger = quietLogger()): Database {
-  return createDatabase({ uri, database: 'neo4j', queryTimeoutMs: 60_000, logger });
+  return createDatabase({
+    uri,
+    auth: credentialsFor(uri),
+    database: 'neo4j',
+    queryTimeoutMs: 60_000,
+    logger,
+  });
 }
 
 /** Deletes every node (in batches) so a test file starts from an empty graph; the schema stays. */
 export async function wipeDatabase(uri: string): Promise<void> {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
   const session = driver.session({ database: 'neo4j' });
   try {
@@ -26,7 +60,7 @@ export async function wipeDatabase(uri: string): Promise<void> {
 export async function graphCounts(
   uri: string,
 ): Promise<{ entities: number; relationships: number; evidence: number; sources: number; audit: number }> {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     const { records } = await driver.executeQuery(
       `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
@@ -57,7 +91,7 @@ export async function graphCounts(
  */
 export async function graphHash(uri: string): Promise<string> {
   const { createHash } = await import('node:crypto');
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   const volatile = new Set(['createdAt', 'updatedAt', 'createdIn', 'addedAt']);
   const clean = (props: Record<string, unknown>) =>
     Object.fromEntries(

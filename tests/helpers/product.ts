@@ -7,7 +7,7 @@ import { issueToken } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Logger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
-import { quietLogger, wipeDatabase } from './db.ts';
+import { neo4jEnv, quietLogger, wipeDatabase } from './db.ts';
 
 export interface TestProduct {
   url: string;
@@ -17,6 +17,8 @@ export interface TestProduct {
   expiredToken: string;
   tokensFile: string;
   statementCount: () => number;
+  /** The response cache's measured size (entries, bytes, bound). */
+  cacheStats: () => { entries: number; bytes: number; maxBytes: number };
   close: () => Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startProductForTests(
   const adminToken = issueToken(tokensFile, { name: 'test-admin', role: 'admin' });
   const expiredToken = issueToken(tokensFile, { name: 'test-expired', role: 'editor', expiresInDays: -1 });
   const config = loadConfig({
-    NEO4J_URI: neo4jUri,
+    ...neo4jEnv(neo4jUri),
     PORT: '0',
     LINKAGE_TOKENS_FILE: tokensFile,
     LOG_LEVEL: 'silent',
@@ -51,6 +53,7 @@ export async function startProductForTests(
     expiredToken,
     tokensFile,
     statementCount: () => server.db.statementCount,
+    cacheStats: () => server.responseCache.stats(),
     close: async () => {
       await server.close();
       fs.rmSync(dir, { recursive: true, force: true });

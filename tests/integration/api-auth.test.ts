@@ -51,6 +51,11 @@ const MUTATIONS: [string, string, Record<string, unknown>][] = [
   ['mergeEntities', 'mutation { mergeEntities(keepId: "google", mergeId: "apple") { mergeId } }', {}],
   ['unmergeEntities', 'mutation { unmergeEntities(mergeId: "merge-x") { id } }', {}],
   ['addNote', 'mutation { addNote(targetId: "meta", text: "note") { id } }', {}],
+  [
+    'rateSource',
+    'mutation { rateSource(id: "apple-economy-2024-02-29-zuckerberg-seoul", reliability: C) { id } }',
+    {},
+  ],
 ];
 
 const READ = '{ search(text: "meta") { entity { id } } }';
@@ -117,6 +122,8 @@ describe('mutations', () => {
     const trail = await ok<{ auditTrail: { actor: string; action: string }[] }>(
       product.url,
       '{ auditTrail(targetId: "auth-probe") { actor action } }',
+      {},
+      product.readerToken,
     );
     expect(trail.auditTrail).toEqual([{ actor: 'test-editor', action: 'createEntity' }]);
   });

@@ -78,9 +78,12 @@ const editRaw = (query: string, variables: Record<string, unknown>) =>
   gql(product.url, query, variables, product.editorToken);
 const entity = async (id: string) =>
   (
-    await ok<{ entity: (EntityView & { notes: { text: string }[] }) | null }>(product.url, ENTITY_QUERY, {
-      id,
-    })
+    await ok<{ entity: (EntityView & { notes: { text: string }[] }) | null }>(
+      product.url,
+      ENTITY_QUERY,
+      { id },
+      product.readerToken,
+    )
   ).entity;
 const relationship = async (id: string) =>
   (
@@ -88,6 +91,7 @@ const relationship = async (id: string) =>
       product.url,
       RELATIONSHIP_QUERY,
       { id },
+      product.readerToken,
     )
   ).relationship;
 const searchIds = async (text: string) =>
@@ -95,7 +99,8 @@ const searchIds = async (text: string) =>
     (h) => h.entity.id,
   );
 const audit = async (targetId: string | null, first = 50) =>
-  (await ok<{ auditTrail: AuditEntry[] }>(product.url, AUDIT, { targetId, first })).auditTrail;
+  (await ok<{ auditTrail: AuditEntry[] }>(product.url, AUDIT, { targetId, first }, product.readerToken))
+    .auditTrail;
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
 
 describe('merge then unmerge', () => {
@@ -615,7 +620,11 @@ describe('audit trail', () => {
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['mergeEntities', 'unmergeEntities']),
     );
-    expect(errorCode(await gql(product.url, AUDIT, { first: 0 }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(product.url, AUDIT, { first: 501 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(product.url, AUDIT, { first: 0 }, product.readerToken))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorCode(await gql(product.url, AUDIT, { first: 501 }, product.readerToken))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

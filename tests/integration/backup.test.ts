@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentHash, exportGraph, type BackupDocument } from '../../scripts/backup.ts';
 import { restoreDocument, RestoreRefused } from '../../scripts/restore.ts';
 import { readImportFile } from '../../server/graph/import/parse.ts';
-import { graphCounts, testDatabase, wipeDatabase } from '../helpers/db.ts';
+import { graphCounts, neo4jEnv, testDatabase, wipeDatabase } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -22,7 +22,7 @@ function cli(task: 'backup' | 'restore', args: string[]) {
     ['--import', 'tsx', path.join(REPO, 'scripts', `${task}.ts`), ...args],
     {
       cwd: REPO,
-      env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'silent' },
+      env: { ...process.env, ...neo4jEnv(uri), LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 120_000,
     },
@@ -219,7 +219,7 @@ async function startProductForTestsKeepingData(): Promise<TestProduct> {
   const { loadConfig } = await import('../../server/config.ts');
   const { quietLogger } = await import('../helpers/db.ts');
   const config = loadConfig({
-    NEO4J_URI: uri,
+    ...neo4jEnv(uri),
     PORT: '0',
     LINKAGE_TOKENS_FILE: product.tokensFile,
     LOG_LEVEL: 'silent',

@@ -1,12 +1,12 @@
 // Every query of the catalog, with its fragments expanded, is accepted by the real Neo4j planner. A
 // syntax error in a shared fragment would otherwise surface only when some request (or the seed load at
 // start) runs that query.
-import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadCypherCatalog, QUERY_NAMES } from '../../server/db/cypher.ts';
+import { testDriver } from '../helpers/db.ts';
 
 const catalog = loadCypherCatalog();
-const driver = neo4j.driver(inject('neo4jUri'));
+const driver = testDriver(inject('neo4jUri'));
 afterAll(() => driver.close());
 
 /** Every parameter the text names, as null: EXPLAIN plans without running anything. */

@@ -6,7 +6,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureNeo4jInstalled,
@@ -21,7 +20,14 @@ import type { ImportDocument } from '../../server/graph/import/format.ts';
 import { importDocument } from '../../server/graph/import/importer.ts';
 import { validateDocument } from '../../server/graph/import/parse.ts';
 import { startServer, type RunningServer } from '../../server/main.ts';
-import { graphCounts, quietLogger, testDatabase } from '../helpers/db.ts';
+import {
+  graphCounts,
+  neo4jEnv,
+  quietLogger,
+  rememberCredentials,
+  testDatabase,
+  testDriver,
+} from '../helpers/db.ts';
 import { errorCode, gql } from '../helpers/product.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -33,11 +39,12 @@ const mounts: string[] = [];
 async function neo4jOn(dataDir: string, boltPort: number, heap = '1g'): Promise<LocalNeo4j> {
   const instance = await startLocalNeo4j({ dataDir, boltPort, heap, pageCache: '128m', txTimeout: '15m' });
   running.push(instance);
+  rememberCredentials(instance);
   return instance;
 }
 
 async function cypher<T = Record<string, unknown>>(uri: string, query: string, params = {}): Promise<T[]> {
-  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  const driver = testDriver(uri, { disableLosslessIntegers: true });
   try {
     const { records } = await driver.executeQuery(query, params, { database: 'neo4j' });
     return records.map((r) => r.toObject() as T);
@@ -91,7 +98,7 @@ function tokensFile(dir: string) {
 
 async function inProcessServer(uri: string, tokens: string): Promise<RunningServer> {
   const config = loadConfig({
-    NEO4J_URI: uri,
+    ...neo4jEnv(uri),
     PORT: '0',
     LINKAGE_TOKENS_FILE: tokens,
     LOG_LEVEL: 'silent',
@@ -397,7 +404,7 @@ describe('the server killed with SIGKILL during writes', () => {
         cwd: REPO,
         env: {
           ...process.env,
-          NEO4J_URI: instance.uri,
+          ...neo4jEnv(instance.uri),
           PORT: String(httpPort),
           LINKAGE_TOKENS_FILE: tokens.file,
           LOG_LEVEL: 'warn',

@@ -5,18 +5,17 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/main.ts';
-import { quietLogger, testDatabase } from '../helpers/db.ts';
+import { neo4jEnv, quietLogger, rememberCredentials, testDatabase, testDriver } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function schemaShape(uri: string) {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     const indexes = await driver.executeQuery(
       'SHOW INDEXES YIELD name, type, options RETURN name, type, options ORDER BY name',
@@ -116,8 +115,13 @@ describe('readiness follows the database', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-ready-'));
     boltPort = await findFreePort();
     local = await startLocalNeo4j({ dataDir, boltPort, pageCache: '64m', heap: '512m' });
+    rememberCredentials(local);
     server = await startServer(
-      loadConfig({ NEO4J_URI: local.uri, PORT: '0', LINKAGE_TOKENS_FILE: path.join(dataDir, 'tokens.json') }),
+      loadConfig({
+        ...neo4jEnv(local.uri),
+        PORT: '0',
+        LINKAGE_TOKENS_FILE: path.join(dataDir, 'tokens.json'),
+      }),
       {
         logger: quietLogger(),
         seed: true,
@@ -199,7 +203,9 @@ describe('npm start', () => {
         expect((fs.statSync(env.LINKAGE_TOKENS_FILE).mode & 0o777).toString(8)).toBe('600');
         expect((await fetch(`${url}/ready`)).status).toBe(200);
         expect((await gql(url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
-        const first = await gql(url, '{ stats { entities relationships } auditTrail { action } }');
+        // The audit trail needs a token (issue 12, item 19): the editor token npm start printed.
+        const token = /lk_[A-Za-z0-9_-]{43}/.exec(run.output())![0];
+        const first = await gql(url, '{ stats { entities relationships } auditTrail { action } }', {}, token);
         expect(first.data!.stats.entities).toBeGreaterThan(50);
 
         run.child.kill('SIGTERM');
@@ -213,7 +219,12 @@ describe('npm start', () => {
           180_000,
         );
         expect(run.output()).not.toContain('Your editor token');
-        const second = await gql(url, '{ stats { entities relationships } auditTrail { action } }');
+        const second = await gql(
+          url,
+          '{ stats { entities relationships } auditTrail { action } }',
+          {},
+          token,
+        );
         expect(second.data!.stats).toEqual(first.data!.stats);
         // The seed graph is loaded once: a restart finds the data and does not import again.
         expect(second.data!.auditTrail.filter((a: { action: string }) => a.action === 'import')).toHaveLength(

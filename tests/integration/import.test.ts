@@ -9,7 +9,7 @@ import type { Database } from '../../server/db/database.ts';
 import { importDocument } from '../../server/graph/import/importer.ts';
 import { ImportError, parseJsonDocument, readImportFile } from '../../server/graph/import/parse.ts';
 import { seedFiles } from '../../server/graph/import/seeds.ts';
-import { graphCounts, graphHash, testDatabase, wipeDatabase } from '../helpers/db.ts';
+import { graphCounts, graphHash, neo4jEnv, testDatabase, wipeDatabase } from '../helpers/db.ts';
 import { writeCsvFolder } from '../helpers/csv.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -105,7 +105,7 @@ describe('the seed graph', () => {
   it('reports "nothing changed" from npm run import on a loaded database', () => {
     const result = spawnSync(process.execPath, ['scripts/bootstrap.mjs', 'import', seedFile], {
       cwd: root,
-      env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'error' },
+      env: { ...process.env, ...neo4jEnv(uri), LOG_LEVEL: 'error' },
       encoding: 'utf8',
       timeout: 120_000,
     });

@@ -1,16 +1,15 @@
 // A database written before evidence-level truth (evidence as JSON only, one event time per
 // relationship) is brought to the current shape at start-up, and reads the same afterwards.
-import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { UNFILTERED } from '../../server/graph/inputs.ts';
 import { migrate } from '../../server/graph/migrations.ts';
 import { createGraphRepository } from '../../server/graph/repository.ts';
-import { quietLogger, testDatabase, wipeDatabase } from '../helpers/db.ts';
+import { quietLogger, testDatabase, testDriver, wipeDatabase } from '../helpers/db.ts';
 
 const uri = inject('neo4jUri');
 let db: Database;
-const driver = neo4j.driver(uri);
+const driver = testDriver(uri);
 
 const legacyEvidence = (quote: string, certainty: string) =>
   JSON.stringify({

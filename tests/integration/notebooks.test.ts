@@ -1,23 +1,32 @@
 // The analyst notebooks, executed top to bottom with nbclient against the real product: a failing cell
 // fails the run, and the outputs say what an analyst would see (Zuckerberg at the centre, the Samsung
-// GPU-supply speculation in the audit, exports that round-trip). Executed copies go to a temp directory;
-// the notebooks in the repository are never written.
+// GPU-supply speculation in the audit, exports that round-trip, a company tracked over time). Executed
+// copies go to a temp directory; the notebooks in the repository are never written. The widget the
+// fourth notebook drew is then rendered from the executed notebook's saved state in Chromium, and the
+// `linkage` package's own pytest suite runs against the same product.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensurePythonEnv, NOTEBOOKS_DIR } from '../../scripts/python-env.ts';
+import { ensurePythonEnv, NOTEBOOKS_DIR, PACKAGE_DIR } from '../../scripts/python-env.ts';
+import { WIDGET_BUNDLE } from '../../scripts/widget-build.ts';
+import { launchBrowser, openPage, screenshot } from '../helpers/browser.ts';
 import { startProductForTests, type TestProduct } from '../helpers/product.ts';
 
-const NOTEBOOKS = ['01-quickstart.ipynb', '02-evidence-audit.ipynb', '03-export-roundtrip.ipynb'];
+const NOTEBOOKS = [
+  '01-quickstart.ipynb',
+  '02-evidence-audit.ipynb',
+  '03-export-roundtrip.ipynb',
+  '04-tracking-a-company.ipynb',
+];
 const RUNNER = path.join(NOTEBOOKS_DIR, 'run_notebooks.py');
 
 interface Output {
   output_type: string;
   name?: string;
   text?: string | string[];
-  data?: Record<string, string | string[]>;
+  data?: Record<string, unknown>;
   ename?: string;
 }
 interface Cell {
@@ -31,8 +40,8 @@ let product: TestProduct;
 let python: string;
 let outDir: string;
 
-const joined = (value: string | string[] | undefined) =>
-  Array.isArray(value) ? value.join('') : (value ?? '');
+const joined = (value: unknown) =>
+  Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
 
 function run(
   command: string,
@@ -50,7 +59,17 @@ function run(
   });
 }
 
-const readCells = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { cells: Cell[] }).cells;
+interface WidgetState {
+  model_name: string;
+  state: Record<string, unknown>;
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { widgets?: Record<string, { state: Record<string, WidgetState> }> };
+}
+const readNotebook = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Notebook;
+const readCells = (file: string) => readNotebook(file).cells;
+const WIDGET_VIEW = 'application/vnd.jupyter.widget-view+json';
 
 /** Everything a reader sees printed: streams and the plain-text form of displayed values. */
 function textOf(cells: Cell[]) {
@@ -58,6 +77,13 @@ function textOf(cells: Cell[]) {
     .flatMap((c) => c.outputs ?? [])
     .map((o) => joined(o.text) + joined(o.data?.['text/plain']))
     .join('\n');
+}
+
+/** The synced state of one widget model, as nbclient saved it in the executed notebook's metadata. */
+function widgetState(notebook: Notebook, modelId: string): Record<string, unknown> {
+  const saved = notebook.metadata.widgets?.['application/vnd.jupyter.widget-state+json']?.state[modelId];
+  if (!saved) throw new Error(`no saved state for widget model ${modelId}`);
+  return saved.state;
 }
 
 beforeAll(async () => {
@@ -94,19 +120,24 @@ describe('analyst notebooks', () => {
     expect(quickstart.flatMap((c) => c.outputs ?? []).some((o) => o.output_type === 'error')).toBe(false);
     expect(quickText).toContain('마크 저커버그'); // the Korean search found him
     expect(quickText).toContain('Samsung Electronics'); // the English search
-    expect(quickText).toContain('queries/neighborhood.graphql'); // the GraphQL sent is shown
+    expect(quickText).toContain('linkage/operations/neighborhood.graphql'); // the GraphQL sent is shown
     expect(quickText).toContain('neighborhood(ids: $ids');
     // The centrality table: Mark Zuckerberg among the top three rows.
     const table = quickText.slice(quickText.indexOf('degreeCentrality'));
     const topRows = table.split('\n').slice(1, 4).join('\n');
     expect(topRows).toContain('Mark Zuckerberg');
+    // The evidence frame of the neighbourhood: quote, translation, attribution, source and report date.
+    expect(quickText).toMatch(/claim +certainty +quote +translation +attributedTo +source +publishedAt/);
     // Korean labels drew with a real font: matplotlib warns "Glyph … missing from font" otherwise.
     expect(quickText).not.toMatch(/missing from (current )?font/i);
     expect(quickText).toMatch(/font: Noto Sans CJK/);
     expect(quickstart.flatMap((c) => c.outputs ?? []).some((o) => o.data?.['image/png'])).toBe(true);
     expect(fs.statSync(path.join(outDir, 'quickstart-neighborhood.png')).size).toBeGreaterThan(20_000);
 
-    const audit = textOf(readCells(path.join(outDir, NOTEBOOKS[1]!)));
+    const auditCells = readCells(path.join(outDir, NOTEBOOKS[1]!));
+    const audit = textOf(auditCells);
+    // The whole-graph download showed a progress bar (tqdm's notebook widget).
+    expect(audit).toContain('downloading the graph');
     const supplyRows = audit.split('\n').filter((l) => l.includes('Samsung Electronics → MAY_SUPPLY → Meta'));
     expect(supplyRows.some((l) => l.includes('짐작된다') && l.includes('SPECULATIVE'))).toBe(true);
     expect(audit).not.toMatch(/→ CEO_OF →.*CONFIRMED/); // only SPECULATIVE and REPORTED claims are listed
@@ -116,7 +147,158 @@ describe('analyst notebooks', () => {
     const roundTrip = textOf(readCells(path.join(outDir, NOTEBOOKS[2]!)));
     expect(roundTrip).toContain('ROUND TRIP OK');
     expect(roundTrip).toContain('GraphML nameKo: 삼성전자 | GEXF nameKo: 삼성전자');
+    // Gephi with time: the GEXF is a dynamic graph whose dated relationships carry spells.
+    expect(roundTrip).toContain('mode: dynamic');
+    expect(roundTrip).toMatch(/GEXF dynamic: [1-9]\d* of \d+ relationships have a spell/);
+
+    const company = readNotebook(path.join(outDir, NOTEBOOKS[3]!));
+    const companyText = textOf(company.cells);
+    expect(companyText).toContain('Samsung Electronics (삼성전자) → id samsung-electronics');
+    expect(companyText).toMatch(
+      /claims per month \(event time\):\ncertainty +CONFIRMED +REPORTED +SPECULATIVE/,
+    );
+    expect(companyText).toMatch(/who reports what:[\s\S]*Bloomberg/);
+    expect(companyText).toMatch(/strongest claims:\n.*\n.*CONFIRMED/);
+    expect(companyText).toMatch(/disputed claims: \d+/);
+    expect(companyText).toMatch(/Samsung Electronics → MAY_SUPPLY → Meta +것으로 짐작된다/);
+    expect(companyText).not.toMatch(/missing from (current )?font/i);
+    expect(fs.statSync(path.join(outDir, 'company-claims-per-month.png')).size).toBeGreaterThan(10_000);
+    // The widget's output is there, and its saved state holds the bundle itself: nothing to fetch.
+    const view = company.cells.flatMap((c) => c.outputs ?? []).find((o) => o.data?.[WIDGET_VIEW]);
+    expect(joined(view?.data?.['text/plain'])).toMatch(/GraphWidget: \d+ entities/);
+    const widget = widgetState(company, (view!.data![WIDGET_VIEW] as { model_id: string }).model_id);
+    expect(widget._esm).toBe(fs.readFileSync(WIDGET_BUNDLE, 'utf8'));
+    expect(widget._esm).not.toMatch(/https:\/\/|from\s*["']https?:/);
+    expect((widget.nodes as { id: string }[]).some((n) => n.id === 'samsung-electronics')).toBe(true);
   }, 600_000);
+
+  it("notebook 04's widget draws in Chromium from the saved state: click → evidence, expand → Python", async () => {
+    const company = readNotebook(path.join(outDir, NOTEBOOKS[3]!));
+    const view = company.cells.flatMap((c) => c.outputs ?? []).find((o) => o.data?.[WIDGET_VIEW]);
+    const state = widgetState(company, (view!.data![WIDGET_VIEW] as { model_id: string }).model_id);
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await openPage(browser, product.url);
+      await page.setContent(
+        '<!doctype html><html><body><div id="out" style="width:1200px"></div></body></html>',
+      );
+      await page.evaluate(async (saved) => {
+        const values: Record<string, unknown> = { ...saved };
+        const listeners: Record<string, (() => void)[]> = {};
+        const sent: unknown[] = [];
+        const model = {
+          get: (key: string) => values[key],
+          set: (key: string, value: unknown) => (values[key] = value),
+          save_changes: () => {},
+          on: (event: string, callback: () => void) => (listeners[event] ??= []).push(callback),
+          off: () => {},
+          send: (content: unknown) => sent.push(content),
+        };
+        const url = URL.createObjectURL(new Blob([String(saved._esm)], { type: 'text/javascript' }));
+        // As anywidget loads it: a dynamic import of the module text (kept out of reach of vite's rewriting).
+        const load = new Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
+        const module = (await load(url)) as { default: { render: (a: unknown) => unknown } };
+        module.default.render({ model, el: document.getElementById('out') });
+        Object.assign(window, { widgetTest: { values, listeners, sent } });
+      }, state);
+      const nodes = (state.nodes as unknown[]).length;
+      await page.waitForSelector(`.linkage-widget[data-nodes="${nodes}"]`);
+
+      // A real click on Samsung's node, where Cytoscape drew it.
+      const at = async (selector: string) =>
+        page.evaluate((sel) => {
+          const canvas = document.querySelector('.lw-canvas') as HTMLElement & {
+            cy: {
+              $: (s: string) => {
+                renderedPosition?: () => { x: number; y: number };
+                renderedMidpoint: () => { x: number; y: number };
+                isNode: () => boolean;
+              };
+            };
+          };
+          const box = canvas.getBoundingClientRect();
+          const element = canvas.cy.$(sel);
+          const p = element.isNode() ? element.renderedPosition!() : element.renderedMidpoint();
+          return { x: box.left + p.x, y: box.top + p.y };
+        }, selector);
+      const samsung = await at('#samsung-electronics');
+      await page.mouse.click(samsung.x, samsung.y);
+      const details = page.locator('[data-role="details"]');
+      await expect.poll(() => details.textContent()).toContain('삼성전자');
+      expect(await details.textContent()).toContain('Organization');
+      expect(
+        await page.evaluate(
+          () =>
+            (window as never as { widgetTest: { values: { selected: unknown } } }).widgetTest.values.selected,
+        ),
+      ).toEqual({ group: 'node', id: 'samsung-electronics' });
+      await screenshot(page, 'notebook-widget-node');
+
+      // Expand asks the Python side, which answers by syncing more nodes.
+      await page.click('[data-role="expand"]');
+      expect(
+        await page.evaluate(() => (window as never as { widgetTest: { sent: unknown[] } }).widgetTest.sent),
+      ).toEqual([{ type: 'expand', id: 'samsung-electronics' }]);
+      await page.evaluate(() => {
+        const t = (
+          window as never as {
+            widgetTest: { values: Record<string, unknown[]>; listeners: Record<string, (() => void)[]> };
+          }
+        ).widgetTest;
+        t.values.nodes = [
+          ...t.values.nodes!,
+          { id: 'new-partner', kind: 'Organization', name: 'New Partner', nameKo: '새 파트너', aliases: [] },
+        ];
+        t.values.relationships = [
+          ...t.values.relationships!,
+          {
+            id: 'samsung-electronics:PARTNERS_WITH:new-partner',
+            type: 'PARTNERS_WITH',
+            fromId: 'samsung-electronics',
+            toId: 'new-partner',
+            certainty: 'REPORTED',
+            occurredAt: null,
+            properties: {},
+            evidence: [],
+          },
+        ];
+        for (const callback of t.listeners['change:nodes'] ?? []) callback();
+      });
+      await page.waitForSelector(`.linkage-widget[data-nodes="${nodes + 1}"]`);
+
+      // A click on the speculative supply claim shows its quote, translation and who made it. The layout
+      // is random and Samsung–Meta has three parallel edges, so the others are hidden first: the click
+      // must land on this edge, not on whichever happens to cross its midpoint.
+      const SUPPLY = 'edge[id = "samsung-electronics:MAY_SUPPLY:meta"]';
+      await page.evaluate((sel) => {
+        const canvas = document.querySelector('.lw-canvas') as HTMLElement & {
+          cy: { edges: () => { not: (s: string) => { style: (k: string, v: string) => void } } };
+        };
+        canvas.cy.edges().not(sel).style('display', 'none');
+      }, SUPPLY);
+      const supply = await at(SUPPLY);
+      await page.mouse.click(supply.x, supply.y);
+      await expect.poll(() => details.textContent()).toContain('짐작된다');
+      const text = await details.textContent();
+      expect(text).toContain('Samsung Electronics → MAY_SUPPLY → Meta');
+      expect(text).toContain('it is presumed');
+      expect(text).toContain('Apple Economy');
+      expect(await page.locator('[data-role="evidence"]').count()).toBeGreaterThan(0);
+      await screenshot(page, 'notebook-widget-edge');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it("the linkage package's tests pass against the product", async () => {
+    const result = await run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', PACKAGE_DIR], {
+      LINKAGE_URL: product.url,
+    });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/\d+ passed/);
+    expect(result.stdout).not.toMatch(/skipped|deselected/);
+  }, 300_000);
 
   it('a failing cell fails the run and names the error', async () => {
     const broken = path.join(outDir, 'broken.ipynb');
@@ -146,12 +328,12 @@ describe('analyst notebooks', () => {
     expect(result.stderr).toContain('boom in a cell');
   }, 300_000);
 
-  it('the client raises a clear error when the API refuses a query', async () => {
+  it('the package raises LinkageError with the server code when the API refuses a query', async () => {
     const script = [
-      'import linkage_client as lc',
+      'from linkage import Linkage, LinkageError',
       'try:',
-      '    lc.run("search", {"text": "   "})',
-      'except lc.LinkageError as error:',
+      '    Linkage().search("   ")',
+      'except LinkageError as error:',
       '    print("REFUSED", error.code, error)',
     ].join('\n');
     const refused = await run(python, ['-c', script], { LINKAGE_URL: product.url });
@@ -159,7 +341,10 @@ describe('analyst notebooks', () => {
 
     const unreachable = await run(
       python,
-      ['-c', 'import linkage_client as lc\ntry:\n    lc.stats()\nexcept lc.LinkageError as e:\n    print(e)'],
+      [
+        '-c',
+        'from linkage import Linkage, LinkageError\ntry:\n    Linkage().stats()\nexcept LinkageError as e:\n    print(e)',
+      ],
       { LINKAGE_URL: 'http://127.0.0.1:9' },
     );
     expect(unreachable.stdout).toContain('cannot reach Linkage at http://127.0.0.1:9');

@@ -1,9 +1,11 @@
 // The response cache (LINKAGE_RESPONSE_CACHE_TTL_MS): repeated reads are served without the database,
 // every successful write makes the next read fresh, answers are never shared between tokens, and a TTL
 // of 0 turns the cache off.
-import neo4j from 'neo4j-driver';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { testDriver } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const uri = inject('neo4jUri');
@@ -18,7 +20,7 @@ const CREATE_RELATIONSHIP = `mutation ($input: CreateRelationshipInput!) { creat
 
 /** Renames an entity behind the server's back, so only a cache can still answer with the old name. */
 async function renameDirectly(id: string, name: string) {
-  const driver = neo4j.driver(uri);
+  const driver = testDriver(uri);
   try {
     await driver.executeQuery('MATCH (n:Entity {id: $id}) SET n.name = $name', { id, name });
   } finally {
@@ -200,5 +202,81 @@ describe('response cache off (TTL 0)', () => {
     await renameDirectly('meta', 'Meta Renamed');
     const after = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
     expect(after.data?.entity?.name).toBe('Meta Renamed');
+  });
+});
+
+// Issue 12, item 2: a reader flooded the cache with cache-busted answers (a `#comment` or an unused
+// variable per request) until the heap ran out. The cache is now bounded by bytes and keys on the
+// normalised document, so the same flood leaves it within its stated bound.
+describe('response cache under a cache-busting flood', () => {
+  const MAX_BYTES = 2_000_000;
+  let product: TestProduct;
+  beforeAll(async () => {
+    product = await startProductForTests(uri, {
+      env: { LINKAGE_RESPONSE_CACHE_TTL_MS: '600000', LINKAGE_RESPONSE_CACHE_MAX_BYTES: String(MAX_BYTES) },
+    });
+  });
+  afterAll(async () => {
+    await product?.close();
+  });
+
+  /** The whole seed graph with its evidence: one statement and a large answer (~50 KB). */
+  const LARGE = `query ($depth: Int!) { neighborhood(ids: ["meta"], depth: $depth, limit: 500) {
+    nodes { id name nameKo aliases description kind }
+    relationships { id type fromId toId certainty evidence { quote translation attributedTo source { title publisher } } } } }`;
+
+  const post = (query: string, variables: Record<string, unknown> = {}) =>
+    fetch(`${product.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    }).then((r) => r.text());
+
+  it('`#comment` and whitespace variants of one query share one entry', async () => {
+    const statements = product.statementCount();
+    const answers = new Set<string>();
+    for (let i = 0; i < 40; i += 1) {
+      const variant = `# cache-buster ${i}\n${' '.repeat(i % 5)}${ENTITY.replace('{ id', `{${' '.repeat(i % 3)}  id`)}`;
+      answers.add(await post(variant, { id: 'meta' }));
+    }
+    expect(answers.size).toBe(1);
+    // One database statement for the first answer; the 39 variants were hits.
+    expect(product.statementCount() - statements).toBe(1);
+  });
+
+  it('keeps its measured size, and the heap, under the bound while answers keep changing', async () => {
+    const gc = (() => {
+      v8.setFlagsFromString('--expose-gc');
+      return vm.runInNewContext('gc') as () => void;
+    })();
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let largest = 0;
+    for (let i = 0; i < 200; i += 1) {
+      // Every request is a different cache key (an unused variable), and each answer is tens of KB.
+      const answer = await post(LARGE, { depth: 2, buster: i });
+      if (i === 0) console.log('SIZE', answer.length);
+      if (i === 0) expect(answer.length).toBeGreaterThan(20_000);
+      const stats = product.cacheStats();
+      largest = Math.max(largest, stats.bytes);
+      expect(stats.bytes).toBeLessThanOrEqual(MAX_BYTES);
+    }
+    gc();
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    console.log('GROWTH', heapGrowth, largest);
+    expect(largest).toBeGreaterThan(MAX_BYTES / 2); // the flood did fill it
+    // 400 answers would be tens of MB as text alone, and more with the objects the old cache also kept.
+    expect(heapGrowth).toBeLessThan(MAX_BYTES + 20_000_000);
+  });
+
+  it('a deeply nested unused variable is answered, not a 500 (item 15)', async () => {
+    const response = await fetch(`${product.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query": ${JSON.stringify(ENTITY)}, "variables": {"id": "meta", "unused": ${'['.repeat(300_000)}1${']'.repeat(300_000)}}}`,
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(response.status).toBeLessThan(500);
   });
 });

@@ -25,7 +25,7 @@ const MUTATIONS: [string, string][] = [
   ],
   [
     'updateRelationship',
-    'mutation { updateRelationship(id: "mark-zuckerberg:CEO_OF:meta", version: 1, patch: {occurredAt: "2020"}) { id } }',
+    'mutation { updateRelationship(id: "mark-zuckerberg:CEO_OF:meta", version: 1, patch: {properties: {note: "x"}}) { id } }',
   ],
   [
     'deleteRelationship',
@@ -39,6 +39,10 @@ const MUTATIONS: [string, string][] = [
   ['mergeEntities', 'mutation { mergeEntities(keepId: "meta", mergeId: "seoul") { mergeId } }'],
   ['unmergeEntities', 'mutation { unmergeEntities(mergeId: "merge-x") { id } }'],
   ['addNote', 'mutation { addNote(targetId: "meta", text: "x") { id } }'],
+  [
+    'rateSource',
+    'mutation { rateSource(id: "apple-economy-2024-02-29-zuckerberg-seoul", reliability: A) { id } }',
+  ],
 ];
 
 const randomToken = () => `lk_${crypto.randomBytes(32).toString('base64url')}`;

@@ -8,10 +8,13 @@ import type {
   EntityPatch,
   ExpansionPreview,
   GraphFilter,
+  MergeResult,
   Note,
   PathResult,
   Relationship,
   SearchHit,
+  Source,
+  SourceReliability,
   Subgraph,
 } from './types.ts';
 
@@ -38,7 +41,17 @@ export interface LinkageApi {
   createEntity(input: CreateEntityInput, options?: Options): Promise<Entity>;
   updateEntity(id: string, version: number, patch: EntityPatch, options?: Options): Promise<Entity>;
   createRelationship(input: CreateRelationshipInput, options?: Options): Promise<Relationship>;
-  mergeEntities(keepId: string, mergeId: string, options?: Options): Promise<{ entity: Entity }>;
+  mergeEntities(keepId: string, mergeId: string, options?: Options): Promise<MergeResult>;
+  unmergeEntities(mergeRecordId: string, options?: Options): Promise<Entity[]>;
+  deleteEntity(id: string, version: number, options?: Options): Promise<Entity>;
+  restoreEntity(id: string, options?: Options): Promise<Entity>;
+  sources(options?: Options): Promise<Source[]>;
+  rateSource(
+    id: string,
+    reliability: SourceReliability,
+    reason: string | null,
+    options?: Options,
+  ): Promise<Source>;
 }
 
 export const linkageApi: LinkageApi = {
@@ -96,11 +109,39 @@ export const linkageApi: LinkageApi = {
     return data.createRelationship;
   },
   async mergeEntities(keepId, mergeId, options) {
-    const data = await postGraphQL<{ mergeEntities: { entity: Entity } }>(
+    const data = await postGraphQL<{ mergeEntities: MergeResult }>(
       ops.MERGE_ENTITIES,
       { keepId, mergeId },
       options,
     );
     return data.mergeEntities;
+  },
+  async unmergeEntities(mergeRecordId, options) {
+    const data = await postGraphQL<{ unmergeEntities: Entity[] }>(
+      ops.UNMERGE_ENTITIES,
+      { mergeId: mergeRecordId },
+      options,
+    );
+    return data.unmergeEntities;
+  },
+  async deleteEntity(id, version, options) {
+    const data = await postGraphQL<{ deleteEntity: Entity }>(ops.DELETE_ENTITY, { id, version }, options);
+    return data.deleteEntity;
+  },
+  async restoreEntity(id, options) {
+    const data = await postGraphQL<{ restoreEntity: Entity }>(ops.RESTORE_ENTITY, { id }, options);
+    return data.restoreEntity;
+  },
+  async rateSource(id, reliability, reason, options) {
+    const data = await postGraphQL<{ rateSource: Source }>(
+      ops.RATE_SOURCE,
+      { id, reliability, reason },
+      options,
+    );
+    return data.rateSource;
+  },
+  async sources(options) {
+    const data = await postGraphQL<{ sources: Source[] }>(ops.LIST_SOURCES, {}, options);
+    return data.sources;
   },
 };

@@ -23,6 +23,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
     toId
     certainty
     occurredAt
+    sourceCount
+    disputed
     properties
     version
     evidence {
@@ -31,6 +33,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
       translation
       attributedTo
       certainty
+      stance
+      occurredAt
       source {
         id
         title
@@ -40,6 +44,8 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
         publishedAt
         language
         url
+        reliability
+        reliabilityReason
       }
     }
   }
@@ -167,4 +173,65 @@ export const MERGE_ENTITIES = /* GraphQL */ `
     }
   }
   ${ENTITY_FIELDS}
+`;
+
+export const UNMERGE_ENTITIES = /* GraphQL */ `
+  mutation UnmergeEntities($mergeId: ID!) {
+    unmergeEntities(mergeId: $mergeId) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const DELETE_ENTITY = /* GraphQL */ `
+  mutation DeleteEntity($id: ID!, $version: Int!) {
+    deleteEntity(id: $id, version: $version) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const RESTORE_ENTITY = /* GraphQL */ `
+  mutation RestoreEntity($id: ID!) {
+    restoreEntity(id: $id) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const LIST_SOURCES = /* GraphQL */ `
+  query ListSources {
+    sources {
+      id
+      title
+      titleEn
+      publisher
+      author
+      publishedAt
+      language
+      url
+      reliability
+      reliabilityReason
+    }
+  }
+`;
+
+export const RATE_SOURCE = /* GraphQL */ `
+  mutation RateSource($id: ID!, $reliability: SourceReliability!, $reason: String) {
+    rateSource(id: $id, reliability: $reliability, reason: $reason) {
+      id
+      title
+      titleEn
+      publisher
+      author
+      publishedAt
+      language
+      url
+      reliability
+      reliabilityReason
+    }
+  }
 `;

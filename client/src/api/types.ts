@@ -2,6 +2,9 @@
 export type Certainty = 'CONFIRMED' | 'REPORTED' | 'SPECULATIVE';
 export type Clock = 'OCCURRED' | 'PUBLISHED';
 export type Direction = 'OUT' | 'IN';
+export type Stance = 'SUPPORTS' | 'DENIES';
+/** Admiralty grade of a source, A (completely reliable) … E (unreliable), F (cannot be judged; unrated). */
+export type SourceReliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
 export interface Source {
   id: string;
@@ -12,6 +15,8 @@ export interface Source {
   publishedAt: string | null;
   language: string | null;
   url: string | null;
+  reliability: SourceReliability;
+  reliabilityReason: string | null;
 }
 
 export interface Evidence {
@@ -20,6 +25,9 @@ export interface Evidence {
   translation: string | null;
   attributedTo: string | null;
   certainty: Certainty;
+  stance: Stance;
+  /** When the thing this quote is about happened (not the publication date). */
+  occurredAt: string | null;
   source: Source;
 }
 
@@ -42,6 +50,10 @@ export interface Relationship {
   toId: string;
   certainty: Certainty;
   occurredAt: string | null;
+  /** Distinct sources among the evidence (as the server filtered it). */
+  sourceCount: number;
+  /** Some evidence denies the claim. */
+  disputed: boolean;
   properties: Record<string, unknown>;
   evidence: Evidence[];
   version: number;
@@ -89,6 +101,7 @@ export interface GraphFilter {
   kinds?: string[];
   relationshipTypes?: string[];
   minCertainty?: Certainty;
+  minSourceReliability?: SourceReliability;
   occurredFrom?: string;
   occurredTo?: string;
   includeUndated?: boolean;
@@ -108,12 +121,34 @@ export interface CreateEntityInput {
 
 export type EntityPatch = Partial<Omit<CreateEntityInput, 'id'>>;
 
+export interface SourceInput {
+  id: string;
+  title: string;
+  titleEn?: string;
+  publisher?: string;
+  author?: string;
+  publishedAt?: string;
+  language?: string;
+  url?: string;
+  reliability?: SourceReliability;
+}
+
 export interface EvidenceInput {
   quote: string;
   translation?: string;
   attributedTo?: string;
   certainty: Certainty;
+  stance?: Stance;
+  occurredAt?: string;
   sourceId?: string;
+  source?: SourceInput;
+}
+
+export interface MergeResult {
+  /** The merge record's id: pass it to unmergeEntities. */
+  mergeId: string;
+  entity: Entity;
+  movedRelationships: number;
 }
 
 export interface CreateRelationshipInput {

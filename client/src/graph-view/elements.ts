@@ -25,7 +25,8 @@ export const edgeLabel = (rel: Relationship): string => rel.type.toLowerCase().r
 export function nodeElement(entity: Entity, options: ElementOptions): ElementDefinition {
   const style = kindStyle(entity.kind);
   const classes = [`kind-${entity.kind.toLowerCase()}`, `label-${options.labelMode}`];
-  if (options.highlight?.nodeIds.includes(entity.id)) classes.push('highlighted');
+  if (options.highlight)
+    classes.push(options.highlight.nodeIds.includes(entity.id) ? 'highlighted' : 'faded');
   if (options.pinned.includes(entity.id)) classes.push('pinned');
   if (options.expanded.includes(entity.id)) classes.push('expanded');
   return {
@@ -46,7 +47,8 @@ export function nodeElement(entity: Entity, options: ElementOptions): ElementDef
 export function edgeElement(rel: Relationship, options: ElementOptions): ElementDefinition {
   const style = CERTAINTY_STYLES[rel.certainty];
   const classes = [`certainty-${rel.certainty.toLowerCase()}`];
-  if (options.highlight?.edgeIds.includes(rel.id)) classes.push('highlighted');
+  if (rel.disputed) classes.push('disputed');
+  if (options.highlight) classes.push(options.highlight.edgeIds.includes(rel.id) ? 'highlighted' : 'faded');
   return {
     group: 'edges',
     data: {
@@ -54,7 +56,9 @@ export function edgeElement(rel: Relationship, options: ElementOptions): Element
       source: rel.fromId,
       target: rel.toId,
       type: rel.type,
-      label: edgeLabel(rel),
+      // Disputed is said in words on the edge too, not only by its colour.
+      label: rel.disputed ? `${edgeLabel(rel)} (disputed)` : edgeLabel(rel),
+      disputed: rel.disputed,
       certainty: rel.certainty,
       lineStyle: style.lineStyle,
       width: style.width,

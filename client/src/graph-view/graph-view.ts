@@ -7,7 +7,6 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import svgExport from 'cytoscape-svg';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { GraphView } from '../state/model.ts';
@@ -21,11 +20,11 @@ import { placeAround, spiralPositions, type Point } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
+import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
+import { CERTAINTY_STYLES, KIND_STYLES } from './palette.ts';
+import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
 
 cytoscape.use(fcose);
-cytoscape.use(svgExport);
-
-type WithSvg = Core & { svg(options: { full: boolean; scale: number; bg: string }): string };
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
@@ -34,13 +33,23 @@ export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
 export const SYNC_PLACE_NODES = 40;
 
+export interface ReportMeta {
+  title: string;
+  subtitle: string;
+  sources: string[];
+}
+
 export interface GraphViewHandle {
   fit(): void;
   focus(): void;
-  png(): string;
-  svg(): string;
+  /** A report-ready PNG (data: URL) with title, date, legend and sources, drawn from the SVG below. */
+  png(meta: ReportMeta): Promise<string>;
+  /** A report-ready SVG document: every node shape, legible labels, legend, title, date, sources. */
+  svg(meta: ReportMeta): Promise<string>;
   json(): unknown;
   renderedIds(): { nodes: string[]; edges: string[] };
+  /** Classes of every drawn element by id (tests read highlight and dimming). */
+  classesOf(): Record<string, string[]>;
   /** Canvas positions by node id (saved in Linkage JSON exports). */
   positions(): Record<string, Point>;
   zoom(): number;
@@ -185,6 +194,11 @@ export function createGraphView(
     if (wasEmpty && hintedAdded > 0 && !layoutChanged) fitAll();
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
+    // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then repaint.
+    void loadGlyphs(
+      graph.nodes.map((n) => `${n.name}${n.nameKo ?? ''}`),
+      () => cy.style().update(),
+    );
   }
 
   /**
@@ -398,6 +412,72 @@ export function createGraphView(
     }
   }
 
+  /** The report SVG from what the canvas shows now (positions, shapes, labels, selection, dimming). */
+  async function reportSvg(meta: ReportMeta): Promise<{ svg: string; width: number; height: number }> {
+    const nodes: SvgNode[] = cy.nodes().map((node: NodeSingular) => ({
+      id: node.id(),
+      kind: String(node.data('kind')),
+      x: node.position('x'),
+      y: node.position('y'),
+      w: node.width(),
+      h: node.height(),
+      shape: String(node.data('shape')),
+      color: String(node.data('color')),
+      label: String(node.data('label') ?? ''),
+      selected: node.selected(),
+      faded: node.hasClass('faded'),
+    }));
+    const edges: SvgEdge[] = cy.edges().map((edge: EdgeSingular) => {
+      let controls: { x: number; y: number }[] = [];
+      let from = edge.source().position();
+      let to = edge.target().position();
+      let mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+      try {
+        from = edge.sourceEndpoint();
+        to = edge.targetEndpoint();
+        mid = edge.midpoint();
+        controls = (edge.controlPoints() as { x: number; y: number }[] | undefined) ?? [];
+      } catch {
+        /* haystack edges (big graphs) have no geometry: straight centre to centre */
+      }
+      return {
+        id: edge.id(),
+        type: String(edge.data('type')),
+        from: { ...from },
+        to: { ...to },
+        controls: controls.map((p) => ({ ...p })),
+        mid: { ...mid },
+        label: String(edge.data('label') ?? ''),
+        lineStyle: edge.data('lineStyle') as SvgEdge['lineStyle'],
+        width: Number(edge.data('width')) || 1,
+        disputed: Boolean(edge.data('disputed')),
+        faded: edge.hasClass('faded'),
+      };
+    });
+    const kindsShown = new Set(nodes.map((v) => v.kind));
+    const kinds = Object.entries(KIND_STYLES)
+      .filter(([kind]) => kindsShown.has(kind))
+      .map(([kind, style]) => ({ kind, shape: style.shape, color: style.color }));
+    for (const v of nodes)
+      if (!KIND_STYLES[v.kind] && !kinds.some((k) => k.kind === v.kind))
+        kinds.push({ kind: v.kind, shape: v.shape, color: v.color });
+    const lines = Object.values(CERTAINTY_STYLES).map((c) => ({
+      label: c.label,
+      lineStyle: c.lineStyle,
+      width: c.width,
+      description: c.description,
+    }));
+    const allText = [
+      meta.title,
+      meta.subtitle,
+      ...meta.sources,
+      ...nodes.map((v) => v.label),
+      ...edges.map((e) => e.label),
+    ].join(' ');
+    const fontCss = await embeddedFontCss(allText);
+    return buildReportSvg({ ...meta, nodes, edges, kinds, lines, fontCss, fontFamily: FONT_STACK });
+  }
+
   container.addEventListener('keydown', onKey);
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.history.present !== previous.history.present && !syncing) render(state.history.present);
@@ -410,10 +490,14 @@ export function createGraphView(
       cy.fit(undefined, 40);
     },
     focus: () => container.focus(),
-    png: () => cy.png({ full: true, scale: 2, bg: '#ffffff' }),
-    svg: () => (cy as WithSvg).svg({ full: true, scale: 1, bg: '#ffffff' }),
+    svg: async (meta) => (await reportSvg(meta)).svg,
+    png: async (meta) => {
+      const { svg, width, height } = await reportSvg(meta);
+      return rasterise(svg, width, height, 2);
+    },
     json: () => cy.json(),
     renderedIds: () => ({ nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => e.id()) }),
+    classesOf: () => Object.fromEntries(cy.elements().map((el) => [el.id(), el.classes()])),
     positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
     zoom: () => cy.zoom(),
     layoutBusy: () => refiner.busy(),
@@ -424,4 +508,50 @@ export function createGraphView(
       cy.destroy();
     },
   };
+}
+
+/**
+ * Draws an SVG document onto a canvas at `scale` and returns a PNG data: URL. Fonts embedded in an SVG
+ * image load after the image itself, so it is drawn until two draws in a row come out the same.
+ */
+async function rasterise(svg: string, width: number, height: number, scale: number): Promise<string> {
+  const image = new Image();
+  const bytes = new TextEncoder().encode(svg);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  image.src = `data:image/svg+xml;base64,${btoa(binary)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No 2D canvas to draw the PNG on.');
+  const draw = () => {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  };
+  // A small copy is enough to see whether the text has arrived since the last draw.
+  const probe = document.createElement('canvas');
+  probe.width = 400;
+  probe.height = Math.max(1, Math.round((400 * height) / width));
+  const probeCtx = probe.getContext('2d', { willReadFrequently: true });
+  const fingerprint = (): string => {
+    if (!probeCtx) return '';
+    probeCtx.drawImage(canvas, 0, 0, probe.width, probe.height);
+    const data = probeCtx.getImageData(0, 0, probe.width, probe.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + (data[i] ?? 0)) | 0;
+    return String(hash);
+  };
+  let previous = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    draw();
+    const now = fingerprint();
+    if (attempt > 0 && now === previous) break;
+    previous = now;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return canvas.toDataURL('image/png');
 }

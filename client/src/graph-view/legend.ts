@@ -1,6 +1,6 @@
 // The legend: kind → colour + shape, certainty → line style. Drawn as small SVGs from the same palette
 // the stylesheet uses, so the two cannot drift apart.
-import { CERTAINTY_STYLES, KIND_STYLES } from './palette.ts';
+import { CERTAINTY_STYLES, DISPUTED_COLOR, KIND_STYLES } from './palette.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -46,13 +46,13 @@ function shapeIcon(shape: string, color: string): SVGSVGElement {
   return svg(24, 18, el);
 }
 
-function lineIcon(style: 'solid' | 'dashed' | 'dotted', width: number): SVGSVGElement {
+function lineIcon(style: 'solid' | 'dashed' | 'dotted', width: number, color = '#444'): SVGSVGElement {
   const line = document.createElementNS(SVG, 'line');
   line.setAttribute('x1', '2');
   line.setAttribute('y1', '9');
   line.setAttribute('x2', '38');
   line.setAttribute('y2', '9');
-  line.setAttribute('stroke', '#444');
+  line.setAttribute('stroke', color);
   line.setAttribute('stroke-width', String(width));
   if (style === 'dashed') line.setAttribute('stroke-dasharray', '7 4');
   if (style === 'dotted') line.setAttribute('stroke-dasharray', '2 4');
@@ -83,5 +83,6 @@ export function renderLegend(root: HTMLElement): void {
   certainty.setAttribute('aria-label', 'Certainty');
   for (const style of Object.values(CERTAINTY_STYLES))
     certainty.append(row(lineIcon(style.lineStyle, style.width), style.label, style.description));
+  certainty.append(row(lineIcon('solid', 2.5, DISPUTED_COLOR), 'Disputed', 'some evidence denies it'));
   root.replaceChildren(kinds, certainty);
 }

@@ -38,3 +38,5 @@ export const CERTAINTY_STYLES: Readonly<Record<Certainty, CertaintyStyle>> = {
 
 export const HIGHLIGHT_COLOR = '#000000';
 export const SELECTED_COLOR = '#CC3311';
+/** Edges some evidence denies (8.6:1 on white). */
+export const DISPUTED_COLOR = '#8a1c1c';

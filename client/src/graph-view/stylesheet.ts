@@ -1,10 +1,11 @@
 // The Cytoscape stylesheet. Colour and shape come from element data (see palette.ts); certainty is drawn
 // as line style AND width so it survives greyscale printing.
 import type { StylesheetJson } from 'cytoscape';
-import { HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
+import { FONT_STACK } from './fonts.ts';
+import { DISPUTED_COLOR, HIGHLIGHT_COLOR, SELECTED_COLOR } from './palette.ts';
 
-export const FONT_FAMILY =
-  'system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", sans-serif';
+/** Labels use the bundled Korean web font (fonts.ts), so Hangul never falls back to boxes. */
+export const FONT_FAMILY = FONT_STACK;
 
 /** Below this on-screen size labels are not drawn: at low zoom they would only pile up. */
 const MIN_ZOOMED_FONT_SIZE = 7;
@@ -91,6 +92,11 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     },
     { selector: 'edge.certainty-reported', style: { 'line-dash-pattern': [7, 4] } },
     { selector: 'edge.certainty-speculative', style: { 'line-dash-pattern': [2, 4] } },
+    // Some evidence in view denies the claim: a dark red line, and "(disputed)" in the label.
+    {
+      selector: 'edge.disputed',
+      style: { 'line-color': DISPUTED_COLOR, 'target-arrow-color': DISPUTED_COLOR, color: DISPUTED_COLOR },
+    },
     {
       selector: '.highlighted',
       style: {

@@ -1,10 +1,13 @@
-// Curation: add or edit an entity, add a relationship with its evidence, merge duplicates. Each form
-// calls one mutation; the server checks the editor token.
-import type { Certainty, Entity } from '../state/domain.ts';
+// Curation: add or edit an entity, add a relationship with its evidence (citing a stored source or a new
+// one), merge duplicates after a preview, delete. Each form calls one mutation; the server checks the
+// editor token. Entities are picked by name (search), never typed as ids.
+import type { Certainty, Entity, Source } from '../state/domain.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { Store } from '../state/store.ts';
+import type { SourceInput } from '../state/domain.ts';
 import { h, replaceChildren } from './dom.ts';
+import { entityPicker, entityTitle, type EntityPicker } from './entity-picker.ts';
 
 const KINDS = ['Organization', 'Person', 'Product', 'Technology', 'Place', 'Event', 'Concept'];
 
@@ -24,10 +27,21 @@ const choice = (values: string[], selected = '') =>
 const opt = (v: string) => v.trim() || undefined;
 
 export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppState>, commands: Commands) {
-  const entityOptions = () =>
-    Object.values(store.getState().history.present.entities)
-      .map((e) => e.id)
-      .sort();
+  const onCanvas = (): Entity[] =>
+    Object.values(store.getState().history.present.entities).sort((a, b) => a.name.localeCompare(b.name));
+  const selectedEntity = (): Entity | null => {
+    const view = store.getState().history.present;
+    return view.selection?.type === 'node' ? (view.entities[view.selection.id] ?? null) : null;
+  };
+  const picker = (id: string, label: string, onChange?: (e: Entity | null) => void): EntityPicker =>
+    entityPicker({
+      id,
+      label,
+      local: onCanvas,
+      lookup: (text) => commands.lookup(text, id),
+      ...(onChange ? { onChange } : {}),
+    });
+  const problem = () => h('p', { class: 'form-problem', attrs: { role: 'alert' } });
 
   function show(title: string, form: HTMLFormElement): void {
     replaceChildren(dialog, h('h2', { attrs: { id: 'curation-title' } }, title), form);
@@ -86,10 +100,82 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
     show(existing ? `Edit ${existing.name}` : 'Add entity', form);
   }
 
+  function sourceChooser(): {
+    element: HTMLElement;
+    read(): { sourceId?: string; source?: SourceInput } | string;
+  } {
+    const select = h(
+      'select',
+      { attrs: { id: 'rel-source' } },
+      h('option', { attrs: { value: '' } }, 'Loading sources…'),
+    );
+    const newFields = {
+      id: text(),
+      title: text(),
+      publisher: text(),
+      publishedAt: text(),
+      url: text(),
+      language: text('ko'),
+    };
+    newFields.publishedAt.setAttribute('placeholder', 'YYYY-MM-DD');
+    newFields.id.setAttribute('placeholder', 'e.g. bloomberg-2024-02-28-meta');
+    const fresh = h(
+      'fieldset',
+      { class: 'new-source', attrs: { hidden: true } },
+      h('legend', {}, 'New source'),
+      field('src-id', 'Source id (slug)', newFields.id),
+      field('src-title', 'Title (original language)', newFields.title),
+      field('src-publisher', 'Publisher', newFields.publisher),
+      field('src-published', 'Published on', newFields.publishedAt),
+      field('src-url', 'URL', newFields.url),
+      field('src-language', 'Language tag', newFields.language),
+    );
+    select.addEventListener('change', () => {
+      fresh.hidden = select.value !== '__new';
+    });
+    void commands.sources().then((sources: Source[]) => {
+      replaceChildren(
+        select,
+        ...sources
+          .slice()
+          .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''))
+          .map((src) =>
+            h(
+              'option',
+              { attrs: { value: src.id } },
+              [src.publisher, src.publishedAt, src.titleEn ?? src.title].filter(Boolean).join(' · '),
+            ),
+          ),
+        h('option', { attrs: { value: '__new' } }, 'New source…'),
+      );
+      fresh.hidden = select.value !== '__new';
+    });
+    return {
+      element: h('div', {}, field('rel-source', 'Source', select), fresh),
+      read() {
+        if (select.value !== '__new') return select.value ? { sourceId: select.value } : 'Choose a source.';
+        const id = newFields.id.value.trim();
+        const title = newFields.title.value.trim();
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+          return 'The new source needs an id: lowercase letters, digits and dashes.';
+        if (!title) return 'The new source needs a title.';
+        const source: SourceInput = { id, title };
+        const put = (key: 'publisher' | 'publishedAt' | 'url' | 'language') => {
+          const v = opt(newFields[key].value);
+          if (v) source[key] = v;
+        };
+        put('publisher');
+        put('publishedAt');
+        put('url');
+        put('language');
+        return { source };
+      },
+    };
+  }
+
   function relationshipForm(): void {
-    const ids = entityOptions();
-    const from = choice(ids);
-    const to = choice(ids, ids[1] ?? '');
+    const from = picker('rel-from', 'From');
+    const to = picker('rel-to', 'To');
     const type = text('', true);
     type.setAttribute('pattern', '[A-Z][A-Z0-9_]*');
     type.setAttribute('placeholder', 'MET_WITH');
@@ -98,18 +184,25 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
     const translation = area();
     const attributedTo = text();
     const certainty = choice(['CONFIRMED', 'REPORTED', 'SPECULATIVE']);
-    const sourceId = text('', true);
+    const source = sourceChooser();
     const occurredAt = text();
+    const trouble = problem();
     const form = h(
       'form',
       {
         on: {
           submit: async (e) => {
             e.preventDefault();
+            const a = from.value();
+            const b = to.value();
+            const cited = source.read();
+            trouble.textContent =
+              !a || !b ? 'Pick both ends from the suggestions.' : typeof cited === 'string' ? cited : '';
+            if (!a || !b || typeof cited === 'string') return;
             const ok = await commands.createRelationship({
               type: type.value.trim(),
-              fromId: from.value,
-              toId: to.value,
+              fromId: a.id,
+              toId: b.id,
               occurredAt: opt(occurredAt.value),
               evidence: [
                 {
@@ -117,7 +210,7 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
                   translation: opt(translation.value),
                   attributedTo: opt(attributedTo.value),
                   certainty: certainty.value as Certainty,
-                  sourceId: sourceId.value.trim(),
+                  ...cited,
                 },
               ],
             });
@@ -125,60 +218,173 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
           },
         },
       },
-      field('rel-from', 'From (on canvas)', from),
+      from.element,
       field('rel-type', 'Type (UPPER_SNAKE verb)', type),
-      field('rel-to', 'To (on canvas)', to),
+      to.element,
       field('rel-occurred', 'Occurred at', occurredAt),
       field('rel-quote', 'Quote (original language)', quote),
       field('rel-translation', 'English translation', translation),
       field('rel-attributed', 'Attributed to', attributedTo),
       field('rel-certainty', 'Certainty', certainty),
-      field('rel-source', 'Source id', sourceId),
+      source.element,
+      trouble,
       buttons(),
     );
     show('Add relationship with evidence', form);
+    from.set(selectedEntity());
+  }
+
+  /** What a merge would do, in words, before it is done. */
+  function mergePreview(keep: Entity | null, merge: Entity | null): HTMLElement[] {
+    if (!keep || !merge)
+      return [h('p', { class: 'muted' }, 'Pick both entities to see what the merge does.')];
+    if (keep.id === merge.id) return [h('p', { class: 'form-problem' }, 'Pick two different entities.')];
+    const view = store.getState().history.present;
+    const rels = Object.values(view.relationships);
+    const movedRels = rels.filter(
+      (r) => (r.fromId === merge.id || r.toId === merge.id) && r.fromId !== keep.id && r.toId !== keep.id,
+    );
+    const between = rels.filter(
+      (r) => (r.fromId === merge.id && r.toId === keep.id) || (r.fromId === keep.id && r.toId === merge.id),
+    );
+    const gained = [merge.name, merge.nameKo ?? '', ...merge.aliases].filter(
+      (a) => a && a !== keep.name && a !== keep.nameKo && !keep.aliases.includes(a),
+    );
+    return [
+      h(
+        'p',
+        {},
+        h('strong', {}, entityTitle(merge)),
+        ' will be merged into ',
+        h('strong', {}, entityTitle(keep)),
+        '.',
+      ),
+      h(
+        'ul',
+        { class: 'merge-preview' },
+        h('li', {}, gained.length ? `New aliases for ${keep.name}: ${gained.join(', ')}` : 'No new aliases.'),
+        h(
+          'li',
+          {},
+          `${movedRels.length} relationship${movedRels.length === 1 ? '' : 's'} on the canvas move to ${keep.name}` +
+            ' (all of its relationships move on the server, evidence kept).',
+        ),
+        between.length
+          ? h(
+              'li',
+              {},
+              `${between.length} relationship${between.length === 1 ? '' : 's'} between the two will be dropped.`,
+            )
+          : null,
+        merge.kind !== keep.kind
+          ? h('li', { class: 'form-problem' }, `Kinds differ: ${merge.kind} into ${keep.kind}.`)
+          : null,
+        h('li', {}, `${merge.name} is kept on the server as merged; Undo (Ctrl-Z) unmerges it.`),
+      ),
+    ];
   }
 
   function mergeForm(): void {
-    const ids = entityOptions();
-    const keep = choice(ids);
-    const merge = choice(ids, ids[1] ?? '');
+    const preview = h('div', {
+      class: 'merge-preview-box',
+      attrs: { 'aria-live': 'polite', id: 'merge-preview' },
+    });
+    const refresh = () => replaceChildren(preview, ...mergePreview(keep.value(), merge.value()));
+    const keep = picker('merge-keep', 'Keep', refresh);
+    const merge = picker('merge-drop', 'Merge into it (the duplicate)', refresh);
+    const trouble = problem();
     const form = h(
       'form',
       {
         on: {
           submit: async (e) => {
             e.preventDefault();
-            if (keep.value === merge.value) return;
-            if (await commands.mergeEntities(keep.value, merge.value)) dialog.close();
+            const a = keep.value();
+            const b = merge.value();
+            trouble.textContent =
+              !a || !b
+                ? 'Pick both entities from the suggestions.'
+                : a.id === b.id
+                  ? 'Pick two different entities.'
+                  : '';
+            if (!a || !b || a.id === b.id) return;
+            if (await commands.mergeEntities(a.id, b.id)) dialog.close();
+          },
+        },
+      },
+      h('p', {}, 'Aliases, relationships and evidence move to the kept entity.'),
+      keep.element,
+      merge.element,
+      preview,
+      trouble,
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { class: 'primary', attrs: { type: 'submit', id: 'merge-confirm' } }, 'Merge'),
+        h('button', { attrs: { type: 'button' }, on: { click: () => dialog.close() } }, 'Cancel'),
+      ),
+    );
+    show('Merge duplicates', form);
+    keep.set(selectedEntity());
+    refresh();
+  }
+
+  function deleteForm(entity: Entity): void {
+    const form = h(
+      'form',
+      {
+        on: {
+          submit: async (e) => {
+            e.preventDefault();
+            if (await commands.deleteEntity(entity.id)) dialog.close();
           },
         },
       },
       h(
         'p',
         {},
-        'Aliases, relationships and evidence move to the kept entity. The merge can be undone on the server.',
+        `Delete ${entityTitle(entity)} for everyone? Its relationships are hidden with it. Undo (Ctrl-Z) restores it.`,
       ),
-      field('merge-keep', 'Keep', keep),
-      field('merge-drop', 'Merge into it (duplicate)', merge),
-      buttons(),
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { class: 'primary', attrs: { type: 'submit', id: 'delete-confirm' } }, 'Delete'),
+        h('button', { attrs: { type: 'button' }, on: { click: () => dialog.close() } }, 'Cancel'),
+      ),
     );
-    show('Merge duplicates', form);
+    show(`Delete ${entity.name}`, form);
   }
 
-  return { entityForm, relationshipForm, mergeForm };
+  return { entityForm, relationshipForm, mergeForm, deleteForm };
 }
 
-export function mountCurationMenu(root: HTMLElement, forms: ReturnType<typeof mountCurationForms>): void {
+export function mountCurationMenu(
+  root: HTMLElement,
+  store: Store<AppState>,
+  forms: ReturnType<typeof mountCurationForms>,
+): void {
+  const status = h('p', { class: 'muted', attrs: { id: 'curation-token-status' } });
+  const paint = () =>
+    (status.textContent = store.getState().ui.token
+      ? 'Editor token set: changes are saved to the server for everyone.'
+      : 'Needs an editor token (Settings).');
   replaceChildren(
     root,
-    h('p', { class: 'muted' }, 'Needs an editor token (Settings).'),
+    status,
     h(
       'div',
       { class: 'button-column' },
       h('button', { on: { click: () => forms.entityForm(null) } }, 'Add entity…'),
       h('button', { on: { click: () => forms.relationshipForm() } }, 'Add relationship…'),
-      h('button', { on: { click: () => forms.mergeForm() } }, 'Merge duplicates…'),
+      h(
+        'button',
+        { attrs: { id: 'merge-open' }, on: { click: () => forms.mergeForm() } },
+        'Merge duplicates…',
+      ),
     ),
   );
+  store.subscribe((state, previous) => {
+    if (state.ui.token !== previous.ui.token) paint();
+  });
+  paint();
 }

@@ -1,15 +1,27 @@
 // Details of the selection: an entity with its relationships grouped by type, or a relationship with
 // every piece of evidence (Korean quote, translation, attribution, source) and its certainty.
-import type { Entity, Evidence, Relationship } from '../state/domain.ts';
+import type { Entity, Evidence, Relationship, Source, SourceReliability } from '../state/domain.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
-import type { GraphView } from '../state/model.ts';
+import { RELIABILITY_ORDER, type GraphView } from '../state/model.ts';
+import { visibleGraph } from '../state/visible.ts';
 import type { Store } from '../state/store.ts';
 import { certaintyBadge } from './certainty-badge.ts';
 import { h, replaceChildren } from './dom.ts';
 
+export const RELIABILITY_WORDS: Record<SourceReliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Cannot be judged',
+};
+
 export interface DetailsActions {
   editEntity(entity: Entity): void;
+  deleteEntity(entity: Entity): void;
+  mergeWith(entity: Entity): void;
   startPathFrom(id: string): void;
 }
 
@@ -44,9 +56,10 @@ export function mountDetailsPanel(
   }
 
   function renderEntity(view: GraphView, entity: Entity, state: AppState): (HTMLElement | null)[] {
-    const rels = Object.values(view.relationships).filter(
-      (r) => r.fromId === entity.id || r.toId === entity.id,
-    );
+    // Only what passes the filters, as the canvas shows it; the rest is counted.
+    const touches = (r: Relationship) => r.fromId === entity.id || r.toId === entity.id;
+    const rels = visibleGraph(view).edges.filter(touches);
+    const hidden = Object.values(view.relationships).filter(touches).length - rels.length;
     const byType = new Map<string, Relationship[]>();
     for (const r of rels) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
     const expanded = view.expanded.includes(entity.id);
@@ -79,6 +92,12 @@ export function mountDetailsPanel(
         h('button', { on: { click: () => commands.dispatch('remove', { ids: [entity.id] }) } }, 'Remove'),
         h('button', { on: { click: () => actions.startPathFrom(entity.id) } }, 'Path from here'),
         h('button', { on: { click: () => actions.editEntity(entity) } }, 'Edit'),
+        h('button', { on: { click: () => actions.mergeWith(entity) } }, 'Merge…'),
+        h(
+          'button',
+          { attrs: { id: 'delete-entity' }, on: { click: () => actions.deleteEntity(entity) } },
+          'Delete…',
+        ),
       ),
       entity.description ? h('p', { class: 'description' }, entity.description) : null,
       entity.occurredAt ? h('p', {}, h('strong', {}, 'When: '), entity.occurredAt) : null,
@@ -87,7 +106,16 @@ export function mountDetailsPanel(
         : null,
       properties(entity.properties),
       h('h3', {}, `Relationships on canvas (${rels.length})`),
-      rels.length === 0 ? h('p', { class: 'muted' }, 'None yet. Expand to bring in its neighbours.') : null,
+      hidden > 0
+        ? h(
+            'p',
+            { class: 'hidden-count', attrs: { id: 'details-hidden' } },
+            `${hidden} more hidden by the filters or by hidden entities.`,
+          )
+        : null,
+      rels.length === 0 && hidden === 0
+        ? h('p', { class: 'muted' }, 'None yet. Expand to bring in its neighbours.')
+        : null,
       ...[...byType.entries()].map(([type, list]) =>
         h(
           'section',
@@ -106,6 +134,7 @@ export function mountDetailsPanel(
                 'li',
                 {},
                 certaintyBadge(r.certainty),
+                r.disputed ? h('span', { class: 'disputed-tag' }, 'Disputed') : null,
                 h(
                   'button',
                   {
@@ -132,11 +161,30 @@ export function mountDetailsPanel(
     ];
   }
 
+  function reliabilityButton(source: Source): HTMLElement {
+    const grade = source.reliability ?? 'F';
+    return h(
+      'button',
+      {
+        class: `link reliability reliability-${grade.toLowerCase()}`,
+        attrs: {
+          title: source.reliabilityReason
+            ? `${RELIABILITY_WORDS[grade]}: ${source.reliabilityReason}`
+            : `${RELIABILITY_WORDS[grade]}. Open the source to rate it.`,
+          'data-source': source.id,
+        },
+        on: { click: () => commands.openSource(source) },
+      },
+      `Reliability ${grade} (${RELIABILITY_WORDS[grade].toLowerCase()})`,
+    );
+  }
+
   function evidenceItem(ev: Evidence): HTMLElement {
     const s = ev.source;
     return h(
       'li',
-      { class: 'evidence' },
+      { class: `evidence${ev.stance === 'DENIES' ? ' evidence-denies' : ''}` },
+      ev.stance === 'DENIES' ? h('p', { class: 'stance-denies' }, 'Denies the claim') : null,
       h('blockquote', { class: 'quote', attrs: { lang: s.language ?? 'ko' } }, ev.quote),
       ev.translation ? h('p', { class: 'translation', attrs: { lang: 'en' } }, ev.translation) : null,
       h(
@@ -146,20 +194,129 @@ export function mountDetailsPanel(
         ev.attributedTo ? h('span', {}, ' Attributed to ', h('strong', {}, ev.attributedTo)) : null,
       ),
       h(
-        'p',
-        { class: 'source' },
-        'Source: ',
-        s.url
-          ? h('a', { attrs: { href: s.url, target: '_blank', rel: 'noopener noreferrer' } }, s.title)
-          : h('cite', {}, s.title),
-        [s.publisher, s.author, s.publishedAt].filter(Boolean).length
-          ? ` — ${[s.publisher, s.author, s.publishedAt].filter(Boolean).join(', ')}`
-          : null,
+        'dl',
+        { class: 'evidence-facts' },
+        h('dt', {}, 'About'),
+        h('dd', { class: 'evidence-when' }, ev.occurredAt ? `events of ${ev.occurredAt}` : 'undated'),
+        h('dt', {}, 'Source'),
+        h(
+          'dd',
+          { class: 'source' },
+          s.url
+            ? h('a', { attrs: { href: s.url, target: '_blank', rel: 'noopener noreferrer' } }, s.title)
+            : h('cite', {}, s.title),
+        ),
+        h('dt', {}, 'Publisher'),
+        h('dd', {}, [s.publisher, s.author].filter(Boolean).join(', ') || 'unknown'),
+        h('dt', {}, 'Reported'),
+        h('dd', { class: 'evidence-reported' }, s.publishedAt ?? 'undated'),
+        h('dt', {}, 'Reliability'),
+        h('dd', {}, reliabilityButton(s)),
       ),
     );
   }
 
-  function renderEdge(view: GraphView, rel: Relationship): (HTMLElement | null)[] {
+  function renderSource(source: Source, state: AppState): (HTMLElement | null)[] {
+    const grade = h(
+      'select',
+      { attrs: { id: 'source-grade' } },
+      ...RELIABILITY_ORDER.map((g) =>
+        h(
+          'option',
+          { attrs: { value: g, selected: g === source.reliability } },
+          `${g} — ${RELIABILITY_WORDS[g]}`,
+        ),
+      ),
+    );
+    const reason = h('input', {
+      attrs: { id: 'source-reason', type: 'text', value: source.reliabilityReason ?? '', maxlength: 500 },
+    });
+    const quotes = Object.values(state.history.present.relationships).reduce(
+      (n, r) => n + r.evidence.filter((e) => e.source.id === source.id).length,
+      0,
+    );
+    return [
+      h(
+        'header',
+        { class: 'details-header' },
+        h('span', { class: 'kind-chip' }, 'Source'),
+        h('h2', { attrs: { id: 'details-title' } }, source.titleEn ?? source.title),
+        source.titleEn
+          ? h('p', { class: 'name-ko', attrs: { lang: source.language ?? 'ko' } }, source.title)
+          : null,
+      ),
+      h('button', { on: { click: () => commands.closeSource() } }, '← Back'),
+      h(
+        'dl',
+        { class: 'props' },
+        h('dt', {}, 'Publisher'),
+        h('dd', {}, source.publisher ?? 'unknown'),
+        h('dt', {}, 'Author'),
+        h('dd', {}, source.author ?? 'unknown'),
+        h('dt', {}, 'Published'),
+        h('dd', {}, source.publishedAt ?? 'undated'),
+        h('dt', {}, 'Link'),
+        h(
+          'dd',
+          {},
+          source.url
+            ? h(
+                'a',
+                { attrs: { href: source.url, target: '_blank', rel: 'noopener noreferrer' } },
+                source.url,
+              )
+            : 'none stored',
+        ),
+        h('dt', {}, 'Reliability'),
+        h(
+          'dd',
+          { attrs: { id: 'source-current-grade' } },
+          `${source.reliability} — ${RELIABILITY_WORDS[source.reliability]}`,
+        ),
+        source.reliabilityReason ? h('dt', {}, 'Why') : null,
+        source.reliabilityReason ? h('dd', {}, source.reliabilityReason) : null,
+      ),
+      h('p', { class: 'muted' }, `${quotes} quote${quotes === 1 ? '' : 's'} from this source on the canvas.`),
+      h(
+        'form',
+        {
+          class: 'rate-source',
+          on: {
+            submit: (e) => {
+              e.preventDefault();
+              void commands.rateSource(
+                source.id,
+                grade.value as SourceReliability,
+                reason.value.trim() || null,
+              );
+            },
+          },
+        },
+        h('h3', {}, 'Rate this source (editors)'),
+        h(
+          'p',
+          { class: 'muted' },
+          'How far you trust the source (Admiralty A–F), apart from how each quote is worded (certainty).',
+        ),
+        h('label', { attrs: { for: 'source-grade' } }, 'Grade'),
+        grade,
+        h('label', { attrs: { for: 'source-reason' } }, 'Reason'),
+        reason,
+        h(
+          'div',
+          { class: 'button-row' },
+          h('button', { class: 'primary', attrs: { type: 'submit', id: 'source-rate' } }, 'Save rating'),
+        ),
+      ),
+    ];
+  }
+
+  function renderEdge(view: GraphView, stored: Relationship): (HTMLElement | null)[] {
+    // The relationship as the filters show it: only its passing evidence, and what follows from it.
+    const shown = visibleGraph(view).edges.find((e) => e.id === stored.id);
+    const rel = shown ?? stored;
+    const dropped = stored.evidence.length - (shown ? shown.evidence.length : 0);
+    const denials = rel.evidence.filter((e) => e.stance === 'DENIES').length;
     return [
       h(
         'header',
@@ -168,11 +325,33 @@ export function mountDetailsPanel(
         h('h2', { attrs: { id: 'details-title' } }, rel.type.replace(/_/g, ' ').toLowerCase()),
         h('p', { class: 'edge-ends' }, entityLink(view, rel.fromId), ' → ', entityLink(view, rel.toId)),
       ),
+      shown
+        ? null
+        : h(
+            'p',
+            { class: 'hidden-count' },
+            'The filters hide this relationship: none of its evidence passes.',
+          ),
       h('p', {}, h('strong', {}, 'Certainty: '), certaintyBadge(rel.certainty)),
+      rel.disputed
+        ? h(
+            'p',
+            { class: 'disputed-note', attrs: { id: 'edge-disputed' } },
+            `Disputed: ${denials} piece${denials === 1 ? '' : 's'} of evidence den${denials === 1 ? 'ies' : 'y'} this.`,
+          )
+        : null,
       rel.occurredAt ? h('p', {}, h('strong', {}, 'When: '), rel.occurredAt) : null,
+      h('p', {}, h('strong', {}, 'Sources: '), String(new Set(rel.evidence.map((e) => e.source.id)).size)),
       properties(rel.properties),
-      h('h3', {}, `Evidence (${rel.evidence.length})`),
-      h('ol', { class: 'evidence-list' }, ...rel.evidence.map(evidenceItem)),
+      h('h3', {}, `Evidence (${shown ? shown.evidence.length : 0})`),
+      dropped > 0 && shown
+        ? h(
+            'p',
+            { class: 'hidden-count', attrs: { id: 'evidence-hidden' } },
+            `${dropped} more hidden by the filters.`,
+          )
+        : null,
+      h('ol', { class: 'evidence-list' }, ...(shown ? shown.evidence : []).map(evidenceItem)),
     ];
   }
 
@@ -181,7 +360,8 @@ export function mountDetailsPanel(
     const sel = view.selection;
     const entity = sel?.type === 'node' ? view.entities[sel.id] : undefined;
     const rel = sel?.type === 'edge' ? view.relationships[sel.id] : undefined;
-    if (entity) replaceChildren(root, ...renderEntity(view, entity, state));
+    if (state.ui.source) replaceChildren(root, ...renderSource(state.ui.source, state));
+    else if (entity) replaceChildren(root, ...renderEntity(view, entity, state));
     else if (rel) replaceChildren(root, ...renderEdge(view, rel));
     else
       replaceChildren(
@@ -204,10 +384,15 @@ export function mountDetailsPanel(
       view.relationships !== previous.history.present.relationships ||
       view.expanded !== previous.history.present.expanded ||
       view.pinned !== previous.history.present.pinned ||
+      view.filter !== previous.history.present.filter ||
+      view.hidden !== previous.history.present.hidden ||
+      state.ui.source !== previous.ui.source ||
       state.ui.details !== previous.ui.details
     ) {
       render(state);
     }
+    // Selecting something else leaves the source panel.
+    if (state.ui.source && view.selection !== previous.history.present.selection) commands.closeSource();
     const nodeId = view.selection?.type === 'node' ? view.selection.id : null;
     // Remember first: loadDetails updates the store, which calls this listener again.
     const changed = nodeId !== lastSelectedNode;

@@ -3,6 +3,7 @@
 import type { AppState } from '../state/app-state.ts';
 import {
   graphQLForView,
+  sourceLine,
   toCitations,
   toEdgesCsv,
   toGraphFilter,
@@ -14,9 +15,15 @@ import type { Store } from '../state/store.ts';
 import { kindsOnCanvas, typesOnCanvas, visibleGraph } from '../state/visible.ts';
 import { download, h, replaceChildren } from './dom.ts';
 
+export interface ReportMeta {
+  title: string;
+  subtitle: string;
+  sources: string[];
+}
+
 export interface CanvasExports {
-  png(): string;
-  svg(): string;
+  png(meta: ReportMeta): Promise<string>;
+  svg(meta: ReportMeta): Promise<string>;
   json(): unknown;
   positions(): Record<string, { x: number; y: number }>;
 }
@@ -52,15 +59,70 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
     ),
   );
 
-  const item = (label: string, action: () => void) => h('button', { on: { click: action } }, label);
+  const status = h('p', { class: 'muted', attrs: { role: 'status', id: 'export-status' } });
+  const item = (label: string, action: () => void | Promise<void>) =>
+    h(
+      'button',
+      {
+        on: {
+          click: async () => {
+            try {
+              status.textContent = '';
+              await action();
+            } catch (error) {
+              status.textContent = `The export failed: ${error instanceof Error ? error.message : String(error)}`;
+            }
+          },
+        },
+      },
+      label,
+    );
+  const titleInput = h('input', { attrs: { id: 'export-title-input', type: 'text', autocomplete: 'off' } });
+  /** Title, date line and sources of the picture, from the view as it is now. */
+  const meta = (): ReportMeta => {
+    const view = store.getState().history.present;
+    const g = graph();
+    const f = view.filter;
+    const window =
+      f.time.from || f.time.to
+        ? ` · ${f.time.clock === 'OCCURRED' ? 'events' : 'reports'} ${f.time.from ?? '…'} – ${f.time.to ?? '…'}`
+        : '';
+    const certainty =
+      f.minCertainty === 'CONFIRMED'
+        ? ' · confirmed only'
+        : f.minCertainty === 'REPORTED'
+          ? ' · reported or confirmed'
+          : '';
+    return {
+      title: titleInput.value.trim() || defaultTitle(),
+      subtitle: `Exported ${stamp()} · ${g.nodes.length} entities, ${g.edges.length} relationships${certainty}${window}`,
+      sources: sourceLine(g),
+    };
+  };
+  const defaultTitle = (): string => {
+    const names = graph().nodes.map((n) => n.name);
+    if (names.length === 0) return 'Linkage';
+    const shown = names.slice(0, 3).join(', ');
+    return `Linkage: ${shown}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
+  };
   replaceChildren(
     dialog,
     h('h2', { attrs: { id: 'export-title' } }, 'Export this view'),
     h(
       'div',
+      { class: 'field' },
+      h('label', { attrs: { for: 'export-title-input' } }, 'Title on the picture'),
+      titleInput,
+    ),
+    h(
+      'div',
       { class: 'export-grid' },
-      item('PNG image', () => download(`linkage-${stamp()}.png`, canvas.png(), 'image/png')),
-      item('SVG image', () => download(`linkage-${stamp()}.svg`, canvas.svg(), 'image/svg+xml')),
+      item('PNG image', async () =>
+        download(`linkage-${stamp()}.png`, await canvas.png(meta()), 'image/png'),
+      ),
+      item('SVG image', async () =>
+        download(`linkage-${stamp()}.svg`, await canvas.svg(meta()), 'image/svg+xml'),
+      ),
       item('Linkage JSON (open it again with Open…)', () => {
         const view = store.getState().history.present;
         const file = toGraphFile(graph(), view, canvas.positions());
@@ -85,6 +147,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
         graphqlSection.hidden = false;
       }),
     ),
+    status,
     graphqlSection,
     h('div', { class: 'button-row' }, h('button', { on: { click: () => dialog.close() } }, 'Close')),
   );
@@ -92,6 +155,7 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
   return {
     open() {
       graphqlSection.hidden = true;
+      titleInput.placeholder = defaultTitle();
       dialog.showModal();
     },
   };

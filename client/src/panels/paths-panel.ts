@@ -1,97 +1,145 @@
-// Paths between two entities on the canvas, optionally through confirmed relationships only.
+// Paths between any two entities: both ends are searched for (on the canvas or not); each path is listed
+// in words (names, relationship types, which way they point) with its weakest certainty, and clicking one
+// puts it on the canvas and highlights it while the rest is dimmed.
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
+import type { Certainty, Entity } from '../state/domain.ts';
+import { pathSteps, relationshipWords, weakestCertainty } from '../state/paths.ts';
 import type { Store } from '../state/store.ts';
+import { certaintyBadge } from './certainty-badge.ts';
 import { h, replaceChildren } from './dom.ts';
+import { entityPicker } from './entity-picker.ts';
+import { radioGroup } from './radio-group.ts';
 
 export interface PathsPanel {
   setFrom(id: string): void;
 }
 
+const OPTIONS: [Certainty, string][] = [
+  ['SPECULATIVE', 'Any certainty'],
+  ['REPORTED', 'Avoid speculative'],
+  ['CONFIRMED', 'Confirmed only'],
+];
+
 export function mountPathsPanel(root: HTMLElement, store: Store<AppState>, commands: Commands): PathsPanel {
-  const fromSelect = h('select', { attrs: { id: 'path-from' } });
-  const toSelect = h('select', { attrs: { id: 'path-to' } });
-  const confirmedOnly = h('input', { attrs: { type: 'checkbox', id: 'path-confirmed' } });
-  const results = h('div', { attrs: { 'aria-live': 'polite' } });
+  const onCanvas = (): Entity[] => Object.values(store.getState().history.present.entities);
+  const from = entityPicker({
+    id: 'path-from',
+    label: 'From',
+    local: onCanvas,
+    lookup: (text) => commands.lookup(text, 'path-from'),
+  });
+  const to = entityPicker({
+    id: 'path-to',
+    label: 'To',
+    local: onCanvas,
+    lookup: (text) => commands.lookup(text, 'path-to'),
+  });
+  let minCertainty: Certainty = 'SPECULATIVE';
+  const certainty = radioGroup({
+    id: 'path-certainty',
+    label: 'Relationships on the path',
+    options: OPTIONS,
+    value: minCertainty,
+    onChange: (value) => (minCertainty = value),
+  });
+  const problem = h('p', { class: 'form-problem', attrs: { role: 'alert' } });
+  const results = h('div', { class: 'path-results', attrs: { 'aria-live': 'polite' } });
   const form = h(
     'form',
     {
       on: {
         submit: (e) => {
           e.preventDefault();
-          if (fromSelect.value && toSelect.value && fromSelect.value !== toSelect.value)
-            void commands.findPaths(fromSelect.value, toSelect.value, confirmedOnly.checked);
+          const a = from.value();
+          const b = to.value();
+          problem.textContent =
+            !a || !b
+              ? 'Pick both ends from the suggestions.'
+              : a.id === b.id
+                ? 'Pick two different entities.'
+                : '';
+          if (a && b && a.id !== b.id) void commands.findPaths(a.id, b.id, minCertainty);
         },
       },
     },
-    h('label', { attrs: { for: 'path-from' } }, 'From'),
-    fromSelect,
-    h('label', { attrs: { for: 'path-to' } }, 'To'),
-    toSelect,
-    h(
-      'div',
-      { class: 'check-row' },
-      confirmedOnly,
-      h('label', { attrs: { for: 'path-confirmed' } }, 'Confirmed only'),
-    ),
+    from.element,
+    to.element,
+    certainty.element,
+    problem,
     h(
       'div',
       { class: 'button-row' },
-      h('button', { class: 'primary', attrs: { type: 'submit' } }, 'Find paths'),
+      h('button', { class: 'primary', attrs: { type: 'submit', id: 'path-find' } }, 'Find paths'),
       h('button', { attrs: { type: 'button' }, on: { click: () => commands.clearPaths() } }, 'Clear'),
     ),
   );
   replaceChildren(root, form, results);
 
-  function fillOptions(state: AppState): void {
-    const nodes = Object.values(state.history.present.entities).sort((a, b) => a.name.localeCompare(b.name));
-    for (const select of [fromSelect, toSelect]) {
-      const keep = select.value;
-      replaceChildren(
-        select,
-        h('option', { attrs: { value: '' } }, '— choose —'),
-        ...nodes.map((n) =>
-          h('option', { attrs: { value: n.id } }, n.nameKo ? `${n.name} · ${n.nameKo}` : n.name),
-        ),
-      );
-      select.value = nodes.some((n) => n.id === keep) ? keep : '';
-    }
-    const sel = state.history.present.selection;
-    // The selected node is the natural other end of a path started elsewhere.
-    if (sel?.type === 'node' && fromSelect.value && fromSelect.value !== sel.id && !toSelect.value)
-      toSelect.value = sel.id;
-  }
-
   function renderResults(state: AppState): void {
-    const { results: found, answered } = state.ui.paths;
-    const view = state.history.present;
-    const name = (id: string) => view.entities[id]?.name ?? id;
+    const { results: found, answered, focused } = state.ui.paths;
     replaceChildren(
       results,
-      answered && found.length === 0 ? h('p', { class: 'muted' }, 'No path within 4 hops.') : null,
-      ...found.map((path, i) =>
-        h(
-          'p',
-          { class: 'path' },
-          h('strong', {}, `Path ${i + 1}: `),
-          path.nodes.map((n) => name(n.id)).join(' → '),
-        ),
-      ),
+      answered && found.length === 0
+        ? h('p', { class: 'muted' }, 'No path within 4 hops with these filters.')
+        : null,
+      found.length
+        ? h(
+            'ol',
+            { class: 'path-list', attrs: { 'aria-label': 'Paths found' } },
+            ...found.map((path, i) => {
+              const steps = pathSteps(path);
+              const first = steps[0]?.from ?? path.nodes[0];
+              return h(
+                'li',
+                { class: `path${focused === i ? ' focused' : ''}` },
+                h(
+                  'button',
+                  {
+                    class: 'path-button',
+                    attrs: { 'aria-pressed': focused === i, 'data-path': i },
+                    on: { click: () => commands.focusPath(i) },
+                  },
+                  h(
+                    'span',
+                    { class: 'path-head' },
+                    h('strong', {}, `Path ${i + 1}`),
+                    ` · ${steps.length} step${steps.length === 1 ? '' : 's'} · weakest: `,
+                    certaintyBadge(weakestCertainty(path)),
+                  ),
+                  h(
+                    'span',
+                    { class: 'path-steps' },
+                    h('span', { class: 'path-node' }, first?.name ?? ''),
+                    ...steps.flatMap((s) => [
+                      h(
+                        'span',
+                        { class: `path-rel certainty-${s.relationship.certainty.toLowerCase()}` },
+                        s.forward
+                          ? ` —${relationshipWords(s.relationship.type)}→ `
+                          : ` ←${relationshipWords(s.relationship.type)}— `,
+                      ),
+                      h('span', { class: 'path-node' }, s.to.name),
+                    ]),
+                  ),
+                ),
+              );
+            }),
+          )
+        : null,
     );
   }
 
   store.subscribe((state, previous) => {
-    if (state.history.present.entities !== previous.history.present.entities) fillOptions(state);
-    if (state.history.present.selection !== previous.history.present.selection) fillOptions(state);
     if (state.ui.paths !== previous.ui.paths) renderResults(state);
   });
-  fillOptions(store.getState());
+  renderResults(store.getState());
   return {
     setFrom(id) {
-      fromSelect.value = id;
-      toSelect.value = '';
+      from.set(store.getState().history.present.entities[id] ?? null);
+      to.set(null);
       root.closest('details')?.setAttribute('open', '');
-      toSelect.focus();
+      to.focus();
     },
   };
 }

@@ -2,11 +2,12 @@
 // text fields.
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
-import { canRedo, canUndo } from '../state/history.ts';
+import { canRedo, canUndo, redoEffect, undoEffect } from '../state/history.ts';
 import { LAYOUT_NAMES, type LabelMode, type LayoutName } from '../state/model.ts';
 import { GRAPH_FILE_MAX_BYTES } from '../state/graph-file.ts';
 import type { Store } from '../state/store.ts';
 import { h, replaceChildren } from './dom.ts';
+import { radioGroup } from './radio-group.ts';
 
 export interface ToolbarHooks {
   layoutLabels: Readonly<Record<LayoutName, string>>;
@@ -29,12 +30,12 @@ export function mountToolbar(
 ): void {
   const undoButton = h(
     'button',
-    { attrs: { title: 'Undo (Ctrl-Z)' }, on: { click: commands.undo } },
+    { attrs: { title: 'Undo (Ctrl-Z)', id: 'undo' }, on: { click: () => void commands.undo() } },
     '↶ Undo',
   );
   const redoButton = h(
     'button',
-    { attrs: { title: 'Redo (Ctrl-Shift-Z)' }, on: { click: commands.redo } },
+    { attrs: { title: 'Redo (Ctrl-Shift-Z)', id: 'redo' }, on: { click: () => void commands.redo() } },
     '↷ Redo',
   );
   const layoutSelect = h(
@@ -45,16 +46,14 @@ export function mountToolbar(
     },
     ...LAYOUT_NAMES.map((name) => h('option', { attrs: { value: name } }, hooks.layoutLabels[name])),
   );
-  const labelButtons = LABEL_MODES.map(([mode, text]) =>
-    h(
-      'button',
-      {
-        attrs: { role: 'radio', 'data-mode': mode },
-        on: { click: () => commands.dispatch('setLabelMode', mode) },
-      },
-      text,
-    ),
-  );
+  // One Tab stop: arrow keys move between EN / 한국어 / Both.
+  const labelGroup = radioGroup<LabelMode>({
+    id: 'label-mode',
+    label: 'Label language',
+    options: LABEL_MODES,
+    value: store.getState().history.present.labelMode,
+    onChange: (mode) => commands.dispatch('setLabelMode', mode),
+  });
   // Open a Linkage JSON file (Export → Linkage JSON): read here, validated and applied by the state layer.
   const fileInput = h('input', {
     attrs: {
@@ -108,11 +107,7 @@ export function mountToolbar(
       h('label', { attrs: { for: 'layout-select' } }, 'Layout'),
       layoutSelect,
     ),
-    h(
-      'div',
-      { class: 'tool-group segmented', attrs: { role: 'radiogroup', 'aria-label': 'Label language' } },
-      ...labelButtons,
-    ),
+    h('div', { class: 'tool-group' }, labelGroup.element),
     h(
       'div',
       { class: 'tool-group' },
@@ -127,9 +122,14 @@ export function mountToolbar(
   function render(state: AppState): void {
     undoButton.disabled = !canUndo(state.history);
     redoButton.disabled = !canRedo(state.history);
+    const undoing = undoEffect(state.history);
+    const redoing = redoEffect(state.history);
+    undoButton.title = undoing ? `Undo the ${undoing.label} on the server (Ctrl-Z)` : 'Undo (Ctrl-Z)';
+    redoButton.title = redoing
+      ? `Redo the ${redoing.label} on the server (Ctrl-Shift-Z)`
+      : 'Redo (Ctrl-Shift-Z)';
     layoutSelect.value = state.history.present.layout;
-    for (const b of labelButtons)
-      b.setAttribute('aria-checked', String(b.dataset.mode === state.history.present.labelMode));
+    labelGroup.set(state.history.present.labelMode);
   }
   store.subscribe((state, previous) => {
     if (state.history !== previous.history) render(state);
@@ -141,7 +141,7 @@ export function mountToolbar(
     if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
     if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
     event.preventDefault();
-    if (event.shiftKey) commands.redo();
-    else commands.undo();
+    if (event.shiftKey) void commands.redo();
+    else void commands.undo();
   });
 }

@@ -1,10 +1,11 @@
 // Registered user commands: a name, whether it is an undoable exploration step, and a pure transition.
 // Buttons, keys and URL restore all go through `applyAction`, so undo/redo covers every step alike.
-import type { Entity } from '../api/types.ts';
+import type { Entity, Source } from '../api/types.ts';
 import type { AppState } from './app-state.ts';
 import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';
 import type { Filter, GraphView, Highlight, LabelMode, LayoutName, Selection, TimeWindow } from './model.ts';
+import type { ServerEffect } from './server-effects.ts';
 import * as t from './transitions.ts';
 
 const ACTIONS = {
@@ -33,6 +34,10 @@ const ACTIONS = {
   setLayout: { undoable: true, perform: (v: GraphView, p: LayoutName) => t.setLayout(v, p) },
   setHighlight: { undoable: false, perform: (v: GraphView, p: Highlight | null) => t.setHighlight(v, p) },
   updateEntity: { undoable: false, perform: (v: GraphView, p: Entity) => t.updateEntity(v, p) },
+  // Entity data refreshed from the server after undoing or redoing a server change (new versions).
+  // A source's new grade, applied to every quote of it on the canvas (the rating itself is on the server).
+  updateSource: { undoable: false, perform: (v: GraphView, p: Source) => t.updateSource(v, p) },
+  refreshEntities: { undoable: false, perform: (v: GraphView, p: Entity[]) => t.refreshEntities(v, p) },
   replaceView: { undoable: true, perform: (_v: GraphView, p: GraphView) => p },
   openGraphFile: { undoable: true, perform: (_v: GraphView, p: GraphFile) => t.fromGraphFile(p) },
 } as const;
@@ -52,12 +57,18 @@ export function applyAction<K extends ActionName>(
   return history === state.history ? state : { ...state, history };
 }
 
-export function applyUndo(state: AppState): AppState {
-  const history = undo(state.history);
+/** Records a server change as one undo step: `next` is the view after it, `effect` says how to reverse it. */
+export function applyServerStep(state: AppState, next: GraphView, effect: ServerEffect): AppState {
+  return { ...state, history: record(state.history, next, effect) };
+}
+
+/** Steps back; `effect` (when given) is what redo will repeat on the server. */
+export function applyUndo(state: AppState, effect?: ServerEffect | null): AppState {
+  const history = undo(state.history, effect);
   return history === state.history ? state : { ...state, history };
 }
 
-export function applyRedo(state: AppState): AppState {
-  const history = redo(state.history);
+export function applyRedo(state: AppState, effect?: ServerEffect | null): AppState {
+  const history = redo(state.history, effect);
   return history === state.history ? state : { ...state, history };
 }

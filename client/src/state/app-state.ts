@@ -1,8 +1,9 @@
 // The whole client state: the undoable exploration plus transient UI state (requests, dialogs, errors).
 import type { ApiErrorCode } from '../api/errors.ts';
-import type { Entity, ExpansionPreview, Note, PathResult, SearchHit } from '../api/types.ts';
+import type { Entity, ExpansionPreview, Note, PathResult, SearchHit, Source } from '../api/types.ts';
 import { startHistory, type History } from './history.ts';
 import { EMPTY_VIEW, type GraphView } from './model.ts';
+import type { ServerEffect } from './server-effects.ts';
 
 export interface UiError {
   code: ApiErrorCode;
@@ -23,6 +24,13 @@ export interface PreviewState {
   loading: boolean;
 }
 
+export interface PathsState {
+  results: PathResult[];
+  answered: boolean;
+  /** Which listed path is on the canvas and highlighted, or null. */
+  focused: number | null;
+}
+
 export interface UiState {
   /** What is loading right now, in words, or null. */
   loading: string | null;
@@ -31,12 +39,14 @@ export interface UiState {
   search: SearchState;
   preview: PreviewState | null;
   details: (Entity & { notes: Note[] }) | null;
-  paths: { results: PathResult[]; answered: boolean };
+  paths: PathsState;
   token: string | null;
+  /** The source shown in the details panel (to read or rate), or null. */
+  source: Source | null;
 }
 
 export interface AppState {
-  history: History<GraphView>;
+  history: History<GraphView, ServerEffect>;
   ui: UiState;
 }
 
@@ -47,12 +57,13 @@ export const INITIAL_UI: UiState = {
   search: { text: '', hits: [], loading: false, answered: false },
   preview: null,
   details: null,
-  paths: { results: [], answered: false },
+  paths: { results: [], answered: false, focused: null },
   token: null,
+  source: null,
 };
 
 export function initialAppState(view: GraphView = EMPTY_VIEW, token: string | null = null): AppState {
-  return { history: startHistory(view), ui: { ...INITIAL_UI, token } };
+  return { history: startHistory<GraphView, ServerEffect>(view), ui: { ...INITIAL_UI, token } };
 }
 
 export const currentView = (state: AppState): GraphView => state.history.present;

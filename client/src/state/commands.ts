@@ -3,13 +3,24 @@
 import { ApiError, isAbortError } from '../api/errors.ts';
 import type { LinkageApi } from '../api/linkage-api.ts';
 import type {
+  Certainty,
   CreateEntityInput,
   CreateRelationshipInput,
   Entity,
   EntityPatch,
   GraphFilter,
+  Source,
+  SourceReliability,
 } from '../api/types.ts';
-import { applyAction, applyRedo, applyUndo, type ActionName, type ActionPayload } from './actions.ts';
+import {
+  applyAction,
+  applyRedo,
+  applyServerStep,
+  applyUndo,
+  type ActionName,
+  type ActionPayload,
+} from './actions.ts';
+import { redoEffect, undoEffect } from './history.ts';
 import { currentView, type AppState, type UiState } from './app-state.ts';
 import { toGraphFilter } from './export-formats.ts';
 import { parseGraphFile } from './graph-file.ts';
@@ -17,7 +28,8 @@ import type { GraphView } from './model.ts';
 import type { Store } from './store.ts';
 import { applyDescriptor, parseView } from './url-state.ts';
 import { kindsOnCanvas, typesOnCanvas } from './visible.ts';
-import { mergeSubgraph } from './transitions.ts';
+import { stricter } from './paths.ts';
+import { mergeEntitiesLocally, mergeSubgraph, withoutEntity } from './transitions.ts';
 import { EMPTY_VIEW } from './model.ts';
 
 export const DEFAULT_EXPANSION_CAP = 25;
@@ -74,10 +86,80 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     store.setState((s) => applyAction(s, name, payload));
   }
 
+  let serverBusy = false;
+
+  /** Undo; a step that changed the server is reversed there first (or stays, with the reason shown). */
+  async function undo(): Promise<void> {
+    const effect = undoEffect(store.getState().history);
+    if (!effect) return store.setState((s) => applyUndo(s));
+    if (serverBusy) return;
+    serverBusy = true;
+    try {
+      if (effect.kind === 'merge') {
+        const entities = await run(`Undoing the ${effect.label}…`, () =>
+          api.unmergeEntities(effect.mergeRecordId, options()),
+        );
+        if (!entities) return;
+        store.setState((s) => applyUndo(s));
+        dispatch('refreshEntities', entities);
+        setUi({ notice: `Undid the ${effect.label}: both entities are back on the server.` });
+      } else {
+        const entity = await run(`Undoing the ${effect.label}…`, () =>
+          api.restoreEntity(effect.id, options()),
+        );
+        if (!entity) return;
+        store.setState((s) => applyUndo(s, { ...effect, version: entity.version }));
+        dispatch('refreshEntities', [entity]);
+        setUi({ notice: `Undid the ${effect.label}.` });
+      }
+    } finally {
+      serverBusy = false;
+    }
+  }
+
+  /** Redo; a step that changed the server is done there again first. */
+  async function redo(): Promise<void> {
+    const effect = redoEffect(store.getState().history);
+    if (!effect) return store.setState((s) => applyRedo(s));
+    if (serverBusy) return;
+    serverBusy = true;
+    try {
+      if (effect.kind === 'merge') {
+        const result = await run(`Redoing the ${effect.label}…`, () =>
+          api.mergeEntities(effect.keepId, effect.mergedId, options()),
+        );
+        if (!result) return;
+        store.setState((s) => applyRedo(s, { ...effect, mergeRecordId: result.mergeId }));
+        dispatch('refreshEntities', [result.entity]);
+      } else {
+        const current = store.getState().history.present.entities[effect.id];
+        const deleted = await run(`Redoing the ${effect.label}…`, () =>
+          api.deleteEntity(effect.id, current?.version ?? effect.version, options()),
+        );
+        if (!deleted) return;
+        store.setState((s) => applyRedo(s, { ...effect, version: deleted.version }));
+      }
+    } finally {
+      serverBusy = false;
+    }
+  }
+
+  /** Puts one listed path on the canvas (one undo step) and highlights it; the rest is dimmed. */
+  function focusPath(index: number): void {
+    const path = store.getState().ui.paths.results[index];
+    if (!path) return;
+    dispatch('mergeSubgraph', { nodes: path.nodes, relationships: path.relationships });
+    dispatch('setHighlight', {
+      nodeIds: path.nodes.map((n) => n.id),
+      edgeIds: path.relationships.map((r) => r.id),
+    });
+    setUi({ paths: { ...store.getState().ui.paths, focused: index } });
+  }
+
   return {
     dispatch,
-    undo: () => store.setState(applyUndo),
-    redo: () => store.setState(applyRedo),
+    undo,
+    redo,
     dismissError: () => setUi({ error: null }),
     refuseGraphFile,
     dismissNotice: () => setUi({ notice: null }),
@@ -148,21 +230,41 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       });
     },
 
-    async findPaths(fromId: string, toId: string, confirmedOnly: boolean): Promise<void> {
-      const signal = begin('paths');
-      const filter: GraphFilter = confirmedOnly ? { minCertainty: 'CONFIRMED' } : {};
-      const results = await run('Finding paths…', () => api.paths(fromId, toId, filter, options(signal)));
-      if (!results) return;
-      setUi({ paths: { results, answered: true } });
-      if (results.length === 0) return;
-      const nodes = results.flatMap((p) => p.nodes);
-      const relationships = results.flatMap((p) => p.relationships);
-      dispatch('mergeSubgraph', { nodes, relationships });
-      dispatch('setHighlight', { nodeIds: nodes.map((n) => n.id), edgeIds: relationships.map((r) => r.id) });
+    /** Entities whose names match `text`, for pickers (no shared search state; `key` aborts stale ones). */
+    async lookup(text: string, key = 'lookup'): Promise<Entity[]> {
+      const signal = begin(key);
+      const trimmed = text.trim();
+      if (!trimmed) return [];
+      try {
+        return (await api.search(trimmed, options(signal))).map((hit) => hit.entity);
+      } catch (error) {
+        if (isAbortError(error)) return [];
+        throw error;
+      }
     },
 
+    /**
+     * Paths between any two entities (on the canvas or not), honouring the view's filters and at least
+     * `minCertainty`. The first path is put on the canvas and highlighted.
+     */
+    async findPaths(fromId: string, toId: string, minCertainty: Certainty = 'SPECULATIVE'): Promise<void> {
+      const signal = begin('paths');
+      const base = serverFilter();
+      const filter: GraphFilter = {
+        ...base,
+        minCertainty: stricter(base.minCertainty ?? 'SPECULATIVE', minCertainty),
+      };
+      // The ends are chosen by the user: kind filters must not hide them (the server keeps start entities).
+      const results = await run('Finding paths…', () => api.paths(fromId, toId, filter, options(signal)));
+      if (!results) return;
+      setUi({ paths: { results, answered: true, focused: null } });
+      if (results.length > 0) focusPath(0);
+    },
+
+    focusPath,
+
     clearPaths(): void {
-      setUi({ paths: { results: [], answered: false } });
+      setUi({ paths: { results: [], answered: false, focused: null } });
       dispatch('setHighlight', null);
     },
 
@@ -239,23 +341,67 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       return true;
     },
 
+    /**
+     * Merges `mergeId` into `keepId` on the server: one GraphQL operation, one undo step. The view is
+     * rewritten locally the way the server rewrote the graph; Ctrl-Z calls unmergeEntities with the merge
+     * record's id.
+     */
     async mergeEntities(keepId: string, mergeId: string): Promise<boolean> {
+      const before = view();
       const result = await run('Merging…', () => api.mergeEntities(keepId, mergeId, options()));
       if (!result) return false;
-      dispatch('remove', { ids: [mergeId] });
-      const refreshed = await run('Reloading…', () =>
-        api.neighborhood({ ids: [keepId], depth: 1, limit: 300 }, options()),
+      const mergedName = before.entities[mergeId]?.name ?? mergeId;
+      const next = mergeEntitiesLocally(view(), result.entity, mergeId);
+      store.setState((s) =>
+        applyServerStep(s, next, {
+          kind: 'merge',
+          keepId,
+          mergedId: mergeId,
+          mergeRecordId: result.mergeId,
+          label: `merge of ${mergedName} into ${result.entity.name}`,
+        }),
       );
-      if (refreshed) {
-        const onCanvas = new Set(Object.keys(view().entities));
-        dispatch('mergeSubgraph', {
-          nodes: refreshed.nodes.filter((n) => n.id === keepId),
-          relationships: refreshed.relationships.filter(
-            (r) => onCanvas.has(r.fromId) && onCanvas.has(r.toId),
-          ),
-        });
-      }
+      setUi({
+        notice: `Merged ${mergedName} into ${result.entity.name} (${result.movedRelationships} relationships moved). Undo (Ctrl-Z) unmerges it.`,
+      });
       return true;
+    },
+
+    /** Soft-deletes an entity on the server, as one undo step (undo restores it). */
+    async deleteEntity(id: string): Promise<boolean> {
+      const entity = view().entities[id];
+      if (!entity) return false;
+      const deleted = await run('Deleting…', () => api.deleteEntity(id, entity.version, options()));
+      if (!deleted) return false;
+      store.setState((s) =>
+        applyServerStep(s, withoutEntity(currentView(s), id), {
+          kind: 'deleteEntity',
+          id,
+          version: deleted.version,
+          label: `delete of ${entity.name}`,
+        }),
+      );
+      setUi({ notice: `Deleted ${entity.name}. Undo (Ctrl-Z) restores it.` });
+      return true;
+    },
+
+    openSource: (source: Source) => setUi({ source }),
+    closeSource: () => setUi({ source: null }),
+
+    /** Grades a source (A–F) with a reason; every quote of it on the canvas shows the new grade. */
+    async rateSource(id: string, reliability: SourceReliability, reason: string | null): Promise<boolean> {
+      const source = await run('Saving the rating…', () =>
+        api.rateSource(id, reliability, reason, options()),
+      );
+      if (!source) return false;
+      dispatch('updateSource', source);
+      setUi({ source, notice: `Rated ${source.publisher ?? source.title}: ${source.reliability}.` });
+      return true;
+    },
+
+    /** Sources to cite, for the curation forms. */
+    async sources(): Promise<Source[]> {
+      return (await run('Loading sources…', () => api.sources(options()))) ?? [];
     },
   };
 }

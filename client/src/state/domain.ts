@@ -1,2 +1,13 @@
 // The data types views need, re-exported so that panels depend on state only (never on client/api).
-export type { Certainty, Clock, Entity, Evidence, Relationship, SearchHit, Source } from '../api/types.ts';
+export type {
+  Certainty,
+  Clock,
+  Entity,
+  Evidence,
+  Relationship,
+  SearchHit,
+  Source,
+  SourceInput,
+  SourceReliability,
+  Stance,
+} from '../api/types.ts';

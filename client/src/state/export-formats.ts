@@ -56,30 +56,124 @@ export function toNodesCsv(graph: VisibleGraph): string {
   return rows.join('\r\n') + '\r\n';
 }
 
+const nameOf = (graph: VisibleGraph, id: string): string => {
+  const e = graph.nodes.find((n) => n.id === id);
+  return e ? e.name : id;
+};
+const words = (type: string): string => type.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * One row per piece of evidence behind each shown relationship (a relationship without evidence gets one
+ * row): names and ids of both ends, the type, certainty, and who said what, where and when.
+ */
 export function toEdgesCsv(graph: VisibleGraph): string {
-  const rows = [csvRow(['id', 'from', 'type', 'to', 'certainty', 'occurredAt', 'evidenceCount'])];
-  for (const e of graph.edges)
-    rows.push(csvRow([e.id, e.fromId, e.type, e.toId, e.certainty, e.occurredAt, e.evidence.length]));
+  const header = [
+    'id',
+    'from',
+    'fromName',
+    'type',
+    'to',
+    'toName',
+    'certainty',
+    'occurredAt',
+    'evidenceCount',
+    'quote',
+    'translation',
+    'attributedTo',
+    'evidenceCertainty',
+    'evidenceOccurredAt',
+    'source',
+    'publisher',
+    'publishedAt',
+    'reliability',
+    'url',
+  ];
+  const rows = [csvRow(header)];
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  for (const e of graph.edges) {
+    const head = [
+      e.id,
+      e.fromId,
+      names.get(e.fromId) ?? e.fromId,
+      e.type,
+      e.toId,
+      names.get(e.toId) ?? e.toId,
+      e.certainty,
+      e.occurredAt,
+      e.evidence.length,
+    ];
+    if (e.evidence.length === 0) rows.push(csvRow(head));
+    for (const ev of e.evidence) {
+      const extra = ev as { occurredAt?: string | null; source: { reliability?: string | null } };
+      rows.push(
+        csvRow([
+          ...head,
+          ev.quote,
+          ev.translation,
+          ev.attributedTo,
+          ev.certainty,
+          extra.occurredAt ?? '',
+          ev.source.title,
+          ev.source.publisher,
+          ev.source.publishedAt,
+          extra.source.reliability ?? '',
+          ev.source.url,
+        ]),
+      );
+    }
+  }
   return rows.join('\r\n') + '\r\n';
 }
 
-/** A citation list of the evidence behind the shown edges, one source per block. */
+const CERTAINTY_WORDS: Record<string, string> = {
+  CONFIRMED: 'states as fact',
+  REPORTED: 'reports',
+  SPECULATIVE: 'speculates',
+};
+
+/**
+ * A citation list in words, one block per source: who said what, where and when, with the quote and its
+ * translation. Names, never ids.
+ */
 export function toCitations(graph: VisibleGraph): string {
   const bySource = new Map<string, { header: string; lines: string[] }>();
   for (const edge of graph.edges) {
+    const claim = `${nameOf(graph, edge.fromId)} ${words(edge.type)} ${nameOf(graph, edge.toId)}`;
     for (const ev of edge.evidence) {
       const s = ev.source;
-      const header = [s.publisher, s.author, s.publishedAt, s.title, s.url].filter(Boolean).join(' · ');
+      const where = [s.publisher, s.author].filter(Boolean).join(', ');
+      const title = s.titleEn && s.titleEn !== s.title ? `“${s.title}” (${s.titleEn})` : `“${s.title}”`;
+      const header = [
+        where || 'Unknown publisher',
+        s.publishedAt ? `published ${s.publishedAt}` : 'undated',
+        title,
+        s.url,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       const entry = bySource.get(s.id) ?? { header, lines: [] };
-      const who = ev.attributedTo ? ` (attributed to ${ev.attributedTo})` : '';
+      const who = ev.attributedTo ?? s.publisher ?? 'The source';
+      const when = (ev as { occurredAt?: string | null }).occurredAt ?? edge.occurredAt;
       entry.lines.push(
-        `- ${edge.fromId} ${edge.type} ${edge.toId} [${ev.certainty}]${who}: “${ev.quote}”` +
-          (ev.translation ? ` — ${ev.translation}` : ''),
+        `- ${who} ${CERTAINTY_WORDS[ev.certainty] ?? 'says'} that ${claim}${when ? ` (${when})` : ''}: “${ev.quote}”` +
+          (ev.translation ? ` — “${ev.translation}”` : ''),
       );
       bySource.set(s.id, entry);
     }
   }
+  if (bySource.size === 0) return 'No evidence behind the relationships shown.\n';
   return [...bySource.values()].map((b) => `${b.header}\n${b.lines.join('\n')}`).join('\n\n') + '\n';
+}
+
+/** "Publisher, YYYY-MM-DD" for each distinct source behind the shown relationships (the report's footer). */
+export function sourceLine(graph: VisibleGraph): string[] {
+  const seen = new Map<string, string>();
+  for (const edge of graph.edges)
+    for (const ev of edge.evidence) {
+      const s = ev.source;
+      if (!seen.has(s.id)) seen.set(s.id, [s.publisher ?? s.title, s.publishedAt].filter(Boolean).join(', '));
+    }
+  return [...seen.values()].sort();
 }
 
 /** The server-side filter equivalent to the view's client-side filter. */
@@ -97,6 +191,9 @@ export function toGraphFilter(view: GraphView, kinds: string[], types: string[])
     if (f.time.from) filter.publishedFrom = f.time.from;
     if (f.time.to) filter.publishedTo = f.time.to;
   }
+  if ((filter.occurredFrom || filter.occurredTo) && !f.includeUndated) filter.includeUndated = false;
+  if (f.asOf && (!filter.publishedTo || f.asOf < filter.publishedTo)) filter.publishedTo = f.asOf;
+  if (f.minReliability !== 'F') filter.minSourceReliability = f.minReliability;
   return filter;
 }
 

@@ -40,6 +40,9 @@ const sourceSchema = z.object({
   publishedAt: nullableText,
   language: nullableText,
   url: nullableText,
+  // Files saved before sources were graded read as unrated (F).
+  reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).default('F'),
+  reliabilityReason: nullableText,
 });
 
 const entitySchema = z.object({
@@ -61,6 +64,8 @@ const relationshipSchema = z.object({
   toId: text.min(1),
   certainty,
   occurredAt: nullableText,
+  sourceCount: z.number().int().nonnegative().default(0),
+  disputed: z.boolean().default(false),
   properties,
   evidence: z
     .array(
@@ -70,6 +75,8 @@ const relationshipSchema = z.object({
         translation: nullableText,
         attributedTo: nullableText,
         certainty,
+        stance: z.enum(['SUPPORTS', 'DENIES']).default('SUPPORTS'),
+        occurredAt: nullableText,
         source: sourceSchema,
       }),
     )

@@ -1,12 +1,14 @@
 // The exploration state: what is on the canvas and how it is viewed. Plain, immutable data so that
 // every step can be undone by keeping the previous value.
-import type { Certainty, Clock, Entity, Relationship } from '../api/types.ts';
+import type { Certainty, Clock, Entity, Relationship, SourceReliability } from '../api/types.ts';
 
 export type LabelMode = 'ko' | 'en' | 'both';
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst', 'timeline'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 export const CERTAINTY_ORDER: readonly Certainty[] = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'];
+/** Admiralty grades, most reliable first; F (cannot be judged) is every unrated source. */
+export const RELIABILITY_ORDER: readonly SourceReliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 export interface TimeWindow {
   clock: Clock;
@@ -20,7 +22,15 @@ export interface Filter {
   hiddenTypes: string[];
   /** Weakest certainty still shown: SPECULATIVE shows everything, CONFIRMED confirmed only. */
   minCertainty: Certainty;
+  /** Least reliable source grade still shown (F shows every source). */
+  minReliability: SourceReliability;
   time: TimeWindow;
+  /** Evidence with no event date passes an event-time window. */
+  includeUndated: boolean;
+  /** "As of": only what had been reported by this day (YYYY-MM-DD), or null for everything. */
+  asOf: string | null;
+  /** Hide entities left without a shown relationship by the filters. */
+  hideOrphans: boolean;
 }
 
 export interface Selection {
@@ -61,7 +71,11 @@ export const DEFAULT_FILTER: Filter = {
   hiddenKinds: [],
   hiddenTypes: [],
   minCertainty: 'SPECULATIVE',
+  minReliability: 'F',
   time: { clock: 'OCCURRED', from: null, to: null },
+  includeUndated: true,
+  asOf: null,
+  hideOrphans: false,
 };
 
 export const EMPTY_VIEW: GraphView = {

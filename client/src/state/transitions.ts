@@ -1,6 +1,6 @@
 // Pure exploration steps: (view, payload) → view. Each returns the same object when nothing changes, so
 // history does not record no-op steps.
-import type { Entity, Relationship } from '../api/types.ts';
+import type { Entity, Relationship, Source } from '../api/types.ts';
 import type { GraphFile } from './graph-file.ts';
 import {
   EMPTY_VIEW,
@@ -39,7 +39,15 @@ export function mergeSubgraph(view: GraphView, piece: GraphPiece, origin: Origin
   const relationships = { ...view.relationships };
   for (const rel of piece.relationships) {
     // A relationship is only drawable when both of its ends are on the canvas.
-    if (entities[rel.fromId] && entities[rel.toId]) relationships[rel.id] = rel;
+    if (!entities[rel.fromId] || !entities[rel.toId]) continue;
+    // A filtered answer lists only the evidence that passed: keep what an earlier answer brought too, so
+    // loosening a filter later (done on the client) finds it.
+    const known = relationships[rel.id];
+    if (known && known.evidence.length) {
+      const fresh = new Set(rel.evidence.map((e) => e.id));
+      const kept = known.evidence.filter((e) => !fresh.has(e.id));
+      relationships[rel.id] = kept.length ? { ...rel, evidence: [...rel.evidence, ...kept] } : rel;
+    } else relationships[rel.id] = rel;
   }
   const hidden = without(
     view.hidden,
@@ -188,4 +196,119 @@ export function setHighlight(view: GraphView, highlight: Highlight | null): Grap
 export function updateEntity(view: GraphView, entity: Entity): GraphView {
   if (!view.entities[entity.id]) return view;
   return { ...view, entities: { ...view.entities, [entity.id]: entity } };
+}
+
+/** Replaces the data of entities already in the view (fresh versions after a server change). */
+export function refreshEntities(view: GraphView, fresh: readonly Entity[]): GraphView {
+  const known = fresh.filter((e) => view.entities[e.id]);
+  if (known.length === 0) return view;
+  const entities = { ...view.entities };
+  for (const e of known) entities[e.id] = e;
+  return { ...view, entities };
+}
+
+/**
+ * What a server merge of `mergedId` into `kept` does to the view, without asking the server again: the
+ * merged entity leaves, its relationships move to the kept one (joining one of the same type and
+ * direction: evidence combined, the strongest certainty kept), relationships between the two are
+ * dropped. Mirrors cypher/merge-entities.cypher.
+ */
+export function mergeEntitiesLocally(view: GraphView, kept: Entity, mergedId: string): GraphView {
+  const keepId = kept.id;
+  const entities = { ...view.entities, [keepId]: kept };
+  delete entities[mergedId];
+  const relationships: Record<string, Relationship> = {};
+  const moved: Relationship[] = [];
+  for (const [id, r] of Object.entries(view.relationships)) {
+    const touches = r.fromId === mergedId || r.toId === mergedId;
+    if (!touches) relationships[id] = r;
+    else if (r.fromId !== keepId && r.toId !== keepId) moved.push(r);
+  }
+  const rank = (c: Relationship['certainty']) => ['CONFIRMED', 'REPORTED', 'SPECULATIVE'].indexOf(c);
+  for (const r of moved) {
+    const fromId = r.fromId === mergedId ? keepId : r.fromId;
+    const toId = r.toId === mergedId ? keepId : r.toId;
+    const id = `${fromId}:${r.type}:${toId}`;
+    const existing = relationships[id];
+    if (!existing) {
+      relationships[id] = { ...r, id, fromId, toId };
+      continue;
+    }
+    const seen = new Set(existing.evidence.map((e) => e.id));
+    relationships[id] = {
+      ...existing,
+      evidence: [...existing.evidence, ...r.evidence.filter((e) => !seen.has(e.id))],
+      certainty: rank(r.certainty) < rank(existing.certainty) ? r.certainty : existing.certainty,
+    };
+  }
+  const origins = { ...view.origins };
+  origins[keepId] = [...new Set([...(origins[keepId] ?? []), ...(origins[mergedId] ?? [])])];
+  delete origins[mergedId];
+  const drop = (ids: readonly string[]) => ids.filter((x) => x !== mergedId);
+  const selection =
+    view.selection?.type === 'node' && view.selection.id === mergedId
+      ? { type: 'node' as const, id: keepId }
+      : view.selection?.type === 'edge' && !relationships[view.selection.id]
+        ? null
+        : view.selection;
+  return {
+    ...view,
+    entities,
+    relationships,
+    origins,
+    expanded: drop(view.expanded),
+    hidden: drop(view.hidden),
+    pinned: drop(view.pinned),
+    selection,
+    highlight: null,
+  };
+}
+
+/** The view after an entity was deleted on the server: it leaves the canvas with its relationships. */
+export function withoutEntity(view: GraphView, id: string): GraphView {
+  if (!view.entities[id]) return view;
+  const entities = { ...view.entities };
+  delete entities[id];
+  const relationships = Object.fromEntries(
+    Object.entries(view.relationships).filter(([, r]) => r.fromId !== id && r.toId !== id),
+  );
+  const origins = { ...view.origins };
+  delete origins[id];
+  const drop = (ids: readonly string[]) => ids.filter((x) => x !== id);
+  const selection =
+    (view.selection?.type === 'node' && view.selection.id === id) ||
+    (view.selection?.type === 'edge' && !relationships[view.selection.id])
+      ? null
+      : view.selection;
+  return {
+    ...view,
+    entities,
+    relationships,
+    origins,
+    expanded: drop(view.expanded),
+    hidden: drop(view.hidden),
+    pinned: drop(view.pinned),
+    selection,
+    highlight: null,
+  };
+}
+
+/** Puts a source's new data (a new reliability grade) on every piece of evidence that cites it. */
+export function updateSource(view: GraphView, source: Source): GraphView {
+  let changed = false;
+  const relationships: Record<string, Relationship> = {};
+  for (const [id, r] of Object.entries(view.relationships)) {
+    if (!r.evidence.some((e) => e.source.id === source.id)) {
+      relationships[id] = r;
+      continue;
+    }
+    changed = true;
+    relationships[id] = {
+      ...r,
+      evidence: r.evidence.map((e) =>
+        e.source.id === source.id ? { ...e, source: { ...e.source, ...source } } : e,
+      ),
+    };
+  }
+  return changed ? { ...view, relationships } : view;
 }

@@ -1,10 +1,11 @@
 // The view in the address bar (#ids=…&label=…): shareable, bookmarkable, restored on load. Only ids and
 // view settings are stored; entity data is fetched again so a link never shows stale facts.
-import type { Certainty, Clock } from '../api/types.ts';
+import type { Certainty, Clock, SourceReliability } from '../api/types.ts';
 import {
   CERTAINTY_ORDER,
   DEFAULT_FILTER,
   LAYOUT_NAMES,
+  RELIABILITY_ORDER,
   type Filter,
   type GraphView,
   type LabelMode,
@@ -50,6 +51,11 @@ export function serializeView(view: GraphView): string {
   if (d.filter.time.clock !== 'OCCURRED') params.set('clock', d.filter.time.clock);
   if (d.filter.time.from) params.set('from', d.filter.time.from);
   if (d.filter.time.to) params.set('to', d.filter.time.to);
+  if (d.filter.minReliability !== DEFAULT_FILTER.minReliability)
+    params.set('reliability', d.filter.minReliability);
+  if (!d.filter.includeUndated) params.set('undated', 'no');
+  if (d.filter.asOf) params.set('asOf', d.filter.asOf);
+  if (d.filter.hideOrphans) params.set('orphans', 'hide');
   if (d.selection) params.set('sel', `${d.selection.type}:${d.selection.id}`);
   params.set('label', d.labelMode);
   params.set('layout', d.layout);
@@ -76,6 +82,14 @@ export function parseView(text: string): ViewDescriptor {
         from: params.get('from'),
         to: params.get('to'),
       },
+      minReliability: oneOf<SourceReliability>(
+        params.get('reliability'),
+        RELIABILITY_ORDER,
+        DEFAULT_FILTER.minReliability,
+      ),
+      includeUndated: params.get('undated') !== 'no',
+      asOf: /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf') : null,
+      hideOrphans: params.get('orphans') === 'hide',
     },
     selection,
     labelMode: oneOf<LabelMode>(params.get('label'), ['ko', 'en', 'both'], 'both'),

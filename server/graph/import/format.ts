@@ -7,6 +7,8 @@ import { OCCURRED_AT_HINT, parseOccurredAt } from '../dates.ts';
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 export const MAX_TEXT = 20_000;
+/** Versions stay far below GraphQL's 32-bit Int, with room to keep counting (issue 12, item 9). */
+export const MAX_VERSION = 1_000_000_000;
 
 const slug = z
   .string({ message: 'expected an id string' })
@@ -47,7 +49,10 @@ export const SourceSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "ko" or "en"')
     .nullish(),
-  url: z.url({ message: 'expected an http(s) URL' }).max(2000).nullish(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'expected an http(s) URL' })
+    .max(2000)
+    .nullish(),
   reliability: z
     .enum(SOURCE_RELIABILITIES, { message: `reliability is one of ${SOURCE_RELIABILITIES.join(', ')}` })
     .nullish(),
@@ -64,7 +69,7 @@ export const EntitySchema = z.strictObject({
   occurredAt: occurredAt.nullish(),
   properties: properties.default({}),
   // Backups carry curation state; ordinary imports leave these out.
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(MAX_VERSION, `version must be at most ${MAX_VERSION}`).optional(),
   deleted: z.boolean().optional(),
   mergedInto: slug.nullish(),
   notes: z.array(note).max(1000).optional(),
@@ -93,7 +98,7 @@ export const RelationshipSchema = z.strictObject({
   occurredAt: occurredAt.nullish(),
   properties: properties.default({}),
   evidence: z.array(EvidenceSchema).min(1, 'every relationship needs at least one evidence record').max(1000),
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(MAX_VERSION, `version must be at most ${MAX_VERSION}`).optional(),
   deleted: z.boolean().optional(),
   notes: z.array(note).max(1000).optional(),
 });

@@ -23,6 +23,8 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
     translation: 'a quote',
     attributedTo: 'Apple Economy',
     certainty: 'CONFIRMED',
+    stance: 'SUPPORTS',
+    occurredAt: null,
     source: {
       id: 'src-1',
       title: '기사',
@@ -32,6 +34,8 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
       publishedAt: '2024-02-29',
       language: 'ko',
       url: null,
+      reliability: 'F',
+      reliabilityReason: null,
     },
     ...overrides,
   };
@@ -50,6 +54,8 @@ export function rel(
     toId,
     certainty: 'CONFIRMED',
     occurredAt: null,
+    sourceCount: 1,
+    disputed: false,
     properties: {},
     evidence: [evidence()],
     version: 1,

@@ -27,6 +27,11 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     updateEntity: fail,
     createRelationship: fail,
     mergeEntities: fail,
+    unmergeEntities: fail,
+    deleteEntity: fail,
+    restoreEntity: fail,
+    sources: async () => [],
+    rateSource: fail,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTimeSpan } from '../../../client/src/state/dates.ts';
 import { EMPTY_VIEW } from '../../../client/src/state/model.ts';
 import { mergeSubgraph, setFilter, setTimeWindow } from '../../../client/src/state/transitions.ts';
-import { timeDomain, visibleGraph } from '../../../client/src/state/visible.ts';
+import { hiddenCounts, timeDomain, visibleGraph } from '../../../client/src/state/visible.ts';
 import { entity, evidence, rel } from './builders.ts';
 
 const view = mergeSubgraph(EMPTY_VIEW, {
@@ -14,11 +14,21 @@ const view = mergeSubgraph(EMPTY_VIEW, {
   ],
   relationships: [
     rel('zuck', 'CEO_OF', 'meta'),
-    rel('zuck', 'PARTICIPATED_IN', 'seoul-2024', { certainty: 'REPORTED', occurredAt: '2024-02-28' }),
+    rel('zuck', 'PARTICIPATED_IN', 'seoul-2024', {
+      certainty: 'REPORTED',
+      occurredAt: '2024-02-28',
+      evidence: [evidence({ certainty: 'REPORTED', occurredAt: '2024-02-28' })],
+    }),
     rel('zuck', 'PARTICIPATED_IN', 'seoul-2013', {
       certainty: 'SPECULATIVE',
       occurredAt: '2013-06',
-      evidence: [evidence({ source: { ...evidence().source, publishedAt: '2013-06-20' } })],
+      evidence: [
+        evidence({
+          certainty: 'SPECULATIVE',
+          occurredAt: '2013-06',
+          source: { ...evidence().source, id: 'src-2013', publishedAt: '2013-06-20' },
+        }),
+      ],
     }),
   ],
 });
@@ -62,6 +72,64 @@ describe('visibleGraph filters', () => {
     const v = setTimeWindow(view, { clock: 'PUBLISHED', from: '2013-01-01', to: '2013-12-31' });
     expect(nodeIds(v)).toHaveLength(4);
     expect(edgeIds(v)).toEqual(['zuck:PARTICIPATED_IN:seoul-2013']);
+  });
+
+  it('filters act on each piece of evidence: the meeting is REPORTED in 2024, CONFIRMED before 2015', () => {
+    const met = mergeSubgraph(EMPTY_VIEW, {
+      nodes: [entity('zuck'), entity('lee')],
+      relationships: [
+        rel('zuck', 'MET_WITH', 'lee', {
+          evidence: [
+            evidence({ id: 'e2024', certainty: 'REPORTED', occurredAt: '2024-02-28' }),
+            evidence({ id: 'e2013', certainty: 'CONFIRMED', occurredAt: '2013/2014' }),
+          ],
+        }),
+      ],
+    });
+    const feb28 = setTimeWindow(met, { clock: 'OCCURRED', from: '2024-02-28', to: '2024-02-28' });
+    const shown = visibleGraph(feb28).edges[0];
+    expect(shown?.certainty).toBe('REPORTED');
+    expect(shown?.evidence.map((e) => e.id)).toEqual(['e2024']);
+    expect(edgeIds(setFilter(feb28, { minCertainty: 'CONFIRMED' }))).toEqual([]);
+    expect(hiddenCounts(setFilter(feb28, { minCertainty: 'CONFIRMED' })).edges).toBe(1);
+    const early = setTimeWindow(met, { clock: 'OCCURRED', from: null, to: '2014-12-31' });
+    expect(visibleGraph(early).edges[0]?.certainty).toBe('CONFIRMED');
+    expect(visibleGraph(early).edges[0]?.evidence.map((e) => e.id)).toEqual(['e2013']);
+  });
+
+  it('"as of" shows what had been reported by that day; denials mark an edge disputed from then on', () => {
+    const v = mergeSubgraph(EMPTY_VIEW, {
+      nodes: [entity('a'), entity('b'), entity('c')],
+      relationships: [
+        rel('a', 'OWNS', 'b', {
+          evidence: [
+            evidence({ id: 'early', certainty: 'REPORTED' }),
+            evidence({
+              id: 'denial',
+              stance: 'DENIES',
+              source: { ...evidence().source, id: 'later', publishedAt: '2024-03-05', reliability: 'B' },
+            }),
+          ],
+        }),
+        rel('b', 'OWNS', 'c'),
+      ],
+    });
+    const before = setFilter(v, { asOf: '2024-03-01' });
+    expect(visibleGraph(before).edges.find((e) => e.id === 'a:OWNS:b')?.disputed).toBe(false);
+    expect(visibleGraph(v).edges.find((e) => e.id === 'a:OWNS:b')?.disputed).toBe(true);
+    expect(visibleGraph(v).edges.find((e) => e.id === 'a:OWNS:b')?.certainty).toBe('REPORTED');
+    expect(edgeIds(setFilter(v, { asOf: '2024-02-01' }))).toEqual([]);
+    // Only graded sources: the unrated (F) ones drop out.
+    expect(edgeIds(setFilter(v, { minReliability: 'C' }))).toEqual(['a:OWNS:b']);
+    // Orphans: with every edge hidden, the entities can go too, and are counted.
+    const bare = setFilter(v, { asOf: '2024-02-01', hideOrphans: true });
+    expect(nodeIds(bare)).toEqual([]);
+    expect(hiddenCounts(bare)).toMatchObject({ edges: 2, nodes: 3 });
+  });
+
+  it('"include undated" decides whether undated evidence passes an event window', () => {
+    const v = setTimeWindow(view, { clock: 'OCCURRED', from: '2024-01-01', to: null });
+    expect(edgeIds(setFilter(v, { includeUndated: false }))).toEqual(['zuck:PARTICIPATED_IN:seoul-2024']);
   });
 
   it('offers the dates on canvas as the slider domain', () => {

@@ -17,10 +17,35 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import inet.ipaddr.IPAddressString;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.util.ReferenceCountUtil;
+
+import org.neo4j.bolt.BoltServer;
+import org.neo4j.bolt.protocol.common.connector.Connector;
+import org.neo4j.bolt.protocol.common.connector.connection.Connection;
+import org.neo4j.bolt.protocol.common.connector.connection.listener.ConnectionListener;
+import org.neo4j.bolt.protocol.common.connector.listener.ConnectorListener;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingImpl;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -31,14 +56,29 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.locker.FileLockException;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Linkage's local, embedded Neo4j launcher.
  *
- * <p>Starts an embedded DBMS with a loopback-only Bolt connector (auth disabled: dev/test DB, never
- * exposed beyond 127.0.0.1) and prints exactly one line {@code LINKAGE_NEO4J_READY bolt://127.0.0.1:<port>}
- * on stdout once the Bolt port accepts TCP connections.
+ * <p>Starts an embedded DBMS with a loopback-only Bolt connector and prints exactly one line
+ * {@code LINKAGE_NEO4J_READY bolt://127.0.0.1:<port>} on stdout once the Bolt port accepts TCP connections.
+ *
+ * <p>Hardened because loopback is not a trust boundary (any local process and any web page in a local
+ * browser can reach 127.0.0.1): authentication is on, and the user {@code neo4j}'s password is the one in
+ * the password file ({@code --password-file}, default {@code <data-dir>/linkage-password}, mode 0600,
+ * generated when missing and re-applied at every start, which is how it is rotated); {@code LOAD CSV}
+ * may read no file and fetch no URL; Bolt over WebSocket (what a browser page would use) is refused.
+ * The password is never printed.
  *
  * <p>Exit codes: 0 clean shutdown, 1 unexpected failure, 2 data directory in use by another Neo4j
  * process, 3 data directory not writable / disk full, 4 Bolt port in use, 64 bad arguments.
@@ -71,6 +111,7 @@ public final class LocalNeo4j {
             "  --pagecache <size>        page cache size, e.g. 512m, 2g (default 512m)",
             "  --tx-timeout <duration>   transaction timeout, e.g. 30s, 2m (default 30s)",
             "  --tx-memory-max <size>    per-transaction memory cap, e.g. 1g (default 1g)",
+            "  --password-file <path>    the neo4j user's password (default <data-dir>/linkage-password; created 0600 if missing)",
             "  --exit-on-stdin-eof       exit cleanly when stdin is closed (used by local-neo4j.ts)",
             "  --help                    show this help");
 
@@ -82,8 +123,12 @@ public final class LocalNeo4j {
         long pageCache;
         Duration txTimeout;
         long txMemoryMax;
+        Path passwordFile;
         boolean exitOnStdinEof = false;
     }
+
+    static final String PASSWORD_FILE_NAME = "linkage-password";
+    static final String ADMIN_USER = "neo4j";
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -133,6 +178,7 @@ public final class LocalNeo4j {
                     continue;
                 case "--data-dir":
                 case "--bolt-port":
+                case "--password-file":
                 case "--pagecache":
                 case "--tx-timeout":
                 case "--tx-memory-max":
@@ -161,6 +207,10 @@ public final class LocalNeo4j {
                         throw new UsageException("--bolt-port must be in 1..65535, got " + o.boltPort);
                     }
                     break;
+                case "--password-file":
+                    if (value.isBlank()) throw new UsageException("--password-file must not be empty");
+                    o.passwordFile = Path.of(value);
+                    break;
                 case "--pagecache":
                     pageCache = value;
                     break;
@@ -178,6 +228,8 @@ public final class LocalNeo4j {
         o.txTimeout = parseSetting(GraphDatabaseSettings.transaction_timeout, "--tx-timeout", txTimeout);
         o.txMemoryMax = parseSetting(GraphDatabaseSettings.memory_transaction_max_size, "--tx-memory-max", txMemoryMax);
         o.dataDir = o.dataDir.toAbsolutePath().normalize();
+        o.passwordFile = (o.passwordFile == null ? o.dataDir.resolve(PASSWORD_FILE_NAME) : o.passwordFile)
+                .toAbsolutePath().normalize();
         return o;
     }
 
@@ -206,6 +258,16 @@ public final class LocalNeo4j {
         // 3. The Bolt port must be free on 127.0.0.1.
         if (!portIsFree(o.boltPort)) {
             return portError(o.boltPort);
+        }
+        // 4. Only this user may read the store, the logs and the password (0700 data directory).
+        String password;
+        try {
+            restrictToOwner(o.dataDir, true);
+            password = readOrCreatePassword(o.passwordFile);
+            if (isFirstStart(o.dataDir)) writeInitialUser(o.dataDir, password);
+        } catch (IOException | RuntimeException e) {
+            System.err.println(ERROR + " cannot prepare the database password in " + o.passwordFile + ": " + e.getMessage());
+            return EXIT_NOT_WRITABLE;
         }
 
         Path logs = o.dataDir.resolve("logs");
@@ -265,7 +327,14 @@ public final class LocalNeo4j {
                     .setConfig(HttpsConnector.enabled, false)
                     // No server-side routing connector (would bind :7688 and clash between instances).
                     .setConfig(GraphDatabaseSettings.routing_enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Loopback is not a trust boundary: every connection must log in.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // The product never needs LOAD CSV: no file URLs (it could read tokens.json or any file
+                    // this user can) and no URL fetches (SSRF against the API and anything on the network).
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, o.dataDir.resolve("no-import"))
+                    .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                     .setConfig(GraphDatabaseSettings.pagecache_memory, o.pageCache)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, o.txTimeout)
                     .setConfig(GraphDatabaseSettings.memory_transaction_max_size, o.txMemoryMax)
@@ -287,6 +356,14 @@ public final class LocalNeo4j {
                 return 0;
             }
             holder[0] = service;
+        }
+
+        try {
+            refuseWebSockets(service);
+            applyPassword(service, password);
+        } catch (Throwable t) {
+            System.err.println(ERROR + " could not secure the Bolt connector: " + rootMessage(t));
+            return EXIT_FAILURE;
         }
 
         try {
@@ -336,6 +413,140 @@ public final class LocalNeo4j {
                 Thread.currentThread().interrupt();
                 return 0;
             }
+        }
+    }
+
+    /** chmod 700 (directories) / 600 (files): the store, logs and password are this user's alone. */
+    static void restrictToOwner(Path p, boolean directory) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = directory
+                    ? EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)
+                    : EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Files.setPosixFilePermissions(p, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to tighten
+        }
+    }
+
+    /** The password in the file (first line, trimmed); a new random one (0600, created exclusively) when missing. */
+    static String readOrCreatePassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            try {
+                Files.write(file, (generated + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process created it first: use theirs
+            }
+        }
+        restrictToOwner(file, false);
+        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (password.length() < 8) {
+            throw new IOException("the password in " + file + " is shorter than 8 characters");
+        }
+        return password;
+    }
+
+    static boolean isFirstStart(Path dataDir) {
+        return !Files.exists(dataDir.resolve("data").resolve("databases").resolve("system"));
+    }
+
+    /**
+     * Before the first start, the same file {@code neo4j-admin dbms set-initial-password} writes: the system
+     * database is then created with this password, so there is no moment with the default neo4j/neo4j.
+     */
+    static void writeInitialUser(Path dataDir, String password) throws IOException {
+        Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, dataDir).build();
+        Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        FileUserRepository users = new FileUserRepository(new DefaultFileSystemAbstraction(), file,
+                NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+        try {
+            users.start();
+            users.create(new User(ADMIN_USER, null,
+                    SystemGraphCredential.createCredentialForPassword(password.getBytes(StandardCharsets.UTF_8), new SecureHasher()),
+                    false, false));
+            users.shutdown();
+        } catch (Exception e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        restrictToOwner(file, false);
+    }
+
+    /**
+     * Makes the neo4j user's password the one in the password file (an existing store, or a rotated file).
+     * Runs through the embedded API, which needs no login.
+     */
+    static void applyPassword(DatabaseManagementService service, String password) {
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (!system.isAvailable(TimeUnit.MINUTES.toMillis(2))) {
+            throw new IllegalStateException("the system database did not become available within 2 minutes");
+        }
+        // Its own generous timeout: on a busy machine the first write to the system database can be slow.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                system.executeTransactionally(
+                        "ALTER USER " + ADMIN_USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password), result -> null, Duration.ofMinutes(5));
+                return;
+            } catch (RuntimeException e) {
+                String m = String.valueOf(rootMessage(e));
+                // Unchanged password: Neo4j refuses to "change" it to itself, which is what we want anyway.
+                if (m.contains("Old password and new password cannot be the same")) return;
+                if (attempt >= 5) throw e;
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A web page can open {@code ws://127.0.0.1:<bolt>} from any origin (WebSockets are not bound by CORS), and
+     * Bolt accepts WebSocket upgrades on the same port. The product and its tools speak plain Bolt, so any
+     * connection that opens with HTTP is answered 403 and closed before Bolt sees it.
+     */
+    static void refuseWebSockets(DatabaseManagementService service) {
+        GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        BoltServer bolt = api.getDependencyResolver().resolveDependency(BoltServer.class);
+        for (Connector<?> connector : bolt.getConnectors()) {
+            connector.registerListener(new ConnectorListener() {
+                @Override
+                public void onConnectionCreated(Connection connection) {
+                    connection.registerListener(new ConnectionListener() {
+                        @Override
+                        public void onNetworkPipelineInitialized(ChannelPipeline pipeline) {
+                            pipeline.addFirst("linkage-refuse-http", new RefuseHttp());
+                        }
+                    });
+                }
+            });
+        }
+    }
+
+    /** First bytes "G…" (an HTTP GET: WebSocket upgrade) → 403 and close; anything else passes untouched. */
+    static final class RefuseHttp extends ChannelInboundHandlerAdapter {
+        private static final byte[] FORBIDDEN = ("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf buf && buf.readableBytes() > 0) {
+                if (buf.getUnsignedByte(buf.readerIndex()) == 'G') {
+                    ReferenceCountUtil.release(msg);
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(FORBIDDEN)).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+                ctx.pipeline().remove(this);
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 
