@@ -33,9 +33,14 @@ describe('article review (Chromium)', () => {
     browser = await launchBrowser();
     watched = await openPage(browser, product.url);
     page = watched.page;
-    await page.click('summary:has-text("Settings")');
-    await page.fill('#token-input', product.editorToken);
-    await page.click('#settings button:has-text("Save")');
+    // The explorer reads the editor token saved by its settings panel.
+    await page.goto(product.url);
+    await page.evaluate(
+      (token) => window.localStorage.setItem('linkage.editorToken', token),
+      product.editorToken,
+    );
+    await page.reload();
+    await page.waitForSelector('#ingest-open');
   });
 
   afterAll(async () => {
@@ -50,7 +55,11 @@ describe('article review (Chromium)', () => {
     await page.fill('#ingest-publisher', publisher);
     await page.fill('#ingest-date', date);
     await page.click('#ingest-propose');
-    await page.waitForSelector('#ingest-article');
+    // The review shows this article (not the one reviewed before) once the proposal has come back.
+    await page.waitForFunction(
+      (expected) => document.querySelector('#ingest-article')?.textContent === expected,
+      text,
+    );
   }
 
   it('Korean article: highlighted text, edit, leave one out, accept; the result is on the canvas', async () => {
@@ -114,8 +123,6 @@ describe('article review (Chromium)', () => {
       product.url,
       `query { relationship(id: "mark-zuckerberg:MET_WITH:cho-joo-wan") { ${RELATIONSHIP} } }`,
     );
-    await page.click('#ingest-open');
-    await page.fill('#ingest-threshold', '0.75');
     await propose(
       article('en-zuckerberg-seoul-meetings.txt'),
       "Meta's Zuckerberg meets LG and Samsung chiefs",
