@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
-import { ok, RELATIONSHIP, type RelationshipView } from '../helpers/api.ts';
+import { ok, RELATIONSHIP, UNHURRIED, type RelationshipView } from '../helpers/api.ts';
 import type { TestProduct } from '../helpers/product.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ingest');
@@ -29,7 +29,8 @@ describe('article review (Chromium)', () => {
     const { ensureClientBuilt } = await import('../../scripts/client-build.ts');
     const { startProductForTests } = await import('../helpers/product.ts');
     ensureClientBuilt();
-    product = await startProductForTests(inject('neo4jUri'));
+    // The first accept plans a large statement cold; on a loaded machine that may pass the default timeout.
+    product = await startProductForTests(inject('neo4jUri'), { env: { ...UNHURRIED } });
     browser = await launchBrowser();
     watched = await openPage(browser, product.url);
     page = watched.page;
@@ -93,8 +94,10 @@ describe('article review (Chromium)', () => {
     );
     await claims.last().locator('input[type="checkbox"]').uncheck();
     await page.click('#ingest-accept-selected');
-    await page.waitForFunction(() =>
-      /Accepted \d+ claims/.test(document.querySelector('#ingest-status')?.textContent ?? ''),
+    await page.waitForFunction(
+      () => /Accepted \d+ claims/.test(document.querySelector('#ingest-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
     );
     expect(await page.locator('.ingest-claim[data-status="ACCEPTED"]').count()).toBe(total - 1);
     expect(await page.locator('.ingest-claim[data-status="REJECTED"]').count()).toBe(1);
@@ -131,8 +134,10 @@ describe('article review (Chromium)', () => {
     );
     await page.fill('#ingest-threshold', '0.75');
     await page.click('#ingest-accept-above');
-    await page.waitForFunction(() =>
-      /Accepted \d+ claims/.test(document.querySelector('#ingest-status')?.textContent ?? ''),
+    await page.waitForFunction(
+      () => /Accepted \d+ claims/.test(document.querySelector('#ingest-status')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
     );
     const status = (await page.textContent('#ingest-status'))!;
     expect(status).toMatch(/0 new entities/);
