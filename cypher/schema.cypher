@@ -11,3 +11,6 @@ CREATE INDEX audit_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);
 // Full-text search over both languages; `cjk` splits Korean into bigrams so "메타가" still finds "메타".
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameKo, n.aliasText, n.description]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };
+
+CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
+CREATE INDEX proposal_created IF NOT EXISTS FOR (p:Proposal) ON (p.createdAt);

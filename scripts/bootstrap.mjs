@@ -20,6 +20,8 @@ const TASKS = [
   'soak',
   'backup',
   'restore',
+  'ingest',
+  'eval-ingest',
   'cypher',
   'db',
   'notebooks',

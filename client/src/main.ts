@@ -10,6 +10,7 @@ import { byId } from './panels/dom.ts';
 import { mountExpansionDialog } from './panels/expansion-dialog.ts';
 import { mountExportDialog } from './panels/export-dialog.ts';
 import { mountFiltersPanel } from './panels/filters-panel.ts';
+import { mountIngestPanel } from './panels/ingest-panel.ts';
 import { mountPathsPanel } from './panels/paths-panel.ts';
 import { mountSavedViewsPanel } from './panels/saved-views-panel.ts';
 import { mountSearchBox } from './panels/search-box.ts';
@@ -19,6 +20,7 @@ import { mountTableView } from './panels/table-view.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import { initialAppState, type AppState } from './state/app-state.ts';
 import { createCommands } from './state/commands.ts';
+import { createIngest } from './state/ingest.ts';
 import type { GraphView, LayoutName } from './state/model.ts';
 import { loadToken } from './state/saved-views.ts';
 import { createStore } from './state/store.ts';
@@ -50,6 +52,7 @@ mountDetailsPanel(byId('details'), store, commands, {
 });
 mountExpansionDialog(byId<HTMLDialogElement>('expand-dialog'), store, commands);
 const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph);
+const ingestPanel = mountIngestPanel(byId<HTMLDialogElement>('ingest-dialog'), createIngest(store, commands));
 const tableRegion = byId('table-region');
 mountTableView(tableRegion, store, commands);
 const layoutLabels = Object.fromEntries(
@@ -59,6 +62,7 @@ mountToolbar(byId('toolbar'), store, commands, {
   layoutLabels,
   fit: () => graph.fit(),
   openExport: () => exportDialog.open(),
+  openIngest: () => ingestPanel.open(),
   toggleTable: () => {
     tableRegion.hidden = !tableRegion.hidden;
     document.body.classList.toggle('with-table', !tableRegion.hidden);

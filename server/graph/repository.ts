@@ -21,6 +21,7 @@ import {
   type Source,
   type SourceReliability,
 } from './model.ts';
+import { createProposalStore } from './ingest/store.ts';
 import { buildSearchQuery, CHOSEONG, CHOSEONG_BOUNDS, choseongPattern, describeMatch } from './search.ts';
 import { UNFILTERED, type FilterParams } from './inputs.ts';
 import type { z } from 'zod';
@@ -109,6 +110,9 @@ export function createGraphRepository(
     row.relationship ? attachSources([toRelationship(row.relationship)], toSources(row.sources))[0]! : null;
 
   return {
+    // Article ingest: proposals of entities and claims, reviewed before they reach the graph.
+    ...createProposalStore(db),
+
     async search(args: { text: string; kinds: string[] | null; first: number }): Promise<SearchHit[]> {
       const pattern = choseongPattern(args.text);
       if (pattern) {

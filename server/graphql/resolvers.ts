@@ -1,5 +1,6 @@
 // Thin resolvers: parse input, one repository call, return model objects. No resolver runs a query per
 // node: every field below the root is read from what the root's single statement returned.
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import {
   AuditArgs,
@@ -24,6 +25,8 @@ import {
   toCursor,
   VersionArg,
 } from '../graph/inputs.ts';
+import { parseOccurredAt } from '../graph/dates.ts';
+import { PROPOSAL_STATUSES } from '../graph/ingest/store.ts';
 import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';
 import { AppError } from '../errors.ts';
@@ -39,7 +42,10 @@ const read =
   };
 
 const write =
-  (run: (args: Args, ctx: GraphQLContext, actor: { name: string }) => Promise<unknown>): Resolver =>
+  (
+    run: (args: Args, ctx: GraphQLContext, actor: { name: string }) => Promise<unknown>,
+    options: { graphUnchanged?: boolean } = {},
+  ): Resolver =>
   async (_parent, args, ctx) => {
     const viewer = requireRole(ctx, 'editor');
     // A write before the seed graph has landed would make the seed loader (which seeds only an empty
@@ -51,8 +57,33 @@ const write =
       );
     const result = await run(args, ctx, { name: viewer.name });
     ctx.onWrite();
+    // Names may have changed: the next proposal links against the graph as it is now.
+    if (!options.graphUnchanged) ctx.graph.invalidateGazetteer();
     return result;
   };
+
+/** Proposals are stored apart from the graph: writing one leaves the gazetteer valid. */
+const PROPOSAL_ONLY = { graphUnchanged: true };
+
+/** Calendar dates as YYYY-MM-DD strings; anything else is BAD_USER_INPUT saying so. */
+const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: (value) => String(value),
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseDate(value: unknown): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseOccurredAt(value)) return value;
+  throw new GraphQLError(
+    `${JSON.stringify(value)} is not a date; write it as YYYY-MM-DD, e.g. "2024-02-29"`,
+    {
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+  );
+}
+
+const StatusArg = z.enum(PROPOSAL_STATUSES).nullish();
 
 /** A soft-deleted entity or relationship is answered as absent to anonymous callers (issue 12, item 19). */
 function hideDeletedFromAnonymous<T>(ctx: GraphQLContext, found: T): T | null {
@@ -67,6 +98,7 @@ const TopArgs = z.object({
 
 export const resolvers = {
   JSONObject: JSONObjectResolver,
+  Date: DateScalar,
   Query: {
     search: read((args, ctx) => ctx.graph.search(check(SearchArgs, args))),
     entity: read(async (args, ctx) =>
@@ -139,6 +171,8 @@ export const resolvers = {
       return ctx.graph.auditTrail({ targetId: a.targetId ?? null, first: a.first });
     }),
     viewer: (_parent: unknown, _args: Args, ctx: GraphQLContext) => requireRole(ctx, 'anonymous'),
+    proposal: read((args, ctx) => ctx.graph.proposal(String(args.id))),
+    proposals: read((args, ctx) => ctx.graph.proposals(check(StatusArg, args.status) ?? null, args.first)),
   },
   Stats: {
     topEntities: (parent: { topEntities: unknown[] }, args: Args) =>
@@ -195,5 +229,27 @@ export const resolvers = {
       const a = check(NoteArgs, args);
       return ctx.graph.addNote(a.targetId, a.text, actor);
     }),
+    proposeClaims: write((args, ctx, actor) => ctx.graph.proposeClaims(args.input, actor), PROPOSAL_ONLY),
+    updateProposalClaim: write(
+      (args, ctx, actor) =>
+        ctx.graph.updateProposalClaim(String(args.id), String(args.claimId), args.patch, actor),
+      PROPOSAL_ONLY,
+    ),
+    updateProposalEntity: write(
+      (args, ctx, actor) =>
+        ctx.graph.updateProposalEntity(String(args.id), String(args.key), args.patch, actor),
+      PROPOSAL_ONLY,
+    ),
+    acceptProposal: write((args, ctx, actor) =>
+      ctx.graph.acceptProposal(
+        String(args.id),
+        Array.isArray(args.claimIds) ? args.claimIds.map(String) : null,
+        actor,
+      ),
+    ),
+    rejectProposal: write(
+      (args, ctx, actor) => ctx.graph.rejectProposal(String(args.id), actor),
+      PROPOSAL_ONLY,
+    ),
   },
 };

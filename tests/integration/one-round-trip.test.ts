@@ -28,6 +28,8 @@ const QUERIES: Record<string, string> = {
     relationshipsByCertainty { key count } evidenceByCertainty { key count } topEntities(first: 5) { degree entity { ${ENTITY} } } } }`,
   auditTrail: '{ auditTrail(first: 20) { id at actor action targetId before after } }',
   viewer: '{ viewer { name role } }',
+  proposal: `{ proposal(id: "proposal-none") { id claims { id from { key entity { ${ENTITY} } } to { key } } } }`,
+  proposals: `{ proposals(first: 20) { id source { id } entities { key entity { ${ENTITY} } } claims { id from { key } } } }`,
 };
 
 /** Reads that never touch the database: who the caller is comes from the token alone. */
@@ -82,6 +84,29 @@ const MUTATIONS: [string, string][] = [
   ['unmergeEntities', `mutation { unmergeEntities(mergeId: "{mergeId}") { ${ENTITY} } }`],
 ];
 
+/** Article ingest, in an order where each succeeds; {proposal}, {claim}, {entity} and {warm} are filled in. */
+const ARTICLE = JSON.stringify(
+  '삼성전자 이재용 회장은 28일 마크 저커버그 메타 CEO와 만나 AI칩 협력을 논의했다고 밝혔다.',
+);
+const PROPOSE = `mutation { proposeClaims(input: { text: ${ARTICLE}, source: { title: "t", publisher: "p", publishedAt: "2024-02-29" } }) {
+  id entities { key entity { ${ENTITY} } } claims { id from { key } to { key } } } }`;
+const INGEST_MUTATIONS: [string, string][] = [
+  ['proposeClaims', PROPOSE],
+  [
+    'updateProposalClaim',
+    'mutation { updateProposalClaim(id: "{proposal}", claimId: "{claim}", patch: { translation: "x" }) { id claims { id translation } } }',
+  ],
+  [
+    'updateProposalEntity',
+    'mutation { updateProposalEntity(id: "{proposal}", key: "{entity}", patch: { kind: "Organization" }) { id entities { key kind } } }',
+  ],
+  [
+    'acceptProposal',
+    `mutation { acceptProposal(id: "{proposal}") { createdEntities addedEvidence proposal { id status entities { entity { ${ENTITY} } } } } }`,
+  ],
+  ['rejectProposal', 'mutation { rejectProposal(id: "{warm}") { id status } }'],
+];
+
 let product: TestProduct;
 
 beforeAll(async () => {
@@ -106,7 +131,7 @@ describe('one Cypher statement per GraphQL request', () => {
   it('covers every query and mutation field of the SDL', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(QUERIES).sort());
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
-      MUTATIONS.map(([name]) => name).sort(),
+      [...MUTATIONS, ...INGEST_MUTATIONS].map(([name]) => name).sort(),
     );
   });
 
@@ -126,6 +151,31 @@ describe('one Cypher statement per GraphQL request', () => {
       expect(statements, name).toBe(1);
       if (name === 'mergeEntities')
         mergeId = (data as { mergeEntities: { mergeId: string } }).mergeEntities.mergeId;
+    }
+  });
+
+  it('each ingest mutation, in turn (proposing links against a gazetteer read once, then cached)', async () => {
+    // The gazetteer is read once and kept until the next write to the graph: warm it with a first proposal.
+    const warm = await gql(product.url, PROPOSE, {}, product.editorToken);
+    const values: Record<string, string> = { warm: warm.data!.proposeClaims.id };
+    for (const [name, template] of INGEST_MUTATIONS) {
+      const query = template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? key);
+      const { statements, data } = await statementsFor(query, product.editorToken);
+      expect(statements, name).toBe(1);
+      if (name === 'proposeClaims') {
+        const proposal = (
+          data as {
+            proposeClaims: {
+              id: string;
+              claims: { id: string }[];
+              entities: { key: string; entity: unknown }[];
+            };
+          }
+        ).proposeClaims;
+        values.proposal = proposal.id;
+        values.claim = proposal.claims[0]!.id;
+        values.entity = proposal.entities.find((e) => e.entity === null)?.key ?? proposal.entities[0]!.key;
+      }
     }
   });
 

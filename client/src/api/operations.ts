@@ -235,3 +235,107 @@ export const RATE_SOURCE = /* GraphQL */ `
     }
   }
 `;
+
+// Article ingest (the review panel): a proposal with everything the panel shows.
+const PROPOSAL_FIELDS = /* GraphQL */ `
+  fragment ProposalFields on Proposal {
+    id
+    status
+    text
+    language
+    source {
+      id
+      title
+      publisher
+      publishedAt
+    }
+    entities {
+      key
+      name
+      nameKo
+      kind
+      confidence
+      mentions {
+        start
+        end
+      }
+      entity {
+        id
+        name
+        nameKo
+      }
+    }
+    claims {
+      id
+      type
+      quote
+      span {
+        start
+        end
+      }
+      translation
+      attributedTo
+      certainty
+      cue
+      occurredAt
+      confidence
+      status
+      from {
+        key
+      }
+      to {
+        key
+      }
+    }
+  }
+`;
+
+export const PROPOSE_CLAIMS = /* GraphQL */ `
+  mutation ProposeClaims($input: ProposeClaimsInput!) {
+    proposeClaims(input: $input) {
+      ...ProposalFields
+    }
+  }
+  ${PROPOSAL_FIELDS}
+`;
+
+export const UPDATE_PROPOSAL_CLAIM = /* GraphQL */ `
+  mutation UpdateProposalClaim($id: ID!, $claimId: ID!, $patch: ProposedClaimPatch!) {
+    updateProposalClaim(id: $id, claimId: $claimId, patch: $patch) {
+      ...ProposalFields
+    }
+  }
+  ${PROPOSAL_FIELDS}
+`;
+
+export const UPDATE_PROPOSAL_ENTITY = /* GraphQL */ `
+  mutation UpdateProposalEntity($id: ID!, $key: ID!, $patch: ProposedEntityPatch!) {
+    updateProposalEntity(id: $id, key: $key, patch: $patch) {
+      ...ProposalFields
+    }
+  }
+  ${PROPOSAL_FIELDS}
+`;
+
+export const ACCEPT_PROPOSAL = /* GraphQL */ `
+  mutation AcceptProposal($id: ID!, $claimIds: [ID!]) {
+    acceptProposal(id: $id, claimIds: $claimIds) {
+      createdEntities
+      createdRelationships
+      addedEvidence
+      proposal {
+        ...ProposalFields
+      }
+    }
+  }
+  ${PROPOSAL_FIELDS}
+`;
+
+export const REJECT_PROPOSAL = /* GraphQL */ `
+  mutation RejectProposal($id: ID!) {
+    rejectProposal(id: $id) {
+      ...ProposalFields
+    }
+  }
+  ${PROPOSAL_FIELDS}
+`;

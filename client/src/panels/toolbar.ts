@@ -14,6 +14,8 @@ export interface ToolbarHooks {
   fit(): void;
   openExport(): void;
   toggleTable(): boolean;
+  /** Opens the article review (ingest) dialog. */
+  openIngest?(): void;
 }
 
 const LABEL_MODES: [LabelMode, string][] = [
@@ -116,6 +118,16 @@ export function mountToolbar(
       openButton,
       fileInput,
       h('button', { attrs: { id: 'export-open' }, on: { click: hooks.openExport } }, 'Export…'),
+      hooks.openIngest
+        ? h(
+            'button',
+            {
+              attrs: { id: 'ingest-open', title: 'Propose claims from an article' },
+              on: { click: hooks.openIngest },
+            },
+            'Article…',
+          )
+        : null,
     ),
   );
 

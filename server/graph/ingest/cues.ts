@@ -1,0 +1,186 @@
+// Cue lexicons: the words that tell how sure a sentence is (certainty), who it quotes (attribution) and
+// what relationship it states (type). Korean cues are stems matched inside words ("알려졌다", "만난데");
+// English cues are word-bounded patterns.
+import type { Certainty } from '../model.ts';
+import type { Language } from './text.ts';
+
+export interface CueMatch {
+  index: number;
+  text: string;
+}
+
+/** Strongest hedge first: a sentence is as sure as its most hedged cue. */
+export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
+  ko: [
+    [
+      'SPECULATIVE',
+      /짐작|것으로 보인다|것으로 보여|것으로 보이|로 보인다|가능성|예상(?!했던\s?대로|대로)|전망|관측|추정|할 듯|될 듯|것으로 예측|검토 중|검토하고/,
+    ],
+    ['REPORTED', /알려졌|알려진|알려져|전해졌|전해진|전해지|보도했|보도에|에 따르면|것으로 파악|소식통/],
+    ['CONFIRMED', /밝혔|밝힌|발표했|발표한|말했|강조했|설명했|확인했|공식/],
+  ],
+  en: [
+    [
+      'SPECULATIVE',
+      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*|\bconsidering\b|\bwould\b/i,
+    ],
+    [
+      'REPORTED',
+      /\breportedly\b|\baccording to\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
+    ],
+    ['CONFIRMED', /\bsaid\b|\bsays\b|\bannounced\b|\bconfirmed\b|\bstated\b|\btold\b/i],
+  ],
+};
+
+export function certaintyOf(
+  sentence: string,
+  language: Language,
+): { certainty: Certainty; cue: string | null } {
+  for (const [certainty, pattern] of CERTAINTY_CUES[language]) {
+    const match = pattern.exec(sentence);
+    if (match) return { certainty, cue: match[0].trim() };
+  }
+  // Stated plainly, as fact, by the article itself.
+  return { certainty: 'CONFIRMED', cue: null };
+}
+
+export interface RelationCue {
+  type: string;
+  ko: RegExp;
+  en: RegExp;
+  /** Korean particles (or English prepositions before the object) that mark this cue's object. */
+  objectMarks: { ko: string[]; en: string[] };
+  /** Kinds each end may have (empty: any). */
+  fromKinds?: string[];
+  toKinds?: string[];
+}
+
+const AGENTS = ['Person', 'Organization'];
+const WITH_KO = ['와', '과', '와도', '과도', '와의', '과의', '하고', '랑', '이랑'];
+const OBJECT_KO = ['을', '를', '도'];
+
+export const RELATION_CUES: RelationCue[] = [
+  {
+    type: 'MET_WITH',
+    ko: /만나|만난|만났|회동|회담|면담/g,
+    en: /\bmet\b|\bmeets?\b|\bmeeting with\b|\bheld talks with\b/gi,
+    objectMarks: { ko: [...WITH_KO, ...OBJECT_KO], en: ['with'] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    type: 'SUPPLIES',
+    ko: /공급/g,
+    en: /\bsuppl(y|ies|ied|ying)\b|\bsupplier\b|\bship(s|ped|ping)?\b/gi,
+    objectMarks: { ko: ['에', '에게', '에도', '에게도'], en: ['to'] },
+    fromKinds: ['Organization'],
+  },
+  {
+    type: 'PRODUCES',
+    ko: /양산|생산/g,
+    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bmanufactur\w*/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: ['Organization'],
+  },
+  {
+    type: 'DEVELOPS',
+    ko: /개발/g,
+    en: /\bdevelop(s|ed|ing)?\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+  },
+  {
+    type: 'COMPETES_WITH',
+    ko: /경쟁/g,
+    en: /\bcompet(e|es|ed|ing)\b|\brivals?\b/gi,
+    objectMarks: { ko: WITH_KO, en: ['with', 'against'] },
+    fromKinds: [...AGENTS, 'Product', 'Technology'],
+    toKinds: [...AGENTS, 'Product', 'Technology'],
+  },
+  {
+    type: 'PARTNERS_WITH',
+    ko: /협력|협업|파트너십|제휴|손잡/g,
+    en: /\bpartner(s|ed|ing)?\b|\bteam(s|ed)? up\b|\bcollaborat\w*/gi,
+    objectMarks: { ko: WITH_KO, en: ['with'] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    type: 'INVESTS_IN',
+    ko: /투자/g,
+    en: /\binvest(s|ed|ing)?\b/gi,
+    objectMarks: { ko: ['에', '에도', '을', '를'], en: ['in'] },
+    fromKinds: AGENTS,
+  },
+  {
+    type: 'ACQUIRES',
+    ko: /인수/g,
+    en: /\bacquir(e|es|ed|ing)\b|\btakeover of\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+  },
+  {
+    type: 'BUYS',
+    ko: /구매|구입|사들/g,
+    en: /\bbuy(s|ing)?\b|\bbought\b|\bpurchas(e|es|ed|ing)\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+  },
+  {
+    type: 'USES',
+    ko: /탑재|채택|사용/g,
+    en: /\buses?\b|\bused\b|\badopt(s|ed|ing)?\b|\bpowered by\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+  },
+  {
+    type: 'VISITED',
+    ko: /방문|찾아|찾았|찾은|도착|향하|들러/g,
+    en: /\bvisit(s|ed|ing)?\b|\barriv(e|es|ed|ing) in\b|\btravel(s|led|ling)? (on )?to\b/gi,
+    objectMarks: { ko: ['을', '를', '에', '로', '으로'], en: [] },
+    fromKinds: AGENTS,
+    toKinds: ['Organization', 'Place', 'Event'],
+  },
+  {
+    type: 'DISCUSSED',
+    ko: /논의/g,
+    en: /\bdiscuss(es|ed|ing)?\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    toKinds: ['Technology', 'Product', 'Concept', 'Event'],
+  },
+  {
+    type: 'LAUNCHES',
+    ko: /출시|선보|공개/g,
+    en: /\blaunch(es|ed|ing)?\b|\bunveil(s|ed|ing)?\b|\breleas(e|es|ed)\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+  },
+];
+
+export function relationCues(sentence: string, language: Language): { cue: RelationCue; match: CueMatch }[] {
+  const out: { cue: RelationCue; match: CueMatch }[] = [];
+  for (const cue of RELATION_CUES) {
+    const pattern = new RegExp(cue[language].source, cue[language].flags);
+    for (const m of sentence.matchAll(pattern)) out.push({ cue, match: { index: m.index, text: m[0] } });
+  }
+  return out.sort((a, b) => a.match.index - b.match.index);
+}
+
+/** Titles that make a relationship between a person and an organisation ("메타 CEO 마크 저커버그"). */
+export const TITLE_TYPES: [RegExp, string][] = [
+  [/^(부회장|vice[- ]chairman)$/i, 'VICE_CHAIRMAN_OF'],
+  [/^(회장|chairman|chairwoman|chair)$/i, 'CHAIRMAN_OF'],
+  [/^(CEO|최고경영자|사장|대표|대표이사|chief executive|chief executive officer|president)$/i, 'CEO_OF'],
+  [/^(창업자|founder|co-founder)$/i, 'FOUNDED'],
+];
+
+export const TITLE_WORDS = /^(부회장|회장|CEO|최고경영자|사장|대표|대표이사|창업자)/;
+
+export function titleType(title: string): string | null {
+  return TITLE_TYPES.find(([pattern]) => pattern.test(title.trim()))?.[1] ?? null;
+}
+
+/** Speech and report verbs that end a sentence quoting someone. */
+export const SPEECH_KO =
+  /[”"’]\s*(라고|이라고|고|면서|라며|이라며|며)?\s*(밝혔|발표했|보도했|전했|말했|설명했|강조했|덧붙였|내다봤|분석했|예상했|전망했|평가했)|(보도했|주목했|전했|밝혔|발표했)다\.?$/;
+export const MEDIA_NAME =
+  /통신|일보|신문|방송|리서치|Research|Bloomberg|Reuters|News|Times|Journal|Counterpoint|TrendForce|트렌드포스|카운터포인트|블룸버그|로이터|Nikkei|닛케이|외신|Portal|포탈/i;

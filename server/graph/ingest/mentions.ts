@@ -1,0 +1,364 @@
+// Mentions: every stretch of the text that names an entity, linked to the graph through its own names,
+// Korean names and aliases (a gazetteer), else proposed as a new entity with a guessed kind. Lookups are
+// exact on whole words after normalisation, never fuzzy, so HBM3E is not HBM3 and H200 is not H100.
+import { stripParticle } from '../search.ts';
+import type { Language } from './text.ts';
+
+export interface GazetteerEntity {
+  id: string;
+  kind: string;
+  name: string;
+  nameKo: string | null;
+  aliases: string[];
+}
+
+interface FormHit {
+  entity: GazetteerEntity;
+  /** How the form was made: the name itself, an alias, or a generated variant. */
+  via: 'name' | 'alias' | 'variant';
+  /** As written in the graph (short Latin forms must match with this case: "LG", not "lg"). */
+  raw: string;
+}
+
+export interface Gazetteer {
+  forms: Map<string, FormHit[]>;
+  entities: GazetteerEntity[];
+  /** Relationship types already in the graph, so a claim uses the graph's own word where one fits. */
+  types: Set<string>;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  surface: string;
+  /** Text right after the mention inside the same word: a Korean particle ("는", "와") or "". */
+  particle: string;
+  entity: GazetteerEntity | null;
+  /** For a new entity: the proposed name and kind. */
+  name: string;
+  nameKo: string | null;
+  kind: string;
+  confidence: number;
+}
+
+/** Lowercase, every run of non-letters/digits one space: "Jay Y. Lee" → "jay y lee", "LG전자" → "lg전자". */
+export function normalizeForm(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const CORPORATE_SUFFIX = /\s+(inc|corp|corporation|co|ltd|limited|plc|holdings|platforms)\.?$/i;
+const HANGUL = /\p{Script=Hangul}/u;
+const LATIN_ONLY = /^[\p{Script=Latin}\p{N}\s.&-]+$/u;
+
+function variants(entity: GazetteerEntity): string[] {
+  const out: string[] = [];
+  for (const form of [entity.name, ...entity.aliases]) {
+    if (CORPORATE_SUFFIX.test(form)) out.push(form.replace(CORPORATE_SUFFIX, ''));
+    // "AI chips (GPUs)" is written "AI chips"; "GPU" is also written "GPUs".
+    if (/\s\([^)]*\)$/.test(form)) out.push(form.replace(/\s\([^)]*\)$/, ''));
+    if (LATIN_ONLY.test(form) && /\p{L}$/u.test(form) && !/s$/i.test(form) && entity.kind === 'Technology')
+      out.push(`${form}s`);
+    if (!HANGUL.test(form) && /\s/.test(form) && /^(the)\s/i.test(form))
+      out.push(form.replace(/^the\s+/i, ''));
+  }
+  if (entity.nameKo?.startsWith('(주)')) out.push(entity.nameKo.slice(3));
+  return out;
+}
+
+/** The lookup table over the graph's live entities (deterministic: entities sorted by id). */
+export function buildGazetteer(entities: GazetteerEntity[], types: string[] = []): Gazetteer {
+  const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const forms = new Map<string, FormHit[]>();
+  const add = (raw: string, entity: GazetteerEntity, via: FormHit['via']) => {
+    const form = normalizeForm(raw);
+    if (form.length < 2) return;
+    const hits = forms.get(form) ?? [];
+    if (hits.some((h) => h.entity.id === entity.id)) return;
+    hits.push({ entity, via, raw });
+    forms.set(form, hits);
+  };
+  for (const entity of sorted) {
+    add(entity.name, entity, 'name');
+    if (entity.nameKo) add(entity.nameKo, entity, 'name');
+    for (const alias of entity.aliases) add(alias, entity, 'alias');
+    for (const variant of variants(entity)) add(variant, entity, 'variant');
+  }
+  return { forms, entities: sorted, types: new Set(types) };
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+}
+
+/** The word with up to two particles stripped ("삼성전자와의" → "삼성전자"), shortest last. */
+function stems(word: string): string[] {
+  const out = [word];
+  let current = word;
+  for (let i = 0; i < 2; i++) {
+    const stem = stripParticle(current);
+    if (!stem) break;
+    out.push(stem);
+    current = stem;
+  }
+  return out;
+}
+
+const JOINER = /^[ \t\-.&'’·]{1,3}$/;
+const MAX_WORDS = 6;
+
+function pickHit(hits: FormHit[], surface: string): { hit: FormHit; ambiguous: boolean } | null {
+  // A short Latin form ("LG", "MS", "AI") names the entity only when written the same way.
+  const usable = hits.filter((h) => !(LATIN_ONLY.test(h.raw) && h.raw.length <= 3) || h.raw === surface);
+  if (usable.length === 0) return null;
+  const ranked = [...usable].sort((a, b) => rank(a) - rank(b));
+  return { hit: ranked[0]!, ambiguous: new Set(usable.map((h) => h.entity.id)).size > 1 };
+}
+const rank = (h: FormHit) => (h.via === 'name' ? 0 : h.via === 'alias' ? 1 : 2);
+
+function linkConfidence(hit: FormHit, stripped: boolean, ambiguous: boolean): number {
+  let c = hit.via === 'name' ? 0.97 : hit.via === 'alias' ? 0.9 : 0.85;
+  if (stripped) c -= 0.03;
+  // A one-word alias of an event or concept ("방한", "Unpacked") is often the generic word.
+  if ((hit.entity.kind === 'Event' || hit.entity.kind === 'Concept') && hit.via !== 'name') c -= 0.3;
+  if (ambiguous) c *= 0.6;
+  return Math.round(c * 100) / 100;
+}
+
+const PERSON_TITLES_KO =
+  /^(사장|회장|부회장|대표|대표이사|부사장|의장|장관|총리|대통령|전무|상무|연구원|애널리스트|교수|기자|창업자|최고경영자|CEO|CTO|CFO)$/;
+const TITLE_BEFORE_KO = /^(CEO|CTO|CFO|최고경영자|창업자|회장|의장|대표)$/;
+const ORG_SUFFIX_KO =
+  /(전자|하이닉스|그룹|증권|리서치|디스플레이|텔레콤|자동차|은행|일보|신문|이노텍|전기|화학|반도체|통신사|파운드리)$/;
+const ORG_WORDS_EN =
+  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Platforms|Intelligence|Devices|Micron|Hynix|Foundry)\b/;
+const PERSON_CUE_EN =
+  /\b(CEO|chief executive|chief executive officer|chairman|chairwoman|president|founder|co-founder|analyst|executive|head|director|Mr|Ms|Mrs|Dr|vice president|spokesperson|spokesman|spokeswoman)\W*$/i;
+const PERSON_AFTER_EN =
+  /^\s*,\s*(the\s+)?(chief|ceo|chairman|chairwoman|president|founder|head|an analyst|analyst|senior|vice)/i;
+const CODE = /^[A-Z][A-Za-z]*\d+[A-Za-z0-9]*$/;
+
+const STOP_CAPITALISED = new Set(
+  (
+    'the a an in on at for but and or according it its this that these those he she they we i his her their our ' +
+    'mr ms dr sources people analysts meanwhile however also after before while when last next as if so yet ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december ceo cto cfo chief executive chairman president vice ' +
+    'shares earlier later such both all some many most one two three with from by to of not no new one ' +
+    'what which who where why how than then there here today yesterday tomorrow asked speaking under over ' +
+    'because despite although since until during about into through against among between ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec korean south north american chinese japanese taiwanese ' +
+    'european indian global local inc corp co ltd plc'
+  ).split(' '),
+);
+
+/** Kind of a new product or technology code: the kind of the known entity sharing its letter prefix. */
+function codeKind(code: string, gazetteer: Gazetteer): string {
+  const prefix = code.match(/^[A-Za-z]+/)?.[0]?.toLowerCase() ?? '';
+  const sibling = gazetteer.entities.find((e) =>
+    [e.name, e.nameKo ?? '', ...e.aliases].some((f) => {
+      const n = normalizeForm(f).replace(/^\S+\s/, '');
+      return n.match(/^[a-z]+/)?.[0] === prefix && /\d/.test(n) && CODE.test(f.replace(/^\S+\s/, '').trim());
+    }),
+  );
+  return sibling && (sibling.kind === 'Technology' || sibling.kind === 'Product') ? sibling.kind : 'Product';
+}
+
+function newMention(
+  text: string,
+  start: number,
+  end: number,
+  particle: string,
+  kind: string,
+  confidence: number,
+): Mention {
+  const surface = text.slice(start, end);
+  const korean = HANGUL.test(surface);
+  return {
+    start,
+    end,
+    surface,
+    particle,
+    entity: null,
+    name: surface,
+    nameKo: korean ? surface : null,
+    kind,
+    confidence,
+  };
+}
+
+/**
+ * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
+ * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
+ */
+export function findMentions(text: string, language: Language, gazetteer: Gazetteer): Mention[] {
+  const tokens = tokenize(text);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const mentions: Mention[] = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    let found: Mention | null = null;
+    let used = 0;
+    for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1 && !found; n--) {
+      const last = tokens[i + n - 1]!;
+      let joined = true;
+      for (let k = i; k < i + n - 1; k++)
+        if (!JOINER.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) joined = false;
+      if (!joined) continue;
+      for (const stem of stems(last.text)) {
+        const end = last.start + stem.length;
+        const surface = text.slice(tokens[i]!.start, end);
+        const hits = gazetteer.forms.get(normalizeForm(surface));
+        if (!hits) continue;
+        const picked = pickHit(hits, surface);
+        if (!picked) continue;
+        const stripped = stem.length < last.text.length;
+        found = {
+          start: tokens[i]!.start,
+          end,
+          surface,
+          particle: last.text.slice(stem.length),
+          entity: picked.hit.entity,
+          name: picked.hit.entity.name,
+          nameKo: picked.hit.entity.nameKo,
+          kind: picked.hit.entity.kind,
+          confidence: linkConfidence(picked.hit, stripped, picked.ambiguous),
+        };
+        used = n;
+        break;
+      }
+    }
+    if (found) {
+      mentions.push(found);
+      for (let k = i; k < i + used; k++) taken[k] = true;
+      i += used - 1;
+    }
+  }
+
+  const isStart = (k: number) => {
+    const before = text.slice(Math.max(0, tokens[k]!.start - 3), tokens[k]!.start);
+    return k === 0 || /[.!?\n“"‘(]\s*$/.test(before);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const token = tokens[i]!;
+    const stem = stems(token.text).at(-1)!;
+    const particle = token.text.slice(stem.length);
+    // Product and technology codes, also with a Korean particle attached: "HBM3E를", "H200".
+    if (CODE.test(stem)) {
+      mentions.push(
+        newMention(text, token.start, token.start + stem.length, particle, codeKind(stem, gazetteer), 0.7),
+      );
+      taken[i] = true;
+      continue;
+    }
+    if (language === 'ko') {
+      const next = tokens[i + 1];
+      const nextStem = next ? stems(next.text).at(-1)! : '';
+      const gap = next ? text.slice(token.end, next.start) : '';
+      // "곽노정 사장은": a Korean name right before a title.
+      if (
+        /^\p{Script=Hangul}{2,4}$/u.test(token.text) &&
+        next &&
+        gap === ' ' &&
+        PERSON_TITLES_KO.test(nextStem) &&
+        !taken[i + 1]
+      ) {
+        mentions.push(newMention(text, token.start, token.end, '', 'Person', 0.7));
+        taken[i] = true;
+        continue;
+      }
+      // "CEO 젠슨 황은": a (foreign) name right after a title, one or two words.
+      if (TITLE_BEFORE_KO.test(token.text) && next && gap === ' ' && !taken[i + 1]) {
+        const first = next;
+        const firstStem = stems(first.text).at(-1)!;
+        const second = tokens[i + 2];
+        // A one-syllable surname keeps its particle through stripParticle ("황과"): strip it here.
+        const secondStem = second
+          ? second.text.length === 2 && /[은는이가과와을를의도]$/.test(second.text)
+            ? second.text.slice(0, 1)
+            : stems(second.text).at(-1)!
+          : '';
+        if (/^\p{Script=Hangul}{1,5}$/u.test(firstStem)) {
+          const two =
+            firstStem === first.text &&
+            second &&
+            !taken[i + 2] &&
+            text.slice(first.end, second.start) === ' ' &&
+            /^\p{Script=Hangul}{1,3}$/u.test(secondStem) &&
+            !PERSON_TITLES_KO.test(secondStem);
+          const endToken = two ? second! : first;
+          const endStem = two ? secondStem : firstStem;
+          mentions.push(
+            newMention(
+              text,
+              first.start,
+              endToken.start + endStem.length,
+              endToken.text.slice(endStem.length),
+              'Person',
+              0.6,
+            ),
+          );
+          taken[i + 1] = true;
+          if (two) taken[i + 2] = true;
+          i += two ? 2 : 1;
+          continue;
+        }
+      }
+      // "SK하이닉스", "LG디스플레이", "현대자동차": company-like words.
+      if (ORG_SUFFIX_KO.test(stem) && stem.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(stem)) {
+        mentions.push(
+          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
+        );
+        taken[i] = true;
+        continue;
+      }
+      continue;
+    }
+    // English proper-noun runs: capitalised words joined by single spaces ("Counterpoint Research").
+    if (!/^\p{Lu}/u.test(token.text) || STOP_CAPITALISED.has(token.text.toLowerCase())) continue;
+    // Plural acronyms ("GPUs", "CPUs") are common nouns.
+    if (/^\p{Lu}{2,}s$/u.test(token.text)) continue;
+    let j = i;
+    while (
+      j + 1 < tokens.length &&
+      !taken[j + 1] &&
+      /^[ -]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)) &&
+      /^\p{Lu}/u.test(tokens[j + 1]!.text) &&
+      !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
+    )
+      j++;
+    const start = token.start;
+    const end = tokens[j]!.end;
+    const surface = text.slice(start, end);
+    // A lone capitalised word opening a sentence is usually just the first word.
+    if (j === i && isStart(i) && !/^\p{Lu}{2,}$/u.test(token.text)) continue;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 30);
+    const kind = ORG_WORDS_EN.test(surface)
+      ? 'Organization'
+      : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+        ? j > i
+          ? 'Person'
+          : 'Organization'
+        : 'Organization';
+    mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
+    for (let k = i; k <= j; k++) taken[k] = true;
+    i = j;
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}

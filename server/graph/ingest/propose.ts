@@ -1,0 +1,457 @@
+// The proposer: from an article and the graph's gazetteer to proposed entities and claims. Pure and
+// deterministic (the same text, source and gazetteer give the same proposal); writes nothing.
+import crypto from 'node:crypto';
+import { romanize } from 'es-hangul';
+import { badInput } from '../../errors.ts';
+import { slugify } from '../inputs.ts';
+import type { Certainty } from '../model.ts';
+import type { SourceFields } from '../records.ts';
+import { certaintyOf, MEDIA_NAME, relationCues, SPEECH_KO, titleType, type RelationCue } from './cues.ts';
+import { resolveEventDate } from './event-date.ts';
+import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
+import {
+  checkArticleText,
+  detectLanguage,
+  extractArticle,
+  LANGUAGES,
+  looksLikeHtml,
+  splitSentences,
+  type Language,
+  type Sentence,
+  type Span,
+} from './text.ts';
+
+export interface ArticleSource {
+  title: string;
+  publisher: string;
+  author?: string | null;
+  publishedAt: string;
+  language?: string | null;
+  url?: string | null;
+}
+
+export interface DraftEntity {
+  key: string;
+  entityId: string | null;
+  name: string;
+  nameKo: string | null;
+  kind: string;
+  mentions: Span[];
+  confidence: number;
+}
+
+export interface DraftClaim {
+  id: string;
+  type: string;
+  fromKey: string;
+  toKey: string;
+  quote: string;
+  span: Span;
+  translation: string | null;
+  attributedTo: string;
+  certainty: Certainty;
+  cue: string | null;
+  occurredAt: string | null;
+  confidence: number;
+}
+
+export interface ProposalDraft {
+  text: string;
+  format: 'TEXT' | 'HTML';
+  language: Language;
+  source: SourceFields & { publishedAt: string };
+  entities: DraftEntity[];
+  claims: DraftClaim[];
+}
+
+const hash = (...parts: string[]) =>
+  crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 10);
+
+/** A slug for any name: Korean is romanised ("SK하이닉스" → "skhainikseu"), never a time-based id. */
+export function slugFor(name: string): string {
+  const latin = /\p{Script=Hangul}/u.test(name) ? romanize(name) : name;
+  const slug = slugify(latin);
+  return slug.startsWith('entity-') && !/^entity/i.test(latin) ? `entity-${hash(name).slice(0, 8)}` : slug;
+}
+
+/** The source's id: the same article (publisher, date, title, url) always gets the same id. */
+export function sourceIdFor(source: ArticleSource): string {
+  return `${slugFor(source.publisher).slice(0, 40)}-${source.publishedAt}-${hash(source.title, source.url ?? '')}`.replace(
+    /-+/g,
+    '-',
+  );
+}
+
+export const keyOf = (m: Mention) => m.entity?.id ?? `new-${slugFor(m.name)}`;
+
+const SUBJECT_KO = new Set(['은', '는', '이', '가', '도', '께서', '께서는', '에서는', '측은']);
+const TITLE_AFTER = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|부사장)(\p{Script=Hangul}*)/u;
+
+/** The particle that marks the mention's role, also when a title sits in between ("조주완 사장을" → "을"). */
+function roleParticle(text: string, m: Mention): string {
+  if (m.particle) return m.particle;
+  const title = TITLE_AFTER.exec(text.slice(m.end, m.end + 12));
+  if (title) return title[2]!;
+  // The head of a noun phrase carries the particle: "HBM3E 12단 제품을", "XR) 기기를".
+  const phrase = /^\)?( [\p{L}\p{N}]+?){1,2}?(을|를|와|과)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 16));
+  return phrase ? phrase[2]! : '';
+}
+
+/** A word marked with 의 modifies the next one ("애플의 비전 프로"): it is neither end of a claim. */
+const modifier = (m: Mention) => m.particle.endsWith('의');
+
+function kindOk(kinds: string[] | undefined, m: Mention) {
+  return !kinds || kinds.length === 0 || kinds.includes(m.kind);
+}
+
+interface Attribution {
+  name: string;
+  mention: Mention | null;
+  /** A news outlet or analyst quoted as a source, not a party to the claim. */
+  reporter: boolean;
+}
+
+function attributionOf(
+  sentence: Sentence,
+  ms: Mention[],
+  language: Language,
+  text: string,
+): Attribution | null {
+  const label = (m: Mention) => m.entity?.name ?? m.name;
+  const reporter = (m: Mention) => MEDIA_NAME.test(`${m.name} ${m.surface} ${m.entity?.nameKo ?? ''}`);
+  if (language === 'ko') {
+    const according = /(\S+)\s?에 따르면|(\S+)에 따르면/.exec(sentence.text);
+    if (according) {
+      const at = sentence.start + according.index;
+      const m = ms.find((x) => x.start >= at && x.end <= at + according[0].length);
+      if (m) return { name: label(m), mention: m, reporter: true };
+      return { name: (according[1] ?? according[2] ?? '').replace(/에$/, ''), mention: null, reporter: true };
+    }
+    // "블룸버그 통신도 “…”라고 했다", "LG는 “…”고 밝혔다": the speaker stands before the opening quote.
+    const open = sentence.text.search(/[“"]/);
+    if (open >= 0 || SPEECH_KO.test(sentence.text)) {
+      const limit = sentence.start + (open >= 0 ? open : 40);
+      const speaker = ms.find(
+        (m) =>
+          (m.kind === 'Organization' || m.kind === 'Person') &&
+          m.end <= limit &&
+          (SUBJECT_KO.has(roleParticle(text, m)) ||
+            /^ (역시|또한|측은|측도)/.test(text.slice(m.end, m.end + 4))),
+      );
+      if (speaker) return { name: label(speaker), mention: speaker, reporter: reporter(speaker) };
+    }
+    return null;
+  }
+  const according = /\baccording to\s+/i.exec(sentence.text);
+  if (according) {
+    const at = sentence.start + according.index + according[0].length;
+    const m = ms.find((x) => x.start >= at && x.start <= at + 5);
+    if (m) return { name: label(m), mention: m, reporter: true };
+  }
+  for (const verb of sentence.text.matchAll(/\b(said|says|announced|reported|told|confirmed|stated)\b/gi)) {
+    const at = sentence.start + verb.index;
+    const before = [...ms].reverse().find((m) => m.end <= at && at - m.end <= 3);
+    if (before && (before.kind === 'Organization' || before.kind === 'Person'))
+      return {
+        name: label(before),
+        mention: before,
+        reporter: reporter(before) || /reported/i.test(verb[0]),
+      };
+    const after = ms.find((m) => m.start >= at + verb[0].length && m.start - (at + verb[0].length) <= 2);
+    if (after && (after.kind === 'Organization' || after.kind === 'Person'))
+      return { name: label(after), mention: after, reporter: reporter(after) };
+  }
+  if (/\bpeople familiar with\b/i.test(sentence.text))
+    return { name: 'people familiar with the matter', mention: null, reporter: true };
+  return null;
+}
+
+function pronounMentions(text: string, language: Language, mentions: Mention[]): Mention[] {
+  const people = mentions.filter((m) => m.kind === 'Person');
+  const pattern =
+    language === 'ko'
+      ? /(?<![\p{L}\p{N}])그(는|가|의|를|와|도|에게)(?![\p{L}\p{N}])/gu
+      : /\b([Hh]e|[Ss]he)\b/g;
+  const out: Mention[] = [];
+  for (const match of text.matchAll(pattern)) {
+    // The last person named as a subject ("저커버그는"), else the last person named at all.
+    const earlier = people.filter((p) => p.end <= match.index).reverse();
+    const antecedent =
+      earlier.find((p) =>
+        language === 'ko'
+          ? SUBJECT_KO.has(p.particle)
+          : /^\s+(said|says|has|had|is|was|will|met|visited)\b/.test(text.slice(p.end, p.end + 12)),
+      ) ?? earlier[0];
+    if (!antecedent) continue;
+    out.push({
+      ...antecedent,
+      start: match.index,
+      end: match.index + (language === 'ko' ? 1 : match[0].length),
+      surface: match[0],
+      particle: language === 'ko' ? match[1]! : '',
+      confidence: antecedent.confidence * 0.85,
+    });
+  }
+  return out;
+}
+
+interface ClaimSeed {
+  type: string;
+  from: Mention;
+  to: Mention;
+  confidence: number;
+  /** Titles are stated as fact whatever the sentence's hedge ("메타 CEO 마크 저커버그"). */
+  fact?: boolean;
+}
+
+function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    const between = text.slice(a.end, b.start);
+    const after = text.slice(b.end, b.end + 40);
+    const org = a.kind === 'Organization' ? a : b.kind === 'Organization' ? b : null;
+    const person = a.kind === 'Person' ? a : b.kind === 'Person' ? b : null;
+    if (!org || !person || org === person) continue;
+    let title: string | null = null;
+    if (language === 'ko') {
+      // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person).
+      if (a === org && !a.particle && between === ' ') {
+        title =
+          /(부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)$/.exec(b.surface)?.[1] ??
+          /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ??
+          null;
+      } else if (a === person && !a.particle && between === ' ') {
+        title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ?? null;
+      } else if (a === org && !a.particle) {
+        title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자) $/.exec(between)?.[1] ?? null;
+      }
+    } else {
+      // "Samsung Electronics Chairman Lee Jae-yong", "Nvidia's CEO Jensen Huang", "X, chief executive of Y".
+      if (a === org)
+        title =
+          /^(?:'s|’s)?\s+(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder)\s+$/i.exec(
+            between,
+          )?.[1] ?? null;
+      else
+        title =
+          /^,\s+(?:the\s+)?(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder)\s+of\s+$/i.exec(
+            between,
+          )?.[1] ?? null;
+    }
+    const type = title ? titleType(title) : null;
+    if (type) out.push({ type, from: person, to: org, confidence: 0.95, fact: true });
+  }
+  return out.filter((c) => c.from.start >= sentence.start && c.to.end <= sentence.end);
+}
+
+function cueClaims(
+  sentence: Sentence,
+  ms: Mention[],
+  text: string,
+  language: Language,
+  headOf: Map<Mention, Mention>,
+): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (const { cue, match } of relationCues(sentence.text, language)) {
+    const at = sentence.start + match.index;
+    const claim =
+      language === 'ko'
+        ? koreanPair(cue, at, ms, text)
+        : englishPair(cue, at, match.text, ms, text, out.at(-1));
+    if (!claim) continue;
+    // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
+    const person = headOf.get(claim.to);
+    if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
+    out.push(claim);
+    // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
+    let last = claim.to;
+    for (const next of ms.filter((m) => m.start > claim.to.end)) {
+      const gap = text.slice(last.end + last.particle.length, next.start);
+      if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(gap) || !kindOk(cue.toKinds, next)) break;
+      if (keyOf(next) !== keyOf(claim.from))
+        out.push({ ...claim, to: next, confidence: claim.confidence * 0.9 });
+      last = next;
+    }
+  }
+  return out;
+}
+
+function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
+  const before = ms.filter((m) => m.end <= at && !modifier(m));
+  if (before.length === 0) return null;
+  const subject =
+    before.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m)) ??
+    before.find((m) => kindOk(cue.fromKinds, m));
+  if (!subject) return null;
+  const candidates = [...before].reverse().filter((m) => keyOf(m) !== keyOf(subject));
+  // Korean marks the object with a particle ("LG전자를 찾아", "이재용 회장과 회동"); an unmarked noun
+  // before the verb is more often a modifier than the object, so it is not guessed.
+  const object = candidates.find(
+    (m) => cue.objectMarks.ko.includes(roleParticle(text, m)) && kindOk(cue.toKinds, m),
+  );
+  if (!object) return null;
+  const subjectMarked = SUBJECT_KO.has(roleParticle(text, subject));
+  return {
+    type: cue.type,
+    from: subject,
+    to: object,
+    confidence: 0.7 + (subjectMarked ? 0.15 : 0),
+  };
+}
+
+function englishPair(
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+  previous: ClaimSeed | undefined,
+): ClaimSeed | null {
+  let subject = [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
+  // "X produces Y and competes with Z": a verb after "and" shares the previous verb's subject.
+  if (previous && (!subject || subject === previous.to) && /\band\b|,/.test(text.slice(previous.to.end, at)))
+    subject = previous.from;
+  if (!subject) return null;
+  const cueEnd = at + cueText.length;
+  const after = ms.filter((m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m));
+  const marked = after.find((m) => {
+    const gap = text.slice(cueEnd, m.start);
+    return cue.objectMarks.en.some((p) =>
+      new RegExp(`\\b${p}\\s+(the\\s+|its\\s+|\\S+'s\\s+)?$`, 'i').test(gap),
+    );
+  });
+  const object = marked ?? after[0];
+  if (!object) return null;
+  const near = text.slice(subject.end, at).length <= 30;
+  return {
+    type: cue.type,
+    from: subject,
+    to: object,
+    confidence: 0.5 + (marked || text.slice(cueEnd, object.start).length <= 12 ? 0.2 : 0) + (near ? 0.15 : 0),
+  };
+}
+
+/** The graph words a hedged claim as its own type ("SUPPLIES" → "MAY_SUPPLY"); used when it exists. */
+function hedgedType(type: string, gazetteer: Gazetteer): string {
+  const base = type.replace(/IES$/, 'Y').replace(/S$/, '');
+  return gazetteer.types.has(`MAY_${base}`) ? `MAY_${base}` : type;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function normalizeSource(
+  source: ArticleSource,
+  language: Language,
+): SourceFields & { publishedAt: string } {
+  return {
+    id: sourceIdFor(source),
+    title: source.title.trim(),
+    titleEn: null,
+    publisher: source.publisher.trim(),
+    author: source.author?.trim() || null,
+    publishedAt: source.publishedAt,
+    language,
+    url: source.url ?? null,
+  };
+}
+
+/** Reads the article into a proposal; BAD_USER_INPUT (nothing proposed) for input no article is. */
+export function propose(input: { text: string; source: ArticleSource }, gazetteer: Gazetteer): ProposalDraft {
+  checkArticleText(input.text);
+  const html = looksLikeHtml(input.text);
+  const text = html ? extractArticle(input.text).text : input.text;
+  const given = input.source.language?.trim().toLowerCase() || null;
+  if (given && !(LANGUAGES as readonly string[]).includes(given))
+    throw badInput(
+      `source.language "${given}" is not supported; use "ko" or "en" (or leave it out to detect it)`,
+    );
+  const language = (given as Language | null) ?? detectLanguage(text);
+  if (!language)
+    throw badInput(
+      'the article is neither Korean nor English as far as can be told; set source.language to "ko" or "en" if it is',
+    );
+  const source = normalizeSource(input.source, language);
+  const sentences = splitSentences(text, language);
+  const named = findMentions(text, language, gazetteer);
+  const pronouns = pronounMentions(text, language, named);
+
+  const claims: DraftClaim[] = [];
+  const seen = new Set<string>();
+  for (const sentence of sentences) {
+    const inside = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
+    const ms = [...named.filter(inside), ...pronouns.filter(inside)].sort((a, b) => a.start - b.start);
+    if (ms.length < 2) continue;
+    const attribution = attributionOf(sentence, ms, language, text);
+    const ends =
+      attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
+    const { certainty, cue } = certaintyOf(sentence.text, language);
+    const date = resolveEventDate(sentence.text, language, source.publishedAt);
+    const titles = titleClaims(sentence, ends, text, language);
+    // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
+    const apposed = new Set(
+      titles.flatMap((t) => [`${keyOf(t.from)}|${keyOf(t.to)}`, `${keyOf(t.to)}|${keyOf(t.from)}`]),
+    );
+    const seeds = [
+      ...titles,
+      ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
+        (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
+      ),
+    ];
+    for (const seed of seeds) {
+      const fromKey = keyOf(seed.from);
+      const toKey = keyOf(seed.to);
+      if (fromKey === toKey) continue;
+      // A caption repeated word for word is one quote.
+      const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      const type = certainty === 'SPECULATIVE' && !seed.fact ? hedgedType(seed.type, gazetteer) : seed.type;
+      claims.push({
+        id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,
+        type,
+        fromKey,
+        toKey,
+        quote: sentence.text,
+        span: { start: sentence.start, end: sentence.end },
+        translation: null,
+        // A title is the article's own statement, even inside a sentence quoting someone else.
+        attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
+        certainty: seed.fact ? 'CONFIRMED' : certainty,
+        cue: seed.fact ? null : cue,
+        occurredAt: seed.fact ? null : (date?.occurredAt ?? null),
+        confidence: round(seed.confidence * ((seed.from.confidence + seed.to.confidence) / 2)),
+      });
+    }
+  }
+
+  const entities = new Map<string, DraftEntity>();
+  for (const m of named) {
+    const key = keyOf(m);
+    const entity = entities.get(key);
+    if (entity) {
+      entity.mentions.push({ start: m.start, end: m.end });
+      entity.confidence = Math.max(entity.confidence, m.confidence);
+      if (!entity.nameKo && m.nameKo) entity.nameKo = m.nameKo;
+    } else {
+      entities.set(key, {
+        key,
+        entityId: m.entity?.id ?? null,
+        name: m.name,
+        nameKo: m.nameKo,
+        kind: m.kind,
+        mentions: [{ start: m.start, end: m.end }],
+        confidence: m.confidence,
+      });
+    }
+  }
+  return {
+    text,
+    format: html ? 'HTML' : 'TEXT',
+    language,
+    source,
+    entities: [...entities.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
+    claims: claims.sort((a, b) => a.span.start - b.span.start || (a.id < b.id ? -1 : 1)),
+  };
+}
