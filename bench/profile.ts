@@ -14,7 +14,7 @@ import { parseJsonDocument } from '../server/graph/import/parse.ts';
 import { createLogger } from '../server/logger.ts';
 import { shard } from './generator.ts';
 import { loadConfig } from '../server/config.ts';
-import { NO_FILTER } from './peers/raw.ts';
+import { UNFILTERED } from '../server/graph/inputs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +85,7 @@ if (values['import-sample']) {
     console.error(`unknown query "${name}"; one of ${QUERY_NAMES.join(', ')}`);
     process.exit(64);
   }
-  const defaults = { ...NO_FILTER, hubDegree: loadConfig({}).hubDegree };
+  const defaults = { ...UNFILTERED, hubDegree: loadConfig({}).hubDegree };
   await profile(name, { ...defaults, ...(JSON.parse(values.params) as Record<string, unknown>) });
 }
 await driver.close();

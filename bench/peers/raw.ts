@@ -7,20 +7,9 @@ import { loadConfig } from '../../server/config.ts';
 import { loadCypherCatalog } from '../../server/db/cypher.ts';
 import { toDriverParams } from '../../server/db/database.ts';
 import { toPlain } from '../../server/db/values.ts';
+import { UNFILTERED } from '../../server/graph/inputs.ts';
 import { buildSearchQuery } from '../../server/graph/search.ts';
 import { servePeer, type RunningHttpPeer } from './serve-http.ts';
-
-/** Filter parameters meaning "no filter", as the API sends them when the client gives none. */
-export const NO_FILTER = {
-  kinds: null,
-  types: null,
-  minRank: 0,
-  occurredFrom: null,
-  occurredTo: null,
-  includeUndated: true,
-  publishedFrom: null,
-  publishedTo: null,
-};
 
 const envAuth = () => {
   const auth = credentialsFromEnv();
@@ -59,7 +48,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
     });
   route('/neighborhood', (b) =>
     run(catalog['find-neighborhood'], {
-      ...NO_FILTER,
+      ...UNFILTERED,
       ids: b.ids,
       depth: b.depth,
       limit: b.limit,
@@ -68,7 +57,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
   );
   route('/paths', (b) =>
     run(catalog['find-paths'], {
-      ...NO_FILTER,
+      ...UNFILTERED,
       fromId: b.fromId,
       toId: b.toId,
       maxLength: b.maxLength,
