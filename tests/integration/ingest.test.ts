@@ -235,9 +235,12 @@ describe('acceptProposal writes the graph in one transaction with its audit entr
       result.proposal.entities.find((e) => e.name === 'SK하이닉스')!.entity!.id,
     );
     const audit = (
-      await ok<{ auditTrail: { action: string; actor: string; after: string }[] }>(product.url, AUDIT, {
-        targetId: p.id,
-      })
+      await ok<{ auditTrail: { action: string; actor: string; after: string }[] }>(
+        product.url,
+        AUDIT,
+        { targetId: p.id },
+        product.readerToken, // the audit trail is shown to token holders only
+      )
     ).auditTrail;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'acceptProposal', actor: 'test-editor' });

@@ -3,7 +3,14 @@
 from .base_client import BaseClient
 from .base_model import BaseModel, Upload
 from .client import GeneratedClient
-from .enums import Certainty, Clock, Direction, SourceReliability, Stance
+from .enums import (
+    Certainty,
+    Clock,
+    Direction,
+    ProposalStatus,
+    SourceReliability,
+    Stance,
+)
 from .exceptions import (
     GraphQLClientError,
     GraphQLClientGraphQLError,
@@ -20,11 +27,15 @@ from .fragments import (
     SourceFields,
 )
 from .input_types import (
+    ArticleSourceInput,
     CreateEntityInput,
     CreateRelationshipInput,
     EntityPatch,
     EvidenceInput,
     GraphFilter,
+    ProposeClaimsInput,
+    ProposedClaimPatch,
+    ProposedEntityPatch,
     RelationshipPatch,
     SourceInput,
 )
@@ -54,6 +65,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "ArticleSourceInput",
     "BaseClient",
     "BaseModel",
     "Certainty",
@@ -81,6 +93,10 @@ __all__ = [
     "PathsPaths",
     "PathsPathsNodes",
     "PathsPathsRelationships",
+    "ProposalStatus",
+    "ProposeClaimsInput",
+    "ProposedClaimPatch",
+    "ProposedEntityPatch",
     "RelationshipFields",
     "RelationshipFieldsEvidence",
     "RelationshipPatch",

@@ -32,3 +32,9 @@ class Direction(str, Enum):
 class Clock(str, Enum):
     OCCURRED = "OCCURRED"
     PUBLISHED = "PUBLISHED"
+
+
+class ProposalStatus(str, Enum):
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    REJECTED = "REJECTED"

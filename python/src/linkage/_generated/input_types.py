@@ -40,6 +40,62 @@ class GraphFilter(BaseModel):
     "Report-time window end (inclusive): what had been reported by this date."
 
 
+class ArticleSourceInput(BaseModel):
+    """The article's source."""
+
+    title: str
+    "Title in the original language."
+    publisher: str
+    "Publisher or outlet."
+    author: Optional[str] = None
+    "Author or reporter."
+    published_at: Any = Field(alias="publishedAt")
+    'Publication date: relative dates in the text ("19일", "on Wednesday") resolve against it.'
+    language: Optional[str] = None
+    '"ko" or "en"; detected when left out.'
+    url: Optional[str] = None
+    "Where the article is."
+
+
+class ProposeClaimsInput(BaseModel):
+    """An article to read."""
+
+    text: str
+    "Plain text or a saved HTML page (its article body is extracted); at most 200,000 characters."
+    source: "ArticleSourceInput"
+    "The article's source."
+
+
+class ProposedClaimPatch(BaseModel):
+    """An analyst's edit of a proposed claim; fields left out stay as they are."""
+
+    type_: Optional[str] = Field(alias="type", default=None)
+    "New relationship type."
+    from_key: Optional[str] = Field(alias="fromKey", default=None)
+    "New subject: a key of the proposal's entities."
+    to_key: Optional[str] = Field(alias="toKey", default=None)
+    "New object: a key of the proposal's entities."
+    certainty: Optional[Certainty] = None
+    "New certainty."
+    translation: Optional[str] = None
+    "English translation of the quote (null clears it)."
+    occurred_at: Optional[str] = Field(alias="occurredAt", default=None)
+    "Event time (null clears it)."
+
+
+class ProposedEntityPatch(BaseModel):
+    """An analyst's decision on a proposed entity: link it to another existing entity, or make it a new one."""
+
+    entity_id: Optional[str] = Field(alias="entityId", default=None)
+    "Link to this existing entity; null makes it a new entity."
+    name: Optional[str] = None
+    "Name for a new entity."
+    name_ko: Optional[str] = Field(alias="nameKo", default=None)
+    "Korean name for a new entity."
+    kind: Optional[str] = None
+    "Kind for a new entity."
+
+
 class CreateEntityInput(BaseModel):
     """A new entity."""
 
@@ -149,5 +205,6 @@ class RelationshipPatch(BaseModel):
     "Replaces the properties (required)."
 
 
+ProposeClaimsInput.model_rebuild()
 EvidenceInput.model_rebuild()
 CreateRelationshipInput.model_rebuild()
