@@ -107,4 +107,14 @@ export default tseslint.config(
       { group: ['**/api/**'], message: 'Panels go through state commands, not the API directly.' },
     ],
   ),
+  layer(
+    ['client/src/graph-view/**'],
+    [
+      {
+        group: ['**/api/**', '**/panels/**'],
+        message:
+          'graph-view draws what the store holds: take data types from state/domain.ts and dispatch state commands.',
+      },
+    ],
+  ),
 );
