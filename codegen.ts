@@ -24,7 +24,7 @@ const config: CodegenConfig = {
   generates: {
     'server/generated/schema-types.ts': {
       plugins: [header('server/graphql/schema.graphql'), 'typescript'],
-      config: { ...wire, avoidOptionals: { field: true, object: true } },
+      config: { ...wire, onlyEnums: true },
     },
     'client/src/api/generated/enums.ts': {
       plugins: [header('server/graphql/schema.graphql'), 'typescript'],
