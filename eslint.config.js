@@ -37,6 +37,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // shared/ is pure code both the server and the browser run: it may import neither, nor Node.
+  layer(
+    ['shared/**'],
+    [
+      {
+        group: ['**/server/**', '**/client/**', 'node:*', 'neo4j-driver'],
+        message: 'shared/ runs in the server and the browser: keep it free of their code and of Node APIs.',
+      },
+    ],
+  ),
   // Server layers point one way: main → app → graphql → graph → db.
   layer(
     ['server/db/**'],
