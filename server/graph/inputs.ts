@@ -82,8 +82,6 @@ const FilterSchema = z
       });
   });
 
-export type GraphFilterInput = z.input<typeof FilterSchema>;
-
 /**
  * Filter parameters shared by every graph query (null = no filter); cypher/fragments/evidence-passes.cypher
  * applies them to each piece of evidence. `evidenceFiltered` says whether any evidence filter is set, so

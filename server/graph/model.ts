@@ -12,7 +12,6 @@ const valuesOf = <T extends Record<string, string>>(values: T) =>
   Object.values(values) as [T[keyof T], ...T[keyof T][]];
 
 export const ENTITY_KINDS = valuesOf(EntityKindValues);
-export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Strongest first. */
 export const CERTAINTIES = valuesOf(CertaintyValues);
@@ -113,18 +112,6 @@ export interface Relationship {
   version: number;
   deleted: boolean;
   notes: Note[];
-}
-
-export interface Subgraph {
-  nodes: Entity[];
-  relationships: Relationship[];
-  sources: Source[];
-  truncated: boolean;
-  totalNodes: number;
-  /** How many hops `totalNodes` counted: less than the depth asked when the nearer hops filled the cap. */
-  countedDepth: number;
-  /** Hubs the farther hops did not go through. */
-  hubsNotExpanded: string[];
 }
 
 /** Relationship ids are their natural key: at most one relationship of a type between two entities. */

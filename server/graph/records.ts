@@ -68,7 +68,6 @@ export function evidenceRecord(
     sourceId,
   };
 }
-export type EvidenceRow = ReturnType<typeof evidenceRecord>;
 
 /** Distinct by id, first occurrence kept (a file or an input may cite the same quote twice). */
 export function uniqueById<T extends { id: string }>(rows: T[]): T[] {

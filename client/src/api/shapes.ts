@@ -19,20 +19,11 @@ import type {
   SearchEntitiesQuery,
 } from './generated/operations.ts';
 
-export type {
-  Certainty,
-  Clock,
-  Direction,
-  EntityKind,
-  ErrorCode,
-  SourceReliability,
-  Stance,
-} from './generated/enums.ts';
+export type { Certainty, Clock, ErrorCode, SourceReliability } from './generated/enums.ts';
 export type {
   CreateEntityInput,
   CreateRelationshipInput,
   EntityPatch,
-  EvidenceInput,
   GraphFilter,
   SourceInput,
 } from './generated/operations.ts';
@@ -53,7 +44,6 @@ export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type PathResult = FindPathsQuery['paths'][number];
 export type SearchHit = SearchEntitiesQuery['search'][number];
 export type ExpansionPreview = ExpansionPreviewQuery['expansionPreview'];
-export type ExpansionGroup = ExpansionPreview['groups'][number];
 export type EntityWithNotes = NonNullable<EntityDetailsQuery['entity']>;
 export type Note = EntityWithNotes['notes'][number];
 export type MergeResult = MergeEntitiesMutation['mergeEntities'];

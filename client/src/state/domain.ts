@@ -5,10 +5,8 @@ export type {
   Entity,
   Evidence,
   Relationship,
-  SearchHit,
   Source,
   SourceInput,
   SourceReliability,
-  Stance,
 } from '../api/shapes.ts';
 export { CERTAINTIES, ENTITY_KINDS } from '../api/shapes.ts';

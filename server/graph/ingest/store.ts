@@ -409,5 +409,3 @@ export function createProposalStore(db: Database) {
     },
   };
 }
-
-export type ProposalStore = ReturnType<typeof createProposalStore>;
