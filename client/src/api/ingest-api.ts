@@ -19,7 +19,6 @@ type Options = Pick<RequestOptions, 'signal' | 'token'>;
 export type Proposal = ProposalFieldsFragment;
 export type ProposedEntity = Proposal['entities'][number];
 export type ProposedClaim = Proposal['claims'][number];
-export type TextSpan = ProposedClaim['span'];
 export type ClaimPatch = ProposedClaimPatch;
 export type EntityPatch = ProposedEntityPatch;
 export type AcceptResult = AcceptProposalMutation['acceptProposal'];
