@@ -125,7 +125,10 @@ function goldMentions(text: string, entities: GoldEntity[]): { key: string; span
 const NEAR = (a: string, b: string) => {
   const x = a.toLowerCase().replace(/[^a-z0-9]/g, '');
   const y = b.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Names with no Latin letters or digits (Korean) normalise to "", which is no near name of anything.
   return (
+    x !== '' &&
+    y !== '' &&
     x !== y &&
     (x.startsWith(y) ||
       y.startsWith(x) ||
