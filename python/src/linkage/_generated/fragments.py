@@ -6,12 +6,12 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import Certainty, ProposalStatus, SourceReliability, Stance
+from .enums import Certainty, EntityKind, ProposalStatus, SourceReliability, Stance
 
 
 class EntityFields(BaseModel):
     id: str
-    kind: str
+    kind: EntityKind
     name: str
     name_ko: Optional[str] = Field(alias="nameKo")
     aliases: list[str]
@@ -53,7 +53,7 @@ class ProposedEntityFields(BaseModel):
     key: str
     name: str
     name_ko: Optional[str] = Field(alias="nameKo")
-    kind: str
+    kind: EntityKind
     confidence: float
     mentions: list["ProposedEntityFieldsMentions"]
     entity: Optional["ProposedEntityFieldsEntity"]
@@ -68,7 +68,7 @@ class ProposedEntityFieldsEntity(BaseModel):
     id: str
     name: str
     name_ko: Optional[str] = Field(alias="nameKo")
-    kind: str
+    kind: EntityKind
 
 
 class ProposalFields(BaseModel):
