@@ -3,10 +3,10 @@
 // one of that type between the two entities), and each claim's quote as evidence. Evidence is deduplicated
 // by id (a hash of source, quote and attribution), so a second source corroborates a known relationship and
 // the same article accepted twice adds nothing. Nothing is written when a check fails.
-// The evidence record is assembled here from JSON-escaped pieces the proposer stored with each claim
-// (quoteJson, translationJson, attributedToJson, occurredAtJson), so no read is needed before the write.
-// params: $id, $claimIds (list or null = all), $now, $actor, $actorJson, $auditId
-// returns: found, statusBefore, unknownClaims, missingEntities, claimCount, createdEntities,
+// The evidence record is joined here from the keys and encoded values server/graph/records.ts
+// evidenceParts stored with each claim (fragment evidence-json), so no read is needed before the write.
+// params: $id, $claimIds (list or null = all), $now, $actor, $addedParts (encoded addedAt/addedBy), $auditId
+// returns: found, statusBefore, unknownClaims, missingEntities, unreadableClaims, claimCount, createdEntities,
 //          createdRelationships, addedEvidence, relationshipIds, proposal, source, entities, claims, linked
 OPTIONAL MATCH (p:Proposal {id: $id})
 FOREACH (locked IN CASE WHEN p IS NULL THEN [] ELSE [p] END | SET locked.writeLock = true REMOVE locked.writeLock)
@@ -20,7 +20,11 @@ WITH p, statusBefore, claims, unknownClaims,
 WITH p, statusBefore, claims, unknownClaims, ends,
   [pe IN ends WHERE pe.entityId IS NOT NULL AND NOT EXISTS { MATCH (n:Entity {id: pe.entityId}) WHERE n.deleted = false } | pe.entityId] AS missingEntities
 WITH p, statusBefore, claims, unknownClaims, ends, missingEntities,
-  p IS NOT NULL AND statusBefore = 'PENDING' AND size(unknownClaims) = 0 AND size(missingEntities) = 0 AND size(claims) > 0 AS ok
+  // Claims proposed before their evidence was stored as parts cannot be written: propose the article again.
+  [c IN claims WHERE c.evidenceKeys IS NULL | c.id] AS unreadableClaims
+WITH p, statusBefore, claims, unknownClaims, ends, missingEntities, unreadableClaims,
+  p IS NOT NULL AND statusBefore = 'PENDING' AND size(unknownClaims) = 0 AND size(missingEntities) = 0
+  AND size(unreadableClaims) = 0 AND size(claims) > 0 AS ok
 OPTIONAL CALL (p, claims, ends, ok) {
   WITH p, claims, ends WHERE ok
   MATCH (p)-[:CITES]->(ps:ProposalSource)
@@ -77,16 +81,14 @@ OPTIONAL CALL (p, claims, ends, ok) {
       RETURN r
     }
     WITH r, c, s, c.evidenceId IN r.evidenceIds AS known
-    // The row append-evidence expects (server/graph/records.ts evidenceRecord), its JSON assembled from the
-    // escaped pieces stored with the claim.
+    // The row append-evidence expects (server/graph/records.ts evidenceRecord).
     WITH r, c, known, CASE WHEN known THEN [] ELSE [{
       id: c.evidenceId,
-      json: '{"id":"' + c.evidenceId + '","quote":' + c.quoteJson + ',"translation":' + c.translationJson +
-        ',"attributedTo":' + c.attributedToJson + ',"certainty":"' + c.certainty + '","stance":"SUPPORTS"' +
-        ',"occurredAt":' + c.occurredAtJson + ',"sourceId":' + c.sourceIdJson + ',"addedAt":"' + $now +
-        '","addedBy":' + $actorJson + '}',
-      rank: CASE c.certainty WHEN 'CONFIRMED' THEN 3 WHEN 'REPORTED' THEN 2 ELSE 1 END,
-      stance: 'SUPPORTS',
+      json:
+        // @include evidence-json
+      ,
+      rank: c.evidenceRank,
+      stance: c.evidenceStance,
       occurredFrom: c.occurredFrom,
       occurredTo: c.occurredTo,
       sourceId: s.id
@@ -109,7 +111,7 @@ OPTIONAL CALL (p, claims, ends, ok) {
     after.createdRelationships = size(createdIds), after.addedEvidence = addedEvidence
   RETURN createdEntities, size(createdIds) AS createdRelationships, addedEvidence, relationshipIds
 }
-RETURN p IS NOT NULL AS found, statusBefore, unknownClaims, missingEntities, size(claims) AS claimCount,
+RETURN p IS NOT NULL AS found, statusBefore, unknownClaims, missingEntities, unreadableClaims, size(claims) AS claimCount,
   createdEntities, createdRelationships, addedEvidence, relationshipIds,
   p AS proposal,
   head(COLLECT { MATCH (p)-[:CITES]->(s:ProposalSource) RETURN s }) AS source,

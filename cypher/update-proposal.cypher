@@ -1,7 +1,8 @@
 // update-proposal: the analyst's edit of one pending proposal: a claim (type, ends, certainty, translation,
 // date), an entity link (another existing entity, or a new entity with its name and kind), or rejection.
 // Checked and written in one statement; nothing changes when a check fails.
-// params: $id, $claimId (or null), $claimPatch (map or null), $fromKey, $toKey (new ends or null),
+// params: $id, $claimId (or null), $claimPatch (map or null), $evidencePatch (encoded evidence values by
+//         key, server/graph/records.ts evidencePartsPatch; may be empty), $fromKey, $toKey (new ends or null),
 //         $entityKey (or null), $entityPatch (map or null), $linkTo (an entity id to link to, or null),
 //         $reject (boolean), $now, $actor
 // returns: found, statusBefore, claimFound, entityFound, unknownKeys, sameEnds, linkFound, proposal,
@@ -18,7 +19,10 @@ WITH p, c, e, p.status AS statusBefore,
 WITH p, c, e, statusBefore, unknownKeys, sameEnds, linkFound,
   p IS NOT NULL AND statusBefore = 'PENDING' AND size(unknownKeys) = 0 AND NOT sameEnds AND linkFound
   AND ($claimId IS NULL OR c IS NOT NULL) AND ($entityKey IS NULL OR e IS NOT NULL) AS ok
-FOREACH (x IN CASE WHEN ok AND c IS NOT NULL THEN [c] ELSE [] END | SET x += $claimPatch)
+FOREACH (x IN CASE WHEN ok AND c IS NOT NULL THEN [c] ELSE [] END |
+  SET x += $claimPatch,
+    x.evidenceValues = [i IN range(0, size(coalesce(x.evidenceKeys, [])) - 1) |
+      coalesce($evidencePatch[x.evidenceKeys[i]], x.evidenceValues[i])])
 FOREACH (x IN CASE WHEN ok AND e IS NOT NULL THEN [e] ELSE [] END | SET x += $entityPatch)
 FOREACH (x IN CASE WHEN ok THEN [p] ELSE [] END |
   SET x.version = x.version + 1, x.updatedAt = $now,

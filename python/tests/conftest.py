@@ -20,3 +20,13 @@ def linkage():
         pytest.fail("set LINKAGE_URL to a running, seeded Linkage (or LINKAGE_SKIP_LIVE=1 to skip these tests)")
     with Linkage(url) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def editor(linkage):
+    """The same Linkage with an editor token ($LINKAGE_EDITOR_TOKEN), for proposing and accepting."""
+    token = os.environ.get("LINKAGE_EDITOR_TOKEN")
+    if not token:
+        pytest.fail("set LINKAGE_EDITOR_TOKEN (an editor token of the same Linkage) for the ingest tests")
+    with Linkage(linkage.url, token) as client:
+        yield client

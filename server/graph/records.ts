@@ -31,6 +31,29 @@ export interface EvidenceFields {
   addedBy?: string | null | undefined;
 }
 
+/** The stored evidence itself (the JSON the API returns); an evidence without its own event date takes
+ * `defaultOccurredAt` (the relationship-level date of an import file or a create). */
+function evidenceObject(
+  ev: EvidenceFields,
+  sourceId: string,
+  added: { at: string; by: string },
+  defaultOccurredAt: string | null,
+): Evidence {
+  const occurredAt = ev.occurredAt ?? defaultOccurredAt;
+  return {
+    id: evidenceId(sourceId, ev.quote, ev.attributedTo),
+    quote: ev.quote,
+    translation: ev.translation ?? null,
+    attributedTo: ev.attributedTo ?? null,
+    certainty: ev.certainty,
+    stance: ev.stance ?? 'SUPPORTS',
+    occurredAt: occurredAt && parseOccurredAt(occurredAt) ? occurredAt : null,
+    sourceId,
+    addedAt: ev.addedAt ?? added.at,
+    addedBy: ev.addedBy ?? added.by,
+  };
+}
+
 /**
  * One evidence row for cypher/fragments/append-evidence.cypher: the JSON the API returns plus the fields
  * that filters read per evidence (certainty rank, stance, event-date bounds). An evidence without its
@@ -42,32 +65,60 @@ export function evidenceRecord(
   added: { at: string; by: string },
   defaultOccurredAt: string | null = null,
 ) {
-  const id = evidenceId(sourceId, ev.quote, ev.attributedTo);
-  const occurredAt = ev.occurredAt ?? defaultOccurredAt;
-  const bounds = occurredAt ? parseOccurredAt(occurredAt) : null;
-  const stance = ev.stance ?? 'SUPPORTS';
-  const record: Evidence = {
-    id,
-    quote: ev.quote,
-    translation: ev.translation ?? null,
-    attributedTo: ev.attributedTo ?? null,
-    certainty: ev.certainty,
-    stance,
-    occurredAt: bounds ? occurredAt : null,
-    sourceId,
-    addedAt: ev.addedAt ?? added.at,
-    addedBy: ev.addedBy ?? added.by,
-  };
+  const record = evidenceObject(ev, sourceId, added, defaultOccurredAt);
+  const bounds = record.occurredAt ? parseOccurredAt(record.occurredAt) : null;
   return {
-    id,
+    id: record.id,
     json: JSON.stringify(record),
-    rank: CERTAINTY_RANK[ev.certainty],
-    stance,
+    rank: CERTAINTY_RANK[record.certainty],
+    stance: record.stance,
     occurredFrom: bounds?.from ?? null,
     occurredTo: bounds?.to ?? null,
     sourceId,
   };
 }
+
+/**
+ * The same evidence as aligned lists of keys and JSON-encoded values, for a record finished inside a
+ * write statement: a proposed claim keeps them, an edit replaces some values (`evidencePartsPatch`), and
+ * cypher/fragments/evidence-json.cypher joins them at acceptance into exactly `evidenceRecord`'s JSON,
+ * with the acceptance's `evidenceAddedParts`. The shape is built here only.
+ */
+export function evidenceParts(ev: EvidenceFields, sourceId: string) {
+  const record = evidenceObject(ev, sourceId, { at: '', by: '' }, null);
+  return {
+    evidenceId: record.id,
+    evidenceKeys: Object.keys(record),
+    evidenceValues: Object.values(record).map((v) => JSON.stringify(v)),
+    evidenceRank: CERTAINTY_RANK[record.certainty],
+    evidenceStance: record.stance,
+  };
+}
+
+/** The encoded values an edit of certainty, translation or event date changes in `evidenceParts`. */
+export function evidencePartsPatch(patch: {
+  certainty?: Certainty | undefined;
+  translation?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+}): { values: Partial<Record<keyof Evidence, string>>; rank: number | null } {
+  const record = evidenceObject(
+    { ...patch, quote: '', certainty: patch.certainty ?? 'CONFIRMED' },
+    '',
+    { at: '', by: '' },
+    null,
+  );
+  const values: Partial<Record<keyof Evidence, string>> = {};
+  for (const key of ['certainty', 'translation', 'occurredAt'] as const)
+    if (patch[key] !== undefined) values[key] = JSON.stringify(record[key]);
+  return { values, rank: patch.certainty ? CERTAINTY_RANK[patch.certainty] : null };
+}
+
+/** The values of `evidenceParts` known only when the evidence is added. */
+export const evidenceAddedParts = (added: { at: string; by: string }) =>
+  ({
+    addedAt: JSON.stringify(added.at),
+    addedBy: JSON.stringify(added.by),
+  }) satisfies Partial<Record<keyof Evidence, string>>;
 
 /** Distinct by id, first occurrence kept (a file or an input may cite the same quote twice). */
 export function uniqueById<T extends { id: string }>(rows: T[]): T[] {

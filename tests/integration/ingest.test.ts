@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { graphCounts, graphHash } from '../helpers/db.ts';
+import { evidenceRecord } from '../../server/graph/records.ts';
+import { graphCounts, graphHash, testDriver } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 import { ok, RELATIONSHIP, UNHURRIED, type RelationshipView } from '../helpers/api.ts';
 
@@ -353,6 +354,33 @@ describe('acceptProposal writes the graph in one transaction with its audit entr
       translation: 'SK하이닉스 supplies Nvidia',
     });
     expect(await relationship('micron:PRODUCES:hbm3e')).not.toBeNull();
+    // The stored evidence is, to the character, what every other writer stores (records.ts builds the
+    // shape once; the accept statement only joins the parts the proposer stored, edited above).
+    const driver = testDriver(uri);
+    try {
+      const { records } = await driver.executeQuery(
+        'MATCH ()-[r]->() WHERE r.id = $id RETURN r.evidence AS evidence, r.evRank AS ranks',
+        { id: `${created.id}:SUPPLIES_MEMORY_TO:nvidia` },
+      );
+      const [raw] = records[0]!.get('evidence') as string[];
+      const parsed = JSON.parse(raw!) as Parameters<typeof evidenceRecord>[0] & { sourceId: string };
+      expect(parsed).toMatchObject({ certainty: 'REPORTED', occurredAt: '2024-03', addedBy: 'test-editor' });
+      const expected = evidenceRecord(
+        {
+          quote: claim.quote,
+          translation: 'SK하이닉스 supplies Nvidia',
+          attributedTo: claim.attributedTo,
+          certainty: 'REPORTED',
+          occurredAt: '2024-03',
+        },
+        p.source.id,
+        { at: parsed.addedAt!, by: 'test-editor' },
+      );
+      expect(raw).toBe(expected.json);
+      expect(records[0]!.get('ranks').map(Number)).toEqual([expected.rank]);
+    } finally {
+      await driver.close();
+    }
   });
 
   it('reject writes nothing to the graph and closes the proposal', async () => {

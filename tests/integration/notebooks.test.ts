@@ -2,8 +2,9 @@
 // fails the run, and the outputs say what an analyst would see (Zuckerberg at the centre, the Samsung
 // GPU-supply speculation in the audit, exports that round-trip, a company tracked over time). Executed
 // copies go to a temp directory; the notebooks in the repository are never written. The widget the
-// fourth notebook drew is then rendered from the executed notebook's saved state in Chromium, and the
-// `linkage` package's own pytest suite runs against the same product.
+// fourth notebook drew is then rendered from the executed notebook's saved state in Chromium, the fifth
+// (it writes: it ingests two articles with an editor token) runs after them, and the `linkage` package's
+// own pytest suite runs against the same product.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,8 @@ const NOTEBOOKS = [
   '03-export-roundtrip.ipynb',
   '04-tracking-a-company.ipynb',
 ];
+/** Writes to the graph (proposes and accepts articles), so it runs after the read-only ones. */
+const INGEST_NOTEBOOK = '05-ingest-an-article.ipynb';
 const RUNNER = path.join(NOTEBOOKS_DIR, 'run_notebooks.py');
 
 interface Output {
@@ -290,6 +293,42 @@ describe('analyst notebooks', () => {
       await browser.close();
     }
   }, 180_000);
+
+  it('notebook 05 proposes an article, accepts some claims, and a second outlet corroborates', async () => {
+    const before = fs.readFileSync(path.join(NOTEBOOKS_DIR, INGEST_NOTEBOOK), 'utf8');
+    const result = await run(python, [RUNNER, outDir, INGEST_NOTEBOOK, '--timeout', '240'], {
+      LINKAGE_URL: product.url,
+      LINKAGE_TOKEN: product.editorToken,
+      LINKAGE_OUTPUT_DIR: outDir,
+    });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(fs.readFileSync(path.join(NOTEBOOKS_DIR, INGEST_NOTEBOOK), 'utf8')).toBe(before);
+    const text = textOf(readCells(path.join(outDir, INGEST_NOTEBOOK)));
+    expect(text).toMatch(
+      /<linkage\.Proposal proposal-\S+ PENDING: \d+ entities \(\d+ linked, [1-9]\d* new\), [1-9]\d* claims>/,
+    );
+    // Entities linked through Korean names with particles, and a new one (the reporter).
+    expect(text).toMatch(/lg-electronics +LG Electronics +Organization +True +lg-electronics +\d+ +LG전자/);
+    expect(text).toMatch(/new-\S+ +한지우 +Person +False +None/);
+    // Claims with certainty from the cue, attribution and the event date resolved from "내년".
+    expect(text).toMatch(/from +type +to +certainty +cue +attributedTo +occurredAt +confidence/);
+    expect(text).toMatch(/LG Electronics +SUPPLIES +Meta +REPORTED +에 따르면 +업계 +2025/);
+    const exact = /spans exact: (\d+) of (\d+)/.exec(text);
+    expect(exact?.[1]).toBe(exact?.[2]);
+    expect(text).toMatch(
+      /<linkage\.Accepted proposal-\S+: \d+ new entities, \d+ new relationships, [1-9]\d* evidence added>/,
+    );
+    // The accepted quote is evidence in the graph, citing the article.
+    expect(text).toMatch(
+      /LG Electronics → SUPPLIES → Meta +REPORTED +업계에 따르면 LG전자는 내년부터 메타에.*디스플레이노트 +2024-03-20/,
+    );
+    // The English report of the same supply lands on the same relationship: two sources, no duplicate.
+    expect(text).toContain('LG Electronics → SUPPLIES → Meta: sourceCount 2');
+    expect(text).toMatch(/Panel Post +2024-03-21 +REPORTED +LG Electronics will reportedly supply Meta/);
+    expect(text).toMatch(/REFUSED BAD_USER_INPUT - text is empty/);
+    expect(text).toMatch(/REFUSED BAD_USER_INPUT - "2024-02-30" is not a date/);
+    expect(text).toContain('graph unchanged: True');
+  }, 300_000);
 
   it("the linkage package's tests pass against the product", async () => {
     // After the notebooks, which saw the seed as it is: one of these tests adds denying evidence.

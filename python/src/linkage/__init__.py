@@ -6,13 +6,16 @@ networkx graphs, and `GraphWidget` draws it in the notebook, offline.
     samsung = linkage.neighborhood("samsung-electronics", depth=2)
     samsung.evidence                          # quote, translation, attributedTo, certainty, dates, source
     linkage.widget(samsung)                   # click for evidence, double-click to expand
+    proposal = linkage.propose(text, title=…, publisher=…, published_at="2024-03-19")   # editor token
+    linkage.accept(proposal, proposal.claims[proposal.claims.confidence >= 0.7])
 """
 
 from .client import EXPORT_FORMATS, Linkage
 from .errors import LinkageError
+from .ingest import Accepted, Proposal
 from .results import Graph
 
-__all__ = ["EXPORT_FORMATS", "Graph", "GraphWidget", "Linkage", "LinkageError"]
+__all__ = ["EXPORT_FORMATS", "Accepted", "Graph", "GraphWidget", "Linkage", "LinkageError", "Proposal"]
 
 
 def __getattr__(name: str):

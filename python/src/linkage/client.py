@@ -7,6 +7,7 @@ answers into `Graph`s and failures into `LinkageError`s with the server's code.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -18,14 +19,18 @@ import pandas as pd
 import pydantic
 
 from ._generated import (
+    ArticleSourceInput,
     GeneratedClient,
     GraphFilter,
     GraphQLClientGraphQLMultiError,
     GraphQLClientHttpError,
     GraphQLClientInvalidResponseError,
+    ProposeClaimsInput,
+    ProposedEntityPatch,
 )
-from ._generated.enums import Clock
+from ._generated.enums import Clock, ProposalStatus
 from .errors import LinkageError
+from .ingest import Accepted, Proposal
 from .results import Graph
 
 OPERATIONS_DIR = Path(__file__).resolve().parent / "operations"
@@ -318,6 +323,100 @@ class Linkage:
         finally:
             response.close()
         return Graph(entities, relationships, {"operation": "graph"})
+
+    # ------------------------------------------------------------------------------------------------
+    # Ingest (an editor token): propose an article, review its claims, accept some or reject it
+
+    def propose(
+        self,
+        article: str | Path,
+        *,
+        title: str,
+        publisher: str,
+        published_at: str | datetime.date,
+        author: str | None = None,
+        language: str | None = None,
+        url: str | None = None,
+    ) -> Proposal:
+        """Reads an article (plain text, a saved HTML page, or the path of a .txt/.html file) and stores
+        what it proposes: `.entities` and `.claims` as DataFrames. Nothing enters the graph until
+        `accept`. Relative dates in the text ("19일", "on Wednesday") resolve against `published_at`;
+        `language` ("ko" or "en") is detected when left out."""
+        if isinstance(article, Path):
+            try:
+                article = article.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as failure:
+                raise LinkageError(f"cannot read the article {article}: {failure}; give a UTF-8 .txt or .html file", "BAD_USER_INPUT") from None
+        if isinstance(published_at, datetime.date):
+            published_at = published_at.isoformat()[:10]
+        source = ArticleSourceInput(
+            title=title, publisher=publisher, author=author, publishedAt=published_at, language=language, url=url
+        )
+        answer = self._call(self._gql.propose_claims, input=ProposeClaimsInput(text=article, source=source))
+        return Proposal(_dump(answer.propose_claims))
+
+    def proposal(self, id: str) -> Proposal:
+        """A stored proposal by id (to review it again, or one proposed in the explorer)."""
+        found = self._call(self._gql.get_proposal, id=id).proposal
+        if found is None:
+            raise LinkageError(f'no proposal "{id}"; propose the article first', "NOT_FOUND")
+        return Proposal(_dump(found))
+
+    def proposals(self, status: str | None = None, first: int = 20) -> list[Proposal]:
+        """The newest proposals, optionally of one status (PENDING, ACCEPTED, REJECTED)."""
+        try:
+            wanted = ProposalStatus(status) if status is not None else None
+        except ValueError:
+            raise LinkageError(f'status: use {", ".join(s.value for s in ProposalStatus)}, not "{status}"', "BAD_USER_INPUT") from None
+        return [Proposal(_dump(p)) for p in self._call(self._gql.list_proposals, status=wanted, first=first).proposals]
+
+    def accept(
+        self,
+        proposal: Proposal | str,
+        claims: pd.DataFrame | Iterable[str] | None = None,
+        entities: dict[str, str | dict | None] | None = None,
+    ) -> Accepted:
+        """Writes the chosen claims (rows of `proposal.claims`, their ids, or None for all) into the graph
+        in one transaction with its audit entry. `entities` first settles proposed entities by key: an
+        existing entity's id links to it, None makes it a new entity as proposed, a dict
+        ({"name": …, "nameKo": …, "kind": …}) makes it a new entity with those fields; each decision is
+        sent on its own, as the explorer does, before the acceptance."""
+        proposal_id = proposal.id if isinstance(proposal, Proposal) else proposal
+        claim_ids = self._claim_ids(claims)
+        for key, decision in (entities or {}).items():
+            if isinstance(decision, dict):
+                patch = {"entityId": None, **decision}
+            elif decision is None or isinstance(decision, str):
+                patch = {"entityId": decision}
+            else:
+                raise LinkageError(
+                    f'entities["{key}"]: give an existing entity id, None (a new entity) or a dict of name/nameKo/kind',
+                    "BAD_USER_INPUT",
+                )
+            try:
+                entity_patch = ProposedEntityPatch.model_validate(patch)
+            except pydantic.ValidationError as failure:
+                raise LinkageError(f'entities["{key}"]: {failure}', "BAD_USER_INPUT") from None
+            self._call(self._gql.update_proposal_entity, id=proposal_id, key=key, patch=entity_patch)
+        answer = self._call(self._gql.accept_proposal, id=proposal_id, claim_ids=claim_ids)
+        return Accepted(_dump(answer.accept_proposal))
+
+    def reject(self, proposal: Proposal | str) -> Proposal:
+        """Rejects a pending proposal; nothing is written to the graph."""
+        proposal_id = proposal.id if isinstance(proposal, Proposal) else proposal
+        return Proposal(_dump(self._call(self._gql.reject_proposal, id=proposal_id).reject_proposal))
+
+    @staticmethod
+    def _claim_ids(claims: pd.DataFrame | Iterable[str] | None) -> list[str] | None:
+        if claims is None:
+            return None
+        if isinstance(claims, pd.DataFrame):
+            if "id" not in claims.columns:
+                raise LinkageError("claims: pass rows of proposal.claims (they have an id column) or claim ids", "BAD_USER_INPUT")
+            return [str(i) for i in claims["id"]]
+        if isinstance(claims, str):
+            return [claims]
+        return [str(i) for i in claims]
 
     # ------------------------------------------------------------------------------------------------
 

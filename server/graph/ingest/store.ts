@@ -10,7 +10,7 @@ import { OCCURRED_AT_HINT, parseOccurredAt } from '../../../shared/dates.ts';
 import { TYPE_PATTERN } from '../import/format.ts';
 import { check } from '../inputs.ts';
 import { toEntity, toSource } from '../mapping.ts';
-import { evidenceId, sourceRecord } from '../records.ts';
+import { evidenceAddedParts, evidenceParts, evidencePartsPatch, sourceRecord } from '../records.ts';
 import { CERTAINTIES, ENTITY_KINDS, type Certainty, type Entity, type Source } from '../model.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerEntity } from './mentions.ts';
 import { propose, slugFor, type ArticleSource, type DraftClaim, type DraftEntity } from './propose.ts';
@@ -107,7 +107,6 @@ export const ProposedEntityPatch = z
 
 const FirstArg = z.number().int().min(1, 'first must be 1–200').max(200, 'first must be 1–200');
 
-const json = (value: string | null | undefined) => JSON.stringify(value ?? null);
 const now = () => new Date().toISOString();
 const hash = (text: string) => crypto.createHash('sha256').update(text).digest('hex').slice(0, 8);
 const auditId = () => `audit-${Date.now().toString(36)}-${crypto.randomBytes(6).toString('hex')}`;
@@ -137,12 +136,7 @@ function entityRow(e: DraftEntity, proposalId: string) {
 
 function occurredFields(occurredAt: string | null) {
   const bounds = occurredAt ? parseOccurredAt(occurredAt) : null;
-  return {
-    occurredAt,
-    occurredFrom: bounds?.from ?? null,
-    occurredTo: bounds?.to ?? null,
-    occurredAtJson: json(occurredAt),
-  };
+  return { occurredAt, occurredFrom: bounds?.from ?? null, occurredTo: bounds?.to ?? null };
 }
 
 function claimRow(c: DraftClaim, sourceId: string) {
@@ -160,11 +154,7 @@ function claimRow(c: DraftClaim, sourceId: string) {
     certainty: c.certainty,
     cue: c.cue,
     confidence: c.confidence,
-    evidenceId: evidenceId(sourceId, c.quote, c.attributedTo),
-    quoteJson: json(c.quote),
-    translationJson: json(c.translation),
-    attributedToJson: json(c.attributedTo),
-    sourceIdJson: json(sourceId),
+    ...evidenceParts(c, sourceId),
     ...occurredFields(c.occurredAt),
   };
 }
@@ -255,6 +245,7 @@ export function createProposalStore(db: Database) {
     params: {
       claimId?: string;
       claimPatch?: Record<string, unknown>;
+      evidencePatch?: Record<string, string>;
       fromKey?: string | null;
       toKey?: string | null;
       entityKey?: string;
@@ -269,6 +260,7 @@ export function createProposalStore(db: Database) {
         id,
         claimId: params.claimId ?? null,
         claimPatch: params.claimPatch ?? null,
+        evidencePatch: params.evidencePatch ?? {},
         fromKey: params.fromKey ?? null,
         toKey: params.toKey ?? null,
         entityKey: params.entityKey ?? null,
@@ -346,14 +338,23 @@ export function createProposalStore(db: Database) {
       if (p.fromKey !== undefined) stored.fromKey = p.fromKey;
       if (p.toKey !== undefined) stored.toKey = p.toKey;
       if (p.certainty !== undefined) stored.certainty = p.certainty;
-      if (p.translation !== undefined) {
-        stored.translation = p.translation || null;
-        stored.translationJson = json(p.translation || null);
-      }
+      if (p.translation !== undefined) stored.translation = p.translation || null;
       if (p.occurredAt !== undefined) Object.assign(stored, occurredFields(p.occurredAt ?? null));
+      const evidence = evidencePartsPatch({
+        certainty: p.certainty,
+        translation: p.translation === undefined ? undefined : p.translation || null,
+        occurredAt: p.occurredAt === undefined ? undefined : (p.occurredAt ?? null),
+      });
+      if (evidence.rank !== null) stored.evidenceRank = evidence.rank;
       return update(
         id,
-        { claimId, claimPatch: stored, fromKey: p.fromKey ?? null, toKey: p.toKey ?? null },
+        {
+          claimId,
+          claimPatch: stored,
+          evidencePatch: evidence.values,
+          fromKey: p.fromKey ?? null,
+          toKey: p.toKey ?? null,
+        },
         actor,
       );
     },
@@ -375,13 +376,14 @@ export function createProposalStore(db: Database) {
     async acceptProposal(id: string, claimIds: string[] | null, actor: { name: string }) {
       if (claimIds && claimIds.length === 0)
         throw badInput('claimIds is empty; pass the claims to accept, null for all, or reject the proposal');
+      const at = now();
       const row = (
         await db.write('accept-proposal', {
           id,
           claimIds: claimIds ? [...new Set(claimIds)] : null,
-          now: now(),
+          now: at,
           actor: actor.name,
-          actorJson: json(actor.name),
+          addedParts: evidenceAddedParts({ at, by: actor.name }),
           auditId: auditId(),
         })
       )[0]!;
@@ -396,6 +398,11 @@ export function createProposalStore(db: Database) {
       if (missing.length > 0)
         throw conflict(
           `Entity ${missing.map((m) => `"${m}"`).join(', ')} was deleted since the proposal; link the claims to another entity first`,
+        );
+      const unreadable = list(row.unreadableClaims).map(String);
+      if (unreadable.length > 0)
+        throw conflict(
+          `Proposal "${id}" was made by an earlier version of Linkage (claims ${unreadable.join(', ')}); propose the article again`,
         );
       if (Number(row.claimCount) === 0)
         throw badInput(`Proposal "${id}" has no claims to accept; reject it instead`);

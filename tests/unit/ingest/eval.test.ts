@@ -9,11 +9,14 @@ describe('eval:ingest', () => {
   it('produces well-formed metrics for every committed article', () => {
     const metrics = evaluate({ runs: 1, seedArticle: null });
     expect(metrics.format).toBe('linkage-ingest-eval/v1');
-    expect(metrics.articles.map((a) => a.article).sort()).toEqual([
-      'en-samsung-hbm3e-nvidia.txt',
-      'en-zuckerberg-seoul-meetings.txt',
-      'ko-hbm3e-sk-hynix.txt',
-      'ko-lg-meta-xr.txt',
+    expect(metrics.articles.map((a) => [a.set, a.article]).sort()).toEqual([
+      ['development', 'en-samsung-hbm3e-nvidia.txt'],
+      ['development', 'en-zuckerberg-seoul-meetings.txt'],
+      ['development', 'ko-hbm3e-sk-hynix.txt'],
+      ['development', 'ko-lg-meta-xr.txt'],
+      ['held-out', 'en-meta-smart-glasses.txt'],
+      ['held-out', 'ko-lg-robot-nvidia.txt'],
+      ['held-out', 'ko-samsung-2nm-qualcomm.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
@@ -34,6 +37,30 @@ describe('eval:ingest', () => {
         expect(value).toBeLessThanOrEqual(1);
       }
     }
+    for (const set of [metrics.totals.development, metrics.totals.heldOut])
+      expect(set).toMatchObject({
+        entities: { precision: ratio, recall: ratio },
+        claims: { precision: ratio, recall: ratio },
+        certainty: { accuracy: ratio },
+        mislinks: expect.any(Array),
+      });
+    expect(metrics.totals.heldOut.articles).toBe(3);
+
+    // Leave-one-out: every entity an article links is taken out once, with one outcome each.
+    for (const a of metrics.articles) {
+      const left = metrics.leaveOneOut.entities.filter((x) => x.article === a.article);
+      expect(left.length).toBeGreaterThan(0);
+      expect(new Set(left.map((x) => x.entity)).size).toBe(left.length);
+    }
+    for (const x of metrics.leaveOneOut.entities) {
+      expect(['new', 'mislinked', 'missed']).toContain(x.outcome);
+      expect(x.linkedTo === null).toBe(x.outcome !== 'mislinked');
+      expect(x.linkedTo).not.toBe(x.entity);
+    }
+    const held = metrics.leaveOneOut.totals['held-out'];
+    expect(held.proposedAsNew + held.mislinked + held.missed).toBe(held.leftOut);
+    expect(metrics.leaveOneOut.totals.seed.leftOut).toBe(0);
+
     expect(metrics.skipped).toEqual([
       { article: 'seed article', reason: expect.stringContaining('copyrighted') },
     ]);

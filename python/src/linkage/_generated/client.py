@@ -3,15 +3,21 @@
 
 from typing import Any, Optional, Union
 
+from .accept_proposal import AcceptProposal
 from .base_client import BaseClient
 from .base_model import UNSET, UnsetType
-from .enums import Clock
-from .input_types import GraphFilter
+from .enums import Clock, ProposalStatus
+from .get_proposal import GetProposal
+from .input_types import GraphFilter, ProposeClaimsInput, ProposedEntityPatch
+from .list_proposals import ListProposals
 from .neighborhood import Neighborhood
 from .paths import Paths
+from .propose_claims import ProposeClaims
+from .reject_proposal import RejectProposal
 from .search import Search
 from .stats import Stats
 from .timeline import Timeline
+from .update_proposal_entity import UpdateProposalEntity
 
 
 def gql(q: str) -> str:
@@ -200,6 +206,530 @@ class GeneratedClient(BaseClient):
         )
         data = self.get_data(response)
         return Paths.model_validate(data)
+
+    def propose_claims(self, input: ProposeClaimsInput, **kwargs: Any) -> ProposeClaims:
+        query = gql("""
+            mutation ProposeClaims($input: ProposeClaimsInput!) {
+              proposeClaims(input: $input) {
+                ...ProposalFields
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="ProposeClaims", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ProposeClaims.model_validate(data)
+
+    def update_proposal_entity(
+        self, id: str, key: str, patch: ProposedEntityPatch, **kwargs: Any
+    ) -> UpdateProposalEntity:
+        query = gql("""
+            mutation UpdateProposalEntity($id: ID!, $key: ID!, $patch: ProposedEntityPatch!) {
+              updateProposalEntity(id: $id, key: $key, patch: $patch) {
+                ...ProposalFields
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "key": key, "patch": patch}
+        response = self.execute(
+            query=query,
+            operation_name="UpdateProposalEntity",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateProposalEntity.model_validate(data)
+
+    def accept_proposal(
+        self,
+        id: str,
+        claim_ids: Union[Optional[list[str]], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> AcceptProposal:
+        query = gql("""
+            mutation AcceptProposal($id: ID!, $claimIds: [ID!]) {
+              acceptProposal(id: $id, claimIds: $claimIds) {
+                createdEntities
+                createdRelationships
+                addedEvidence
+                proposal {
+                  ...ProposalFields
+                }
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "claimIds": claim_ids}
+        response = self.execute(
+            query=query, operation_name="AcceptProposal", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return AcceptProposal.model_validate(data)
+
+    def reject_proposal(self, id: str, **kwargs: Any) -> RejectProposal:
+        query = gql("""
+            mutation RejectProposal($id: ID!) {
+              rejectProposal(id: $id) {
+                ...ProposalFields
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="RejectProposal", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RejectProposal.model_validate(data)
+
+    def get_proposal(self, id: str, **kwargs: Any) -> GetProposal:
+        query = gql("""
+            query GetProposal($id: ID!) {
+              proposal(id: $id) {
+                ...ProposalFields
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="GetProposal", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return GetProposal.model_validate(data)
+
+    def list_proposals(
+        self,
+        status: Union[Optional[ProposalStatus], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ListProposals:
+        query = gql("""
+            query ListProposals($status: ProposalStatus, $first: Int = 20) {
+              proposals(status: $status, first: $first) {
+                ...ProposalFields
+              }
+            }
+
+            fragment ProposalFields on Proposal {
+              id
+              status
+              text
+              format
+              language
+              createdAt
+              createdBy
+              source {
+                ...SourceFields
+              }
+              entities {
+                ...ProposedEntityFields
+              }
+              claims {
+                id
+                type
+                status
+                quote
+                span {
+                  start
+                  end
+                }
+                translation
+                attributedTo
+                certainty
+                cue
+                occurredAt
+                confidence
+                from {
+                  key
+                }
+                to {
+                  key
+                }
+              }
+            }
+
+            fragment ProposedEntityFields on ProposedEntity {
+              key
+              name
+              nameKo
+              kind
+              confidence
+              mentions {
+                start
+                end
+              }
+              entity {
+                id
+                name
+                nameKo
+                kind
+              }
+            }
+
+            fragment SourceFields on Source {
+              id
+              title
+              titleEn
+              publisher
+              author
+              publishedAt
+              language
+              url
+              reliability
+              reliabilityReason
+            }
+            """)
+        variables: dict[str, object] = {"status": status, "first": first}
+        response = self.execute(
+            query=query, operation_name="ListProposals", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ListProposals.model_validate(data)
 
     def search(
         self,

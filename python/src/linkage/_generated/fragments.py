@@ -6,7 +6,7 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import Certainty, EntityKind, SourceReliability, Stance
+from .enums import Certainty, EntityKind, ProposalStatus, SourceReliability, Stance
 
 
 class EntityFields(BaseModel):
@@ -49,6 +49,78 @@ class EvidenceFieldsSource(SourceFields):
     pass
 
 
+class ProposedEntityFields(BaseModel):
+    key: str
+    name: str
+    name_ko: Optional[str] = Field(alias="nameKo")
+    kind: EntityKind
+    confidence: float
+    mentions: list["ProposedEntityFieldsMentions"]
+    entity: Optional["ProposedEntityFieldsEntity"]
+
+
+class ProposedEntityFieldsMentions(BaseModel):
+    start: int
+    end: int
+
+
+class ProposedEntityFieldsEntity(BaseModel):
+    id: str
+    name: str
+    name_ko: Optional[str] = Field(alias="nameKo")
+    kind: EntityKind
+
+
+class ProposalFields(BaseModel):
+    id: str
+    status: ProposalStatus
+    text: str
+    format: str
+    language: str
+    created_at: str = Field(alias="createdAt")
+    created_by: str = Field(alias="createdBy")
+    source: "ProposalFieldsSource"
+    entities: list["ProposalFieldsEntities"]
+    claims: list["ProposalFieldsClaims"]
+
+
+class ProposalFieldsSource(SourceFields):
+    pass
+
+
+class ProposalFieldsEntities(ProposedEntityFields):
+    pass
+
+
+class ProposalFieldsClaims(BaseModel):
+    id: str
+    type_: str = Field(alias="type")
+    status: ProposalStatus
+    quote: str
+    span: "ProposalFieldsClaimsSpan"
+    translation: Optional[str]
+    attributed_to: str = Field(alias="attributedTo")
+    certainty: Certainty
+    cue: Optional[str]
+    occurred_at: Optional[str] = Field(alias="occurredAt")
+    confidence: float
+    from_: "ProposalFieldsClaimsFrom" = Field(alias="from")
+    to: "ProposalFieldsClaimsTo"
+
+
+class ProposalFieldsClaimsSpan(BaseModel):
+    start: int
+    end: int
+
+
+class ProposalFieldsClaimsFrom(BaseModel):
+    key: str
+
+
+class ProposalFieldsClaimsTo(BaseModel):
+    key: str
+
+
 class RelationshipFields(BaseModel):
     id: str
     type_: str = Field(alias="type")
@@ -69,4 +141,6 @@ class RelationshipFieldsEvidence(EvidenceFields):
 EntityFields.model_rebuild()
 SourceFields.model_rebuild()
 EvidenceFields.model_rebuild()
+ProposedEntityFields.model_rebuild()
+ProposalFields.model_rebuild()
 RelationshipFields.model_rebuild()
