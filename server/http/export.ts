@@ -7,7 +7,7 @@ import { stringify as csvRow } from 'csv-stringify/sync';
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import { AppError, badInput } from '../errors.ts';
-import { parseOccurredAt } from '../graph/dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
 import type { RelationshipWithSources } from '../graph/mapping.ts';
 import type { Entity } from '../graph/model.ts';
