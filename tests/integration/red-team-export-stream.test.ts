@@ -63,7 +63,7 @@ describe('item 8: a whole-graph export of 40k relationships', () => {
     );
     expect(read.status, read.stderr.slice(-2000)).toBe(0);
     expect(read.stdout.trim()).toBe(`${ENTITIES} ${relationships}`);
-  });
+  }, 900_000);
 
   it('a failure mid-stream (the export timeout, here short) aborts the connection instead of ending it', async () => {
     await product.close();
