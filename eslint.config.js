@@ -86,6 +86,17 @@ export default tseslint.config(
     ['server/app.ts', 'server/http/**'],
     [{ group: ['neo4j-driver'], message: 'Only server/db touches the driver.' }],
   ),
+  layer(
+    ['server/http/**'],
+    [
+      { group: ['neo4j-driver'], message: 'Only server/db touches the driver.' },
+      {
+        group: ['**/db/**'],
+        message:
+          'HTTP routes read through the graph repository (server/graph/repository.ts, e.g. streamGraph), never server/db.',
+      },
+    ],
+  ),
   // Client layers: main → panels, graph-view → state → api.
   layer(
     ['client/src/api/**'],

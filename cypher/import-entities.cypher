@@ -25,7 +25,11 @@ ON CREATE SET
   n.updatedAt = $now
 WITH n, row, n.createdIn = $importId AS created
 WITH n, row, created,
-  [a IN row.aliases WHERE NOT a IN n.aliases AND a <> n.name AND a <> coalesce(n.nameKo, '')] AS newAliases,
+  // A new entity takes the file's aliases as written (a backup may hold an alias equal to the name, as the
+  // API allows); a known one gains only aliases that say something new.
+  reduce(kept = [], a IN row.aliases |
+    CASE WHEN a IN kept OR a IN n.aliases OR (NOT created AND (a = n.name OR a = coalesce(n.nameKo, '')))
+      THEN kept ELSE kept + a END) AS newAliases,
   (NOT created AND (
     (n.nameKo IS NULL AND row.nameKo IS NOT NULL) OR
     (n.description IS NULL AND row.description IS NOT NULL) OR

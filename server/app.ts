@@ -20,12 +20,13 @@ export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
 const GRAPHQL_POST_TYPES = ['application/json', 'application/graphql-response+json'];
 
 export interface AppDeps {
-  config: Pick<Config, 'auth' | 'http' | 'hubDegree'> & Partial<Pick<Config, 'queryBudget'>>;
+  config: Pick<Config, 'auth' | 'http' | 'hubDegree'> &
+    Partial<Pick<Config, 'queryBudget' | 'exportTimeoutMs'>>;
   db: Database;
   tokens: TokenStore;
   logger: Logger;
   /** Extra routers (exports) mounted before the client; each gets the repository. */
-  routes?: ((graph: GraphRepository, db: Database) => express.Router)[];
+  routes?: ((graph: GraphRepository) => express.Router)[];
   plugins?: Plugin[];
   onWrite?: () => void;
   /** False while the schema and seed graph are being prepared: /ready says so, requests get 503. */
@@ -43,7 +44,10 @@ function exportError(res: express.Response, status: number, code: string, messag
 
 export function buildApp(deps: AppDeps): Express {
   const { config, db, tokens, logger } = deps;
-  const graph = createGraphRepository(db, { hubDegree: config.hubDegree });
+  const graph = createGraphRepository(db, {
+    hubDegree: config.hubDegree,
+    exportTimeoutMs: config.exportTimeoutMs,
+  });
   const app = express();
   app.disable('x-powered-by');
   // X-Forwarded-For decides who a client is (the failed-auth limit counts per client), so it is believed
@@ -193,7 +197,7 @@ export function buildApp(deps: AppDeps): Express {
     }
     next();
   });
-  for (const route of deps.routes ?? []) app.use(route(graph, db));
+  for (const route of deps.routes ?? []) app.use(route(graph));
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
     )
     .default('false'),
   LINKAGE_QUERY_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(15000),
+  LINKAGE_EXPORT_TIMEOUT_MS: positiveInt('a timeout in milliseconds').default(30 * 60_000),
   LINKAGE_MAX_BODY_BYTES: positiveInt('a size in bytes').default(1_000_000),
   LINKAGE_RESPONSE_CACHE_TTL_MS: z.coerce
     .number()
@@ -90,6 +91,8 @@ export interface Config {
     trustProxy: boolean | number | string;
   };
   queryTimeoutMs: number;
+  /** The read transaction of one whole-graph export (it lasts as long as the client takes to read it). */
+  exportTimeoutMs: number;
   responseCacheTtlMs: number;
   /** Upper bound of the response cache's memory (answers' text and bookkeeping). */
   responseCacheMaxBytes: number;
@@ -166,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
               : e.LINKAGE_TRUST_PROXY,
     },
     queryTimeoutMs: e.LINKAGE_QUERY_TIMEOUT_MS,
+    exportTimeoutMs: e.LINKAGE_EXPORT_TIMEOUT_MS,
     responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
     responseCacheMaxBytes: e.LINKAGE_RESPONSE_CACHE_MAX_BYTES,
     hubDegree: e.LINKAGE_HUB_DEGREE,

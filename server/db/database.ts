@@ -23,6 +23,11 @@ export interface Transaction {
   run(name: QueryName, params?: Params): Promise<Row[]>;
 }
 
+/** Streams the rows of named statements inside one read transaction. */
+export interface StreamTransaction {
+  stream(name: QueryName, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<void>;
+}
+
 export interface Database {
   read(name: QueryName, params?: Params): Promise<Row[]>;
   write(name: QueryName, params?: Params): Promise<Row[]>;
@@ -33,7 +38,21 @@ export interface Database {
     options?: { timeoutMs?: number },
   ): Promise<T>;
   /** Streams rows of a read without holding the whole result in memory. */
-  stream(name: QueryName, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<void>;
+  stream(
+    name: QueryName,
+    params: Params,
+    onRow: (row: Row) => void | Promise<void>,
+    options?: { timeoutMs?: number },
+  ): Promise<void>;
+  /**
+   * Several streamed statements in ONE read transaction (an export's nodes, then its edges), so they read
+   * one state of the graph; long reads give their own timeout instead of the interactive one.
+   */
+  streamTransaction(
+    name: string,
+    work: (tx: StreamTransaction) => Promise<void>,
+    options?: { timeoutMs?: number },
+  ): Promise<void>;
   ping(): Promise<void>;
   applySchema(): Promise<{ statements: number }>;
   /** Statements sent since start; tests use it to prove one round trip per request. */
@@ -226,6 +245,33 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  async function streamTransaction(
+    name: string,
+    work: (tx: StreamTransaction) => Promise<void>,
+    opts?: { timeoutMs?: number },
+  ): Promise<void> {
+    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const tx = session.beginTransaction(txConfig(name, opts?.timeoutMs));
+      try {
+        await work({
+          async stream(query, params, onRow) {
+            statements += 1;
+            const result = tx.run(catalog[query], toDriverParams(params));
+            for await (const record of result) await onRow(toRow(record));
+          },
+        });
+        await tx.commit();
+      } finally {
+        if (tx.isOpen()) await tx.rollback();
+      }
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
   return {
     get statementCount() {
       return statements;
@@ -239,24 +285,10 @@ export function createDatabase(options: DatabaseOptions): Database {
         (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }),
         opts?.timeoutMs,
       ),
-    async stream(name, params, onRow) {
-      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
-      statements += 1;
-      try {
-        const tx = session.beginTransaction(txConfig(name));
-        try {
-          const result = tx.run(catalog[name], toDriverParams(params));
-          for await (const record of result) await onRow(toRow(record));
-          await tx.commit();
-        } finally {
-          if (tx.isOpen()) await tx.rollback();
-        }
-      } catch (error) {
-        throw mapDriverError(error, name);
-      } finally {
-        await session.close();
-      }
+    stream(name, params, onRow, opts) {
+      return streamTransaction(name, (tx) => tx.stream(name, params, onRow), opts);
     },
+    streamTransaction,
     async ping() {
       await withSession('READ', 'ping', (tx) => runIn(tx, 'ping', {}), 2_000);
     },

@@ -94,6 +94,14 @@ function snapshotJson(value: unknown): string | null {
 export interface GraphOptions {
   /** See cypher/find-neighborhood.cypher: farther hops do not go through entities of higher degree. */
   hubDegree: number;
+  /** A whole-graph export streams for as long as its client reads; the interactive timeout would cut it. */
+  exportTimeoutMs?: number;
+}
+
+/** Receives a whole-graph export: every entity, then every relationship; each call may wait for the client. */
+export interface GraphStreamSink {
+  node?(entity: Entity): void | Promise<void>;
+  edge?(relationship: RelationshipWithSources): void | Promise<void>;
 }
 
 /** Without options nothing counts as a hub (callers that only count or import). */
@@ -586,6 +594,27 @@ export function createGraphRepository(
           `Merge "${mergeRecordId}" cannot be undone: it was already undone, or the surviving entity changed since`,
         );
       return toEntities(row.entities);
+    },
+
+    /**
+     * The whole live graph that passes the filter, streamed in ONE read transaction (entities, then
+     * relationships between exported entities), so a million entities never sit in memory and the two
+     * halves are read together. The sink says which halves it wants.
+     */
+    async streamGraph(filter: FilterParams, sink: GraphStreamSink): Promise<void> {
+      const { node, edge } = sink;
+      await db.streamTransaction(
+        'export-graph',
+        async (tx) => {
+          if (node)
+            await tx.stream('export-entities', { kinds: filter.kinds }, (row) => node(toEntity(row.entity!)));
+          if (edge)
+            await tx.stream('export-relationships', { ...filter }, (row) =>
+              edge(attachSources([toRelationship(row.relationship!)], toSources(row.sources))[0]!),
+            );
+        },
+        { timeoutMs: options.exportTimeoutMs },
+      );
     },
 
     async addNote(targetId: string, text: string, actor: Actor): Promise<Note> {

@@ -13,6 +13,32 @@ function asGraphQLError(error: unknown): GraphQLError | null {
   return error instanceof Error && error.name === 'GraphQLError' ? (error as GraphQLError) : null;
 }
 
+/** Codes a client causes (its input, its token, its rate): worth a line in the log, not an alarm. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
+
+/**
+ * The log level an error reported by yoga deserves: client errors info, a database that is down or busy
+ * warn (it is retried and shows in /ready), and a fault error. Faults reach the log once, from the mask
+ * below with their error id, so yoga's second report of them is only worth debug.
+ */
+export function logLevelOf(error: unknown): 'debug' | 'info' | 'warn' | 'error' {
+  const wrapper = asGraphQLError(error);
+  const original = wrapper?.originalError ?? error;
+  const code = original instanceof AppError ? original.code : asGraphQLError(original)?.extensions?.code;
+  if (typeof code === 'string')
+    return CLIENT_CODES.has(code) ? 'info' : code === 'INTERNAL_SERVER_ERROR' ? 'debug' : 'warn';
+  // Syntax, validation and variable errors of the request itself are the client's.
+  if (wrapper && (!wrapper.originalError || asGraphQLError(wrapper.originalError))) return 'info';
+  return error instanceof Error ? 'debug' : 'error';
+}
+
 /**
  * Masked errors are built with yoga's own constructor for the same reason: yoga decides the HTTP status by
  * `instanceof` its copy of GraphQLError, and an error from another copy would turn a 200 into a 500.

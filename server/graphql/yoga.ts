@@ -11,7 +11,7 @@ import type { AuthResult } from '../auth/tokens.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 import type { Logger } from '../logger.ts';
 import type { GraphQLContext } from './context.ts';
-import { createMaskError } from './mask-error.ts';
+import { createMaskError, logLevelOf } from './mask-error.ts';
 import { DEFAULT_QUERY_BUDGET, useQueryBudget, type QueryBudgetOptions } from './query-budget.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -43,6 +43,8 @@ export const ARMOR_LIMITS = {
   costLimit: 20000,
 } as const;
 
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
 export function buildYoga(deps: YogaDeps) {
   return createYoga<ServerContext, GraphQLContext>({
     schema,
@@ -62,7 +64,12 @@ export function buildYoga(deps: YogaDeps) {
       debug: (...args) => deps.logger.debug({ yoga: args.map(String) }),
       info: (...args) => deps.logger.info({ yoga: args.map(String) }),
       warn: (...args) => deps.logger.warn({ yoga: args.map(String) }),
-      error: (...args) => deps.logger.error({ yoga: args.map(String) }),
+      // yoga reports every error it masks, client errors included; each is logged at what it deserves.
+      error: (...args) => {
+        const level =
+          args.map(logLevelOf).sort((a, b) => LEVELS.indexOf(b) - LEVELS.indexOf(a))[0] ?? 'error';
+        deps.logger[level]({ yoga: args.map(String) });
+      },
     },
     plugins: [
       EnvelopArmorPlugin({

@@ -6,17 +6,10 @@ import express, { type Request, type Response } from 'express';
 import { stringify as csvRow } from 'csv-stringify/sync';
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
-import type { Database } from '../db/database.ts';
 import { AppError, badInput } from '../errors.ts';
 import { parseOccurredAt } from '../../shared/dates.ts';
 import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
-import {
-  attachSources,
-  toEntity,
-  toRelationship,
-  toSources,
-  type RelationshipWithSources,
-} from '../graph/mapping.ts';
+import type { RelationshipWithSources } from '../graph/mapping.ts';
 import type { Entity } from '../graph/model.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 
@@ -650,7 +643,7 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ error: { code, message } });
 }
 
-export function exportRoutes(graph: GraphRepository, db: Database): express.Router {
+export function exportRoutes(graph: GraphRepository): express.Router {
   const router = express.Router();
   const formats = Object.keys(FORMATS);
 
@@ -689,17 +682,20 @@ export function exportRoutes(graph: GraphRepository, db: Database): express.Rout
       out = new Output(res, headers);
       const output = out;
       const sink = format.sink(output, selection.scope);
-      if (format.needs.nodes)
-        await db.stream('export-entities', { kinds: selection.filter.kinds }, async (row) => {
-          sink.node(toEntity(row.entity!));
-          await output.flow();
-        });
-      if (format.needs.edges)
-        await db.stream('export-relationships', { ...selection.filter }, async (row) => {
-          const [relationship] = attachSources([toRelationship(row.relationship!)], toSources(row.sources));
-          sink.edge(relationship!);
-          await output.flow();
-        });
+      await graph.streamGraph(selection.filter, {
+        node: format.needs.nodes
+          ? async (entity) => {
+              sink.node(entity);
+              await output.flow();
+            }
+          : undefined,
+        edge: format.needs.edges
+          ? async (relationship) => {
+              sink.edge(relationship);
+              await output.flow();
+            }
+          : undefined,
+      });
       sink.end();
       output.end();
     } catch (error) {

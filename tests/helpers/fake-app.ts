@@ -38,13 +38,15 @@ export function fakeDatabase(answer: Answer, statements: Statement[]): Database 
     statements.push(statement);
     return answer(statement);
   };
+  const stream: Database['stream'] = async (name, params, onRow) => {
+    for (const row of await run('read', name, params)) await onRow(row);
+  };
   return {
     read: (name, params) => run('read', name, params),
     write: (name, params) => run('write', name, params),
     writeTransaction: (_name, work) => work({ run: (name, params) => run('write', name, params) }),
-    stream: async (name, params, onRow) => {
-      for (const row of await run('read', name, params)) await onRow(row);
-    },
+    stream,
+    streamTransaction: (_name, work) => work({ stream }),
     ping: async () => {
       await run('read', 'ping');
     },

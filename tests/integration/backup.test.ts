@@ -43,7 +43,8 @@ async function curate() {
       kind: 'Organization',
       name: 'Backup Test Corp',
       nameKo: '백업 테스트',
-      aliases: ['BTC Korea'],
+      // An alias equal to the name was dropped by the restore (issue 12, item 11).
+      aliases: ['BTC Korea', 'Backup Test Corp', '백업 테스트'],
       description: 'Made "to be restored" <b>exactly</b>',
       properties: { founded: 2001, listed: true, tickers: ['BTC', 'BTK'] },
     },

@@ -23,7 +23,55 @@ export class ImportError extends Error {
   }
 }
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * One file is decoded into one JavaScript string, and V8's strings stop at 2^29 − 24 characters (a 570 MB file
+ * crashed the importer with ERR_STRING_TOO_LONG); below that bound every UTF-8 file fits. Larger graphs are
+ * imported as several files (the generator and the bench write shards).
+ */
+export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+
+/**
+ * The bytes of a regular file, at most MAX_FILE_BYTES of them. The size is checked on the open descriptor,
+ * and the read stops one byte past the bound, so a device (/dev/zero), a pipe or a file that grows while it
+ * is read never makes the importer read without end. Opened non-blocking: a FIFO with no writer is refused
+ * at once instead of hanging.
+ */
+export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Buffer {
+  const tooLarge = () =>
+    new ImportError([
+      {
+        file,
+        location: '(file)',
+        message: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; split it into several files and import each`,
+      },
+    ]);
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile())
+      throw new ImportError([
+        {
+          file,
+          location: '(file)',
+          message: 'not a regular file (a device, pipe or socket); save the data to a file and import that',
+        },
+      ]);
+    if (stat.size > maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(16 * 1024 * 1024, maxBytes + 1 - total));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) throw tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
@@ -161,7 +209,7 @@ interface CsvTable {
 }
 
 function readCsv(file: string, required: string[]): CsvTable {
-  const text = decodeUtf8(fs.readFileSync(file), file);
+  const text = decodeUtf8(readRegularFile(file), file);
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(text, {
@@ -324,11 +372,7 @@ export function readImportFile(file: string): ImportDocument {
     throw new ImportError([{ file, location: '(file)', message: 'no such file or folder; check the path' }]);
   const stat = fs.statSync(file);
   if (stat.isDirectory() || file.endsWith('.csv')) return parseCsvFolder(file);
-  if (stat.size > MAX_FILE_BYTES)
-    throw new ImportError([
-      { file, location: '(file)', message: 'larger than 2 GiB; split it into several files' },
-    ]);
-  return parseJsonDocument(decodeUtf8(fs.readFileSync(file), file), file);
+  return parseJsonDocument(decodeUtf8(readRegularFile(file), file), file);
 }
 
 export { decodeUtf8 };
