@@ -1,13 +1,11 @@
 // Safety limits through HTTP: GraphQL Armor (depth, aliases, cost), the body size limit, helmet headers,
 // CORS off unless configured, and unexpected errors masked without stack traces.
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app.ts';
-import { createTokenStore } from '../../server/auth/tokens.ts';
+import { authenticateAgainst, type TokenStore } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/database.ts';
 import { ARMOR_LIMITS } from '../../server/graphql/yoga.ts';
@@ -219,7 +217,12 @@ describe('unexpected errors', () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const tokens = createTokenStore(path.join(os.tmpdir(), `linkage-no-tokens-${Date.now()}.json`));
+    // No token is known: every caller here is anonymous.
+    const tokens: TokenStore = {
+      authenticate: (header) => authenticateAgainst([], header, Date.now()),
+      refresh: async () => {},
+      close: () => {},
+    };
     const app = buildApp({ config, db, tokens, logger: spy });
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
