@@ -158,3 +158,11 @@ export interface CreateRelationshipInput {
   occurredAt?: string;
   evidence: EvidenceInput[];
 }
+
+/** A named explorer view shared through the server (see Query.savedViews). */
+export interface SavedView {
+  name: string;
+  hash: string;
+  savedAt: string;
+  savedBy?: string;
+}
