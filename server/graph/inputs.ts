@@ -10,7 +10,7 @@ import {
   SOURCE_RELIABILITIES,
   STANCES,
 } from './model.ts';
-import { OCCURRED_AT_HINT, parseOccurredAt } from './dates.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from '../../shared/dates.ts';
 import { ID_PATTERN, TYPE_PATTERN } from './import/format.ts';
 
 export const LIMITS = {

@@ -1,7 +1,7 @@
 // Typed wrappers for article ingest: propose, edit, accept, reject (one request each).
 import { postGraphQL, type RequestOptions } from './graphql-client.ts';
 import * as ops from './operations.ts';
-import type { Certainty } from './types.ts';
+import type { Certainty } from './shapes.ts';
 
 type Options = Pick<RequestOptions, 'signal' | 'token'>;
 

@@ -10,4 +10,5 @@ export type {
   SourceInput,
   SourceReliability,
   Stance,
-} from '../api/types.ts';
+} from '../api/shapes.ts';
+export { CERTAINTIES, ENTITY_KINDS } from '../api/shapes.ts';

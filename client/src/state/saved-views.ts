@@ -3,7 +3,7 @@
 // cannot be reached, and views saved while offline stay local until the next save online.
 import { ApiError } from '../api/errors.ts';
 import type { SavedViewsApi } from '../api/linkage-api.ts';
-import type { SavedView } from '../api/types.ts';
+import type { SavedView } from '../api/shapes.ts';
 
 export type { SavedView };
 
@@ -25,7 +25,7 @@ export function loadSavedViews(storage: Storage): SavedView[] {
 
 export function saveView(storage: Storage, name: string, hash: string, now = new Date()): SavedView[] {
   const views = loadSavedViews(storage).filter((v) => v.name !== name);
-  const next = [...views, { name, hash, savedAt: now.toISOString() }].sort((a, b) =>
+  const next = [...views, { name, hash, savedAt: now.toISOString(), savedBy: 'this browser' }].sort((a, b) =>
     a.name.localeCompare(b.name),
   );
   storage.setItem(KEY, JSON.stringify(next));
