@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '../../neo4j/local-neo4j.ts';
 import { REPO_ROOT } from '../../server/config.ts';
-import { neo4jEnv } from './db.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 
@@ -19,14 +18,16 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
-/** Starts `node server/main.ts` on its own port; resolves once it listens (not yet ready). */
-export async function startReplica(neo4jUri: string, env: Record<string, string>): Promise<Replica> {
+/**
+ * Starts `node server/main.ts` on its own port with env (NEO4J_URI and its credentials among it); resolves
+ * once it listens (not yet ready).
+ */
+export async function startReplica(env: Record<string, string>): Promise<Replica> {
   const port = await findFreePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server', 'main.ts')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      ...neo4jEnv(neo4jUri),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',

@@ -62,7 +62,10 @@ const viewerName = async (url: string, token: string) => {
 beforeAll(async () => {
   await wipeDatabase(uri);
   // Both start at once on an empty database: one loads the seed, the other waits on the lock.
-  [a, b] = await Promise.all([startReplica(uri, ENV), startReplica(uri, ENV)]);
+  [a, b] = await Promise.all([
+    startReplica({ ...neo4jEnv(uri), ...ENV }),
+    startReplica({ ...neo4jEnv(uri), ...ENV }),
+  ]);
   await Promise.all([waitReady(a.url), waitReady(b.url)]);
   balancer = await startNginx(dir, [a.url, b.url]);
   editor = tokenCli('create', '--role', 'editor', '--name', 'replica-editor');
