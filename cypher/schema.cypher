@@ -14,3 +14,10 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consis
 
 CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
 CREATE INDEX proposal_created IF NOT EXISTS FOR (p:Proposal) ON (p.createdAt);
+
+// Shared state of the replicas (README "Running several servers"): the generation every write bumps,
+// bearer tokens (hashes only) and saved views.
+CREATE CONSTRAINT graph_generation_id IF NOT EXISTS FOR (g:GraphGeneration) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT api_token_sha256 IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.sha256 IS UNIQUE;
+CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name);
+CREATE CONSTRAINT saved_view_name IF NOT EXISTS FOR (v:SavedView) REQUIRE v.name IS UNIQUE;

@@ -1,8 +1,7 @@
 // npm start: from a fresh clone to a running product. Starts the local Neo4j unless NEO4J_URI is set,
 // issues the first editor token, builds the client, then serves; Ctrl-C / SIGTERM stops everything.
-import fs from 'node:fs';
 import { ensureNeo4jInstalled, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local-neo4j.ts';
-import { issueToken } from '../server/auth/tokens.ts';
+import { createToken, listTokens } from '../server/auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
 import { ListenError, startServer, type RunningServer } from '../server/main.ts';
 import { ensureClientBuilt } from './client-build.ts';
@@ -64,13 +63,6 @@ if (!uri) {
   });
 }
 
-if (!fs.existsSync(config.auth.tokensFile)) {
-  const token = issueToken(config.auth.tokensFile, { name: 'editor', role: 'editor' });
-  console.log(
-    `\n  Your editor token (shown once; its hash is kept in ${config.auth.tokensFile}):\n\n    ${token}\n\n  Paste it into the explorer's settings, or send "Authorization: Bearer <token>".\n`,
-  );
-}
-
 ensureClientBuilt();
 let server: RunningServer;
 try {
@@ -86,4 +78,12 @@ try {
 }
 running.server = server;
 await server.ready;
+// The first start (no token in the database, none imported from a token file) makes the first editor token.
+if ((await listTokens(server.db)).length === 0) {
+  const token = await createToken(server.db, { name: 'editor', role: 'editor' });
+  await server.tokens.refresh();
+  console.log(
+    `\n  Your editor token (shown once; only its hash is kept, in the database):\n\n    ${token}\n\n  Paste it into the explorer's settings, or send "Authorization: Bearer <token>".\n`,
+  );
+}
 console.log(`\n  Linkage is running at ${server.url}\n  GraphQL (GraphiQL): ${server.url}/graphql\n`);

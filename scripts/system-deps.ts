@@ -9,6 +9,8 @@ export const SYSTEM_PACKAGES: { pkg: string; present: () => boolean }[] = [
     pkg: 'fonts-noto-cjk',
     present: () => fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   },
+  // The load balancer in front of the replicas in tests/integration/replicas.test.ts.
+  { pkg: 'nginx-light', present: () => fs.existsSync('/usr/sbin/nginx') },
   {
     pkg: 'python3-venv',
     present: () => spawnSync('python3', ['-c', 'import venv, ensurepip'], { stdio: 'ignore' }).status === 0,

@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.ts';
+import { parseBookmarks, withConsistency } from './db/consistency.ts';
 import type { Database } from './db/database.ts';
 import { createGraphRepository, type GraphRepository } from './graph/repository.ts';
 import { DEFAULT_QUERY_BUDGET } from './graphql/query-budget.ts';
@@ -15,6 +16,13 @@ import type { Logger } from './logger.ts';
 import { AppError } from './errors.ts';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
+
+/**
+ * Read-your-writes across replicas: a response to a request that wrote carries the bookmark of that write;
+ * the client sends the latest one back on its next requests, whose reads then wait until the database (a
+ * cluster follower too) has that write. See README "Running several servers".
+ */
+export const BOOKMARK_HEADER = 'Linkage-Bookmark';
 
 /** The only request bodies /graphql reads. */
 const GRAPHQL_POST_TYPES = ['application/json', 'application/graphql-response+json'];
@@ -31,6 +39,8 @@ export interface AppDeps {
   onWrite?: () => void;
   /** False while the schema and seed graph are being prepared: /ready says so, requests get 503. */
   prepared?: () => boolean;
+  /** Which Neo4j this server uses (URI without credentials, database name), for /ready. */
+  describeDatabase?: () => { uri: string; database: string };
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string) {
@@ -84,7 +94,8 @@ export function buildApp(deps: AppDeps): Express {
       if (origin && allowed.has(origin)) {
         res.setHeader('Access-Control-Allow-Origin', origin);
         res.setHeader('Vary', 'Origin');
-        res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+        res.setHeader('Access-Control-Allow-Headers', `content-type, authorization, ${BOOKMARK_HEADER}`);
+        res.setHeader('Access-Control-Expose-Headers', BOOKMARK_HEADER);
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       }
       if (req.method === 'OPTIONS') return void res.sendStatus(204);
@@ -103,7 +114,16 @@ export function buildApp(deps: AppDeps): Express {
       // Ready means prepared: the schema and the seed graph are in place, not just that Neo4j answers.
       if (!prepared())
         return void res.status(503).json({ status: 'preparing', database: 'up', reason: PREPARING });
-      res.json({ status: 'ready', database: 'up' });
+      // Which database this replica serves and the generation it sees there: replicas behind one balancer
+      // that show different databases are misconfigured; the same generation means they agree.
+      const generation = await db.generation();
+      res.json({
+        status: 'ready',
+        database: 'up',
+        neo4j: deps.describeDatabase?.() ?? null,
+        generation: generation.value,
+        generationEpoch: generation.epoch,
+      });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
       res.status(503).json({ status: 'unavailable', database: 'down', reason });
@@ -129,7 +149,9 @@ export function buildApp(deps: AppDeps): Express {
       ),
   });
   const markAuthFailure: RequestHandler = (req, res, next) => {
-    if (!tokens.authenticate(req.headers.authorization).ok) res.locals.authFailed = true;
+    const auth = tokens.authenticate(req.headers.authorization);
+    // A token that cannot be checked (database down) is not the client's failure.
+    if (!auth.ok && auth.reason !== 'unavailable') res.locals.authFailed = true;
     next();
   };
 
@@ -173,13 +195,31 @@ export function buildApp(deps: AppDeps): Express {
     (req, res) => {
       // yoga parses only application/json; the body is JSON either way (and already read).
       if (req.is('application/graphql-response+json')) req.headers['content-type'] = 'application/json';
-      void yoga.requestListener(req, res);
+      const bookmarks = parseBookmarks(req.headers[BOOKMARK_HEADER.toLowerCase()]);
+      if (bookmarks === undefined)
+        return jsonError(
+          res,
+          400,
+          'BAD_USER_INPUT',
+          `The ${BOOKMARK_HEADER} header is not a bookmark list; send back the value a response gave you, or nothing`,
+        );
+      const onCommit = (latest: string[]) => {
+        if (!res.headersSent && latest.length > 0) res.setHeader(BOOKMARK_HEADER, latest.join(','));
+      };
+      void withConsistency({ bookmarks, onCommit }, () => yoga.requestListener(req, res));
     },
   );
 
   // Exports are reads: they follow the same token rule as GraphQL queries.
   app.use('/export', markAuthFailure, authFailures, (req, res, next) => {
     const auth = tokens.authenticate(req.headers.authorization);
+    if (!auth.ok && auth.reason === 'unavailable')
+      return exportError(
+        res,
+        503,
+        'DATABASE_UNAVAILABLE',
+        'Tokens cannot be checked while the graph database is unavailable; retry in a few seconds',
+      );
     if (!auth.ok)
       return exportError(
         res,

@@ -4,9 +4,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
-import { createTokenStore } from './auth/tokens.ts';
+import { createTokenStore, importTokenFile, type TokenStore } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createDatabase, type Database } from './db/database.ts';
+import { createDatabase, generationKey, type Database } from './db/database.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
 import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
@@ -25,6 +25,11 @@ export function neo4jAuthFor(config: Config, uri: string): Config['neo4j']['auth
   return readLocalNeo4jCredentials(config.neo4j.local.dataDir);
 }
 
+/** The URI without user information (a URI may carry credentials; /ready shows this one). */
+export function redactedUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}
+
 /** The HTTP port cannot be bound: a message for the operator, no stack trace. */
 export class ListenError extends Error {
   constructor(message: string) {
@@ -36,34 +41,51 @@ export class ListenError extends Error {
 export interface RunningServer {
   url: string;
   db: Database;
+  tokens: TokenStore;
   responseCache: ResponseCache;
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
-/** Applies the schema and loads the seeds into an empty database, retrying until the database answers. */
+/**
+ * Applies the schema, runs the migrations, imports a legacy token file and loads the seeds into an empty
+ * database, retrying until the database answers. All of it runs under one lock node in Neo4j, so replicas
+ * that start together do it once: the first holds the lock, the others wait, then find the work done
+ * (every step is idempotent, and the seed is loaded only into a database without entities).
+ */
 export async function prepareDatabase(
   db: Database,
   logger: Logger,
-  options: { seed: boolean; signal?: AbortSignal },
+  options: { seed: boolean; signal?: AbortSignal; tokensFile?: string; tokens?: TokenStore },
 ) {
   let attempt = 0;
   for (;;) {
     try {
-      await db.applySchema();
-      await migrate(db, logger);
-      if (options.seed) {
-        const counts = await createGraphRepository(db).countEntities();
-        if (counts.entities === 0) {
-          const summaries = await loadSeeds(db);
-          for (const s of summaries) {
+      await db.withJobLock('prepare', async () => {
+        await db.applySchema();
+        await migrate(db, logger);
+        if (options.tokensFile) {
+          const imported = await importTokenFile(db, options.tokensFile);
+          if (imported > 0)
             logger.info(
-              { file: s.file, entities: s.entities, relationships: s.relationships, ms: s.ms },
-              'seed graph loaded',
+              { imported, file: options.tokensFile },
+              'tokens imported from the token file into the database',
             );
+        }
+        if (options.seed) {
+          const counts = await createGraphRepository(db).countEntities();
+          if (counts.entities === 0) {
+            const summaries = await loadSeeds(db);
+            for (const s of summaries) {
+              logger.info(
+                { file: s.file, entities: s.entities, relationships: s.relationships, ms: s.ms },
+                'seed graph loaded',
+              );
+            }
           }
         }
-      }
+      });
+      await options.tokens?.refresh();
       return;
     } catch (error) {
       if (options.signal?.aborted) return;
@@ -93,14 +115,17 @@ export async function startServer(
     queryTimeoutMs: config.queryTimeoutMs,
     logger,
   });
-  const tokens = createTokenStore(config.auth.tokensFile);
-  // One cache per server instance; every successful write empties it (see response-cache.ts).
+  const tokens = createTokenStore(db, { logger });
+  // One cache per server instance, coherent across replicas through the generation in Neo4j: a hit is
+  // served only while the database's generation is the one the answer was computed under (response-cache.ts).
   const responseCache = createResponseCache({
     ttlMs: config.responseCacheTtlMs,
     maxBytes: config.responseCacheMaxBytes,
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     readsRequireToken: config.auth.readsRequireToken,
+    currentGeneration: async () => generationKey(await db.generation()),
   });
+  db.onCommit((generation) => responseCache.invalidate(generationKey(generation)));
   // Until the schema and the seed graph are in place, /ready says so and requests wait outside (a write
   // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
   let prepared = false;
@@ -112,7 +137,7 @@ export async function startServer(
     prepared: () => prepared,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
-    onWrite: responseCache.invalidate,
+    describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
   });
   const server = http.createServer(app);
   // Keep idle connections longer than clients do (undici keeps them ~4 s, browsers and proxies up to 60 s),
@@ -127,6 +152,7 @@ export async function startServer(
   } catch (error) {
     await db.close();
     responseCache.close();
+    tokens.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
       throw new ListenError(
@@ -140,17 +166,24 @@ export async function startServer(
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const abort = new AbortController();
-  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal }).then(() => {
+  const ready = prepareDatabase(db, logger, {
+    seed: options.seed ?? true,
+    signal: abort.signal,
+    tokensFile: config.auth.tokensFile,
+    tokens,
+  }).then(() => {
     prepared = true;
   });
   return {
     url,
     db,
+    tokens,
     responseCache,
     ready,
     async close() {
       abort.abort();
       responseCache.close();
+      tokens.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

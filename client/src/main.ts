@@ -1,6 +1,6 @@
 // Wires the app: store + commands, the canvas, the panels, URL state and keyboard shortcuts.
 import './styles.css';
-import { linkageApi } from './api/linkage-api.ts';
+import { linkageApi, savedViewsApi } from './api/linkage-api.ts';
 import { createGraphView } from './graph-view/graph-view.ts';
 import { LAYOUTS } from './graph-view/layouts.ts';
 import { renderLegend } from './graph-view/legend.ts';
@@ -22,7 +22,7 @@ import { initialAppState, type AppState } from './state/app-state.ts';
 import { createCommands } from './state/commands.ts';
 import { createIngest } from './state/ingest.ts';
 import type { GraphView, LayoutName } from './state/model.ts';
-import { loadToken } from './state/saved-views.ts';
+import { createSavedViewsStore, loadToken } from './state/saved-views.ts';
 import { createStore } from './state/store.ts';
 import { serializeView } from './state/url-state.ts';
 import { visibleGraph } from './state/visible.ts';
@@ -70,7 +70,8 @@ mountToolbar(byId('toolbar'), store, commands, {
     return !tableRegion.hidden;
   },
 });
-mountSavedViewsPanel(byId('saved-views'), storage, {
+const savedViews = createSavedViewsStore(savedViewsApi, storage, () => store.getState().ui.token);
+mountSavedViewsPanel(byId('saved-views'), savedViews, {
   currentHash: () => serializeView(store.getState().history.present),
   open: (hash) => {
     window.location.hash = hash;

@@ -51,6 +51,16 @@ export const QUERY_NAMES = [
   'find-unmigrated-relationships',
   'migrate-evidence-lists',
   'finish-migration',
+  'bump-generation',
+  'read-generation',
+  'acquire-job-lock',
+  'list-tokens',
+  'create-token',
+  'revoke-token',
+  'import-tokens',
+  'list-saved-views',
+  'save-view',
+  'delete-saved-view',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
@@ -96,9 +106,9 @@ export function loadCypherCatalog(dir: string = CYPHER_DIR): CypherCatalog {
   return Object.freeze(Object.fromEntries(entries)) as CypherCatalog;
 }
 
-/** Splits schema.cypher into statements (semicolon-terminated; // comments dropped). */
-export function loadSchemaStatements(dir: string = CYPHER_DIR): string[] {
-  const text = fs.readFileSync(path.join(dir, 'schema.cypher'), 'utf8');
+/** Splits a schema file into statements (semicolon-terminated; // comments dropped). */
+export function loadSchemaStatements(dir: string = CYPHER_DIR, file = 'schema.cypher'): string[] {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
   return text
     .split('\n')
     .filter((line) => !line.trim().startsWith('//'))

@@ -1,8 +1,10 @@
 // The only module that touches neo4j-driver: one driver, read/write transactions with metadata and a
 // timeout, plain values out, and one place that maps driver errors to application errors.
+import os from 'node:os';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { currentConsistency } from './consistency.ts';
 import { loadCypherCatalog, loadSchemaStatements, type CypherCatalog, type QueryName } from './cypher.ts';
 import { toPlain, type Plain } from './values.ts';
 
@@ -27,6 +29,18 @@ export interface Transaction {
 export interface StreamTransaction {
   stream(name: QueryName, params: Params, onRow: (row: Row) => void | Promise<void>): Promise<void>;
 }
+
+/**
+ * The graph generation: a counter in Neo4j that every write transaction increments before it commits, and
+ * the epoch of the node that holds it (a restored or wiped database starts a new epoch, so a counter that
+ * starts again from 1 is never mistaken for the old one). Replicas compare it to decide whether a cached
+ * answer may still be served.
+ */
+export interface Generation {
+  value: number;
+  epoch: string;
+}
+export const generationKey = (g: Generation) => `${g.value}@${g.epoch}`;
 
 export interface Database {
   read(name: QueryName, params?: Params): Promise<Row[]>;
@@ -54,9 +68,25 @@ export interface Database {
     options?: { timeoutMs?: number },
   ): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * The generation as the database has it now. Concurrent callers without bookmarks share one read, but
+   * only a read that began after they asked (so no caller gets a value older than its own call).
+   */
+  generation(): Promise<Generation>;
+  /** Called after every committed write with the generation it wrote. */
+  onCommit(listener: (generation: Generation) => void): void;
+  /**
+   * Runs work while holding the named lock node in Neo4j: every process that asks for the same name waits
+   * until the holder is done (or gone: a dead holder's transaction is rolled back, releasing the lock).
+   */
+  withJobLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** A read outside any request (background refreshes): not counted in statementCount. */
+  readInBackground(name: QueryName, params?: Params): Promise<Row[]>;
   applySchema(): Promise<{ statements: number }>;
   /** Statements sent since start; tests use it to prove one round trip per request. */
   readonly statementCount: number;
+  /** Generation checks (cache hits) since start, which statementCount leaves out. */
+  readonly generationReadCount: number;
   close(): Promise<void>;
 }
 
@@ -127,6 +157,13 @@ export function mapDriverError(error: unknown, query: string): unknown {
         },
       );
     }
+    if (error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+      return new AppError(
+        'BAD_USER_INPUT',
+        'The Linkage-Bookmark header holds a bookmark this database did not issue; send the request without it.',
+        { query },
+      );
+    }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new AppError('CONFLICT', 'That id is already taken; choose another id.', { query });
     }
@@ -136,6 +173,13 @@ export function mapDriverError(error: unknown, query: string): unknown {
 
 /** How long transient failures (a cluster leader switch, a dropped connection) are retried. */
 const RETRY_MS = 3_000;
+/** A start-up job (schema, migrations, seed) may hold its lock this long; waiters wait as long. */
+const JOB_LOCK_TIMEOUT_MS = 30 * 60_000;
+
+const toGeneration = (row: Row): Generation => ({
+  value: Number(row.value ?? 0),
+  epoch: typeof row.epoch === 'string' ? row.epoch : '',
+});
 
 /** Driver records become plain rows here, the one place that sees driver values. */
 function toRow(record: { keys: PropertyKey[]; get(key: PropertyKey): unknown }): Row {
@@ -165,6 +209,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
   );
   let statements = 0;
+  const databaseName = options.database;
   const log = options.logger.child({ component: 'db' });
 
   const txConfig = (query: string, timeoutMs = options.queryTimeoutMs) => ({
@@ -186,30 +231,56 @@ export function createDatabase(options: DatabaseOptions): Database {
     return result.records.map(toRow);
   }
 
+  const commitListeners: ((generation: Generation) => void)[] = [];
+
+  async function bumpGeneration(tx: ManagedTransaction): Promise<Generation> {
+    const result = await tx.run(catalog['bump-generation']);
+    return toGeneration(toRow(result.records[0]!));
+  }
+
   async function withSession<T>(
     mode: 'READ' | 'WRITE',
     query: string,
     work: (tx: ManagedTransaction) => Promise<T>,
-    timeoutMs?: number,
+    options: { timeoutMs?: number; pipelineBump?: boolean } = {},
   ) {
+    const consistency = currentConsistency();
     const session = driver.session({
-      database: options.database,
+      database: databaseName,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarks: consistency?.bookmarks ?? [],
     });
     const started = performance.now();
+    let generation: Generation | undefined;
     // The driver retries "transient" failures by running the whole work again; a memory-cap failure would
     // fail again (a whole import re-run for nothing), so it leaves the retry loop as an AppError.
+    // Every write transaction bumps the generation before it commits (see Generation). For a one-statement
+    // write the bump is pipelined behind the statement: the same round trip, the same transaction.
     const once = async (tx: ManagedTransaction) => {
       try {
-        return await work(tx);
+        if (mode === 'READ') return await work(tx);
+        if (options.pipelineBump) {
+          const [result, bumped] = await Promise.all([work(tx), bumpGeneration(tx)]);
+          generation = bumped;
+          return result;
+        }
+        const result = await work(tx);
+        generation = await bumpGeneration(tx);
+        return result;
       } catch (error) {
         throw isMemoryLimitError(error) ? mapDriverError(error, query) : error;
       }
     };
     try {
-      return mode === 'READ'
-        ? await session.executeRead(once, txConfig(query, timeoutMs))
-        : await session.executeWrite(once, txConfig(query, timeoutMs));
+      const result =
+        mode === 'READ'
+          ? await session.executeRead(once, txConfig(query, options.timeoutMs))
+          : await session.executeWrite(once, txConfig(query, options.timeoutMs));
+      if (generation) {
+        consistency?.onCommit?.(session.lastBookmarks());
+        for (const listener of commitListeners) listener(generation);
+      }
+      return result;
     } catch (error) {
       throw failure(error, query);
     } finally {
@@ -223,13 +294,18 @@ export function createDatabase(options: DatabaseOptions): Database {
    * one round trip instead of two (no separate BEGIN and COMMIT): on this machine that saves 20–45 % of the
    * driver's CPU per request. Managed transactions retried transient failures; this loop keeps that.
    */
-  async function readOnce(name: QueryName, params: Params): Promise<Row[]> {
+  async function readOnce(name: QueryName, params: Params, counted = true): Promise<Row[]> {
     const deadline = performance.now() + RETRY_MS;
+    const bookmarks = currentConsistency()?.bookmarks ?? [];
     for (let attempt = 1; ; attempt += 1) {
-      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+      const session = driver.session({
+        database: options.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarks,
+      });
       const started = performance.now();
       try {
-        statements += 1;
+        if (counted) statements += 1;
         const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
         return result.records.map(toRow);
       } catch (error) {
@@ -250,7 +326,11 @@ export function createDatabase(options: DatabaseOptions): Database {
     work: (tx: StreamTransaction) => Promise<void>,
     opts?: { timeoutMs?: number },
   ): Promise<void> {
-    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarks: currentConsistency()?.bookmarks ?? [],
+    });
     try {
       const tx = session.beginTransaction(txConfig(name, opts?.timeoutMs));
       try {
@@ -272,25 +352,89 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
   }
 
+  // Counted apart from statements: a generation check replaces a query (a cache hit), it does not add one.
+  let generationReads = 0;
+  async function readGeneration(): Promise<Generation> {
+    generationReads += 1;
+    return toGeneration((await readOnce('read-generation', {}, false))[0] ?? {});
+  }
+  // A read that is running, and the one queued behind it for callers who arrived while it ran: they must
+  // not take its answer, which may predate a write acknowledged to them just before they asked.
+  let runningRead: Promise<Generation> | undefined;
+  let queuedRead: Promise<Generation> | undefined;
+  const startRead = () => {
+    const read: Promise<Generation> = readGeneration().finally(() => {
+      if (runningRead === read) runningRead = undefined;
+    });
+    runningRead = read;
+    return read;
+  };
+  function sharedGenerationRead(): Promise<Generation> {
+    if (!runningRead) return startRead();
+    queuedRead ??= runningRead
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queuedRead = undefined;
+        return startRead();
+      });
+    return queuedRead;
+  }
+
   return {
     get statementCount() {
       return statements;
     },
+    get generationReadCount() {
+      return generationReads;
+    },
     read: (name, params = {}) => readOnce(name, params),
-    write: (name, params = {}) => withSession('WRITE', name, (tx) => runIn(tx, name, params)),
+    readInBackground: (name, params = {}) => readOnce(name, params, false),
+    write: (name, params = {}) =>
+      withSession('WRITE', name, (tx) => runIn(tx, name, params), { pipelineBump: true }),
     writeTransaction: (name, work, opts) =>
-      withSession(
-        'WRITE',
-        name,
-        (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }),
-        opts?.timeoutMs,
-      ),
+      withSession('WRITE', name, (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }), {
+        timeoutMs: opts?.timeoutMs,
+      }),
+    generation: () =>
+      (currentConsistency()?.bookmarks.length ?? 0) > 0 ? readGeneration() : sharedGenerationRead(),
+    onCommit(listener) {
+      commitListeners.push(listener);
+    },
+    async withJobLock(name, work) {
+      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        // The lock node's uniqueness constraint first: without it two processes could each MERGE their own.
+        for (const statement of loadSchemaStatements(undefined, 'schema-locks.cypher'))
+          await session.run(statement, {}, txConfig('schema-locks'));
+        const tx = session.beginTransaction(txConfig(`lock:${name}`, JOB_LOCK_TIMEOUT_MS));
+        try {
+          statements += 1;
+          await tx.run(catalog['acquire-job-lock'], {
+            name,
+            holder: `${os.hostname()}:${process.pid}`,
+            now: new Date().toISOString(),
+          });
+          const result = await work();
+          await tx.commit();
+          return result;
+        } finally {
+          if (tx.isOpen()) await tx.rollback();
+        }
+      } catch (error) {
+        throw failure(error, `lock:${name}`);
+      } finally {
+        await session.close();
+      }
+    },
     stream(name, params, onRow, opts) {
       return streamTransaction(name, (tx) => tx.stream(name, params, onRow), opts);
     },
     streamTransaction,
     async ping() {
-      await withSession('READ', 'ping', (tx) => runIn(tx, 'ping', {}), 2_000);
+      await withSession('READ', 'ping', (tx) => runIn(tx, 'ping', {}), { timeoutMs: 2_000 });
     },
     async applySchema() {
       const schema = loadSchemaStatements();

@@ -352,3 +352,16 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
   return slug.length > 0 ? slug : `entity-${Date.now().toString(36)}`;
 }
+
+/** A saved view: a name a person can read, and the explorer's URL hash (bounded: it is stored for everyone). */
+export const SaveViewArgs = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'name the view (1–100 characters)')
+    .max(100, 'name the view in at most 100 characters'),
+  hash: z
+    .string()
+    .max(20_000, 'the view is too large to save (at most 20,000 characters); close some nodes first'),
+});
+export const SavedViewNameArg = SaveViewArgs.shape.name;

@@ -121,3 +121,11 @@ export function parseRelationshipId(id: string): { fromId: string; type: string;
   const match = /^([a-z0-9]+(?:-[a-z0-9]+)*):([A-Z][A-Z0-9_]*):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(id);
   return match ? { fromId: match[1]!, type: match[2]!, toId: match[3]! } : null;
 }
+
+/** A named explorer view (its URL hash), shared through the database. */
+export interface SavedView {
+  name: string;
+  hash: string;
+  savedAt: string;
+  savedBy: string;
+}

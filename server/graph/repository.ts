@@ -18,6 +18,7 @@ import {
   relationshipId,
   type Entity,
   type Note,
+  type SavedView,
   type Source,
   type SourceReliability,
 } from './model.ts';
@@ -72,6 +73,13 @@ const first = (rows: Row[]): Row => rows[0] ?? {};
 const num = (v: unknown) => Number(v ?? 0);
 const now = () => new Date().toISOString();
 const auditId = () => `audit-${Date.now().toString(36)}-${crypto.randomBytes(6).toString('hex')}`;
+
+const toSavedView = (row: Row): SavedView => ({
+  name: String(row.name),
+  hash: String(row.hash),
+  savedAt: String(row.savedAt),
+  savedBy: String(row.savedBy),
+});
 
 function requireRelationshipId(id: string) {
   const key = parseRelationshipId(id);
@@ -320,6 +328,18 @@ export function createGraphRepository(
           after: snapshotJson(row.after ?? entry.after),
         };
       });
+    },
+
+    async savedViews(): Promise<SavedView[]> {
+      return (await db.read('list-saved-views')).map(toSavedView);
+    },
+
+    async saveView(name: string, hash: string, actor: Actor): Promise<SavedView> {
+      return toSavedView(first(await db.write('save-view', { name, hash, now: now(), actor: actor.name })));
+    },
+
+    async deleteSavedView(name: string): Promise<boolean> {
+      return num(first(await db.write('delete-saved-view', { name })).deleted) > 0;
     },
 
     async countEntities(): Promise<{ entities: number; relationships: number }> {

@@ -18,10 +18,16 @@ const AUTH_MESSAGES = {
   invalid: 'The token is not valid; check it or create a new one with "npm run token -- create"',
   expired: 'The token has expired; create a new one with "npm run token -- create"',
 } as const;
+const TOKENS_UNAVAILABLE =
+  'Tokens cannot be checked while the graph database is unavailable; retry in a few seconds.';
 
 /** The caller, or UNAUTHENTICATED / FORBIDDEN when the caller may not do this. */
 export function requireRole(ctx: GraphQLContext, needed: Role | 'anonymous'): Viewer {
-  if (!ctx.auth.ok) throw new AppError('UNAUTHENTICATED', AUTH_MESSAGES[ctx.auth.reason]);
+  if (!ctx.auth.ok) {
+    const { reason } = ctx.auth;
+    if (reason === 'unavailable') throw new AppError('DATABASE_UNAVAILABLE', TOKENS_UNAVAILABLE);
+    throw new AppError('UNAUTHENTICATED', AUTH_MESSAGES[reason]);
+  }
   const viewer = ctx.auth.viewer;
   if (needed === 'anonymous') return viewer;
   if (viewer.role === 'anonymous') {

@@ -19,6 +19,8 @@ import {
   PathsArgs,
   RateSourceArgs,
   RelationshipPatchInput,
+  SavedViewNameArg,
+  SaveViewArgs,
   SearchArgs,
   slugify,
   TimelineArgs,
@@ -62,7 +64,7 @@ const write =
     return result;
   };
 
-/** Proposals are stored apart from the graph: writing one leaves the gazetteer valid. */
+/** Proposals (and saved views) are stored apart from the graph: writing one leaves the gazetteer valid. */
 const PROPOSAL_ONLY = { graphUnchanged: true };
 
 /** Calendar dates as YYYY-MM-DD strings; anything else is BAD_USER_INPUT saying so. */
@@ -173,6 +175,7 @@ export const resolvers = {
     viewer: (_parent: unknown, _args: Args, ctx: GraphQLContext) => requireRole(ctx, 'anonymous'),
     proposal: read((args, ctx) => ctx.graph.proposal(String(args.id))),
     proposals: read((args, ctx) => ctx.graph.proposals(check(StatusArg, args.status) ?? null, args.first)),
+    savedViews: read((_args, ctx) => ctx.graph.savedViews()),
   },
   Stats: {
     topEntities: (parent: { topEntities: unknown[] }, args: Args) =>
@@ -249,6 +252,15 @@ export const resolvers = {
     ),
     rejectProposal: write(
       (args, ctx, actor) => ctx.graph.rejectProposal(String(args.id), actor),
+      PROPOSAL_ONLY,
+    ),
+    // Views are stored apart from the graph, like proposals.
+    saveView: write((args, ctx, actor) => {
+      const a = check(SaveViewArgs, args);
+      return ctx.graph.saveView(a.name, a.hash, actor);
+    }, PROPOSAL_ONLY),
+    deleteSavedView: write(
+      (args, ctx) => ctx.graph.deleteSavedView(check(SavedViewNameArg, args.name)),
       PROPOSAL_ONLY,
     ),
   },

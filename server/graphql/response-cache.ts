@@ -1,4 +1,14 @@
-// Response cache for GraphQL reads, one per server instance.
+// Response cache for GraphQL reads, one per server instance, coherent across replicas.
+//
+// Coherence: every write transaction, on any replica or from any script (import, restore), increments the
+// graph generation in Neo4j before it commits (server/db/database.ts). An answer is stored under the
+// generation this server knew when the request began, which is never newer than the data the answer was
+// computed from. Before a stored answer is sent, the database's current generation is read (one indexed
+// node, shared by the requests that arrive while a read runs, never one that began before them): only
+// when it equals the stored one has nothing been written since, and the answer is served; otherwise the
+// cache is emptied and the request runs. A miss costs no extra read, a hit one tiny read instead of the
+// query, and when the database cannot be asked the request runs (and reports the database's state).
+// Writes through this server also empty the cache at once, with the generation they committed.
 //
 // Bounded by bytes, not by count: each entry is kept once, as the JSON text a hit sends (plus its two
 // headers), and the least recently used entries go first when the total would pass `maxBytes`; an answer
@@ -21,8 +31,8 @@ import type { AuthResult } from '../auth/tokens.ts';
 export interface ResponseCache {
   /** Plugins for buildApp; empty when the cache is off. */
   plugins: Plugin[];
-  /** Call after every successful write. */
-  invalidate(): void;
+  /** Call after every committed write, with the generation it committed (from the database). */
+  invalidate(generation: string): void;
   /** What the cache holds now (tests and /ready use it). */
   stats(): { entries: number; bytes: number; maxBytes: number };
   /** Stops the purge timer. */
@@ -35,6 +45,8 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   authOf: (request: Request) => AuthResult;
   readsRequireToken: boolean;
+  /** The database's generation now (a fresh read; see the header). */
+  currentGeneration: () => Promise<string>;
 }
 
 /** Key, headers, LRU bookkeeping: what one entry costs beside its text (measured ≈ 350 B; rounded up). */
@@ -58,7 +70,13 @@ const OFF: ResponseCache = {
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const { ttlMs, maxBytes } = options;
   if (ttlMs <= 0 || maxBytes <= 0) return OFF;
-  let generation = 0;
+  /** The newest generation this server has seen; '' until it has seen one. */
+  let generation = '';
+  const adopt = (seen: string) => {
+    if (seen === generation) return;
+    generation = seen;
+    entries.clear();
+  };
   const entries = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     maxEntrySize: Math.max(1, Math.floor(maxBytes / 10)),
@@ -79,9 +97,17 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   const plugin = useResponseCache({
     cache: {
-      get(key) {
+      async get(key) {
         const entry = entries.get(key);
         if (!entry) return undefined;
+        let current: string;
+        try {
+          current = await options.currentGeneration();
+        } catch {
+          return undefined; // the request runs and answers with the database's state
+        }
+        adopt(current);
+        if (!key.startsWith(`${current}:`)) return undefined;
         // yoga sends a result's own `stringify` when it has one: the stored text, byte for byte.
         return {
           extensions: { http: { headers: entry.headers } },
@@ -128,8 +154,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   });
   return {
     plugins: [plugin],
-    invalidate() {
-      generation += 1;
+    invalidate(committed) {
+      generation = committed;
       entries.clear();
     },
     stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, maxBytes }),

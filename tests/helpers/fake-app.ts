@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/app.ts';
-import { createTokenStore, issueToken } from '../../server/auth/tokens.ts';
+import { authenticateAgainst, issueToken, readTokenFile } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { QueryName } from '../../server/db/cypher.ts';
 import type { Database, Params, Row } from '../../server/db/database.ts';
@@ -51,9 +51,15 @@ export function fakeDatabase(answer: Answer, statements: Statement[]): Database 
       await run('read', 'ping');
     },
     applySchema: async () => ({ statements: 0 }),
+    readInBackground: (name, params) => run('read', name, params),
+    // One database, never written by anyone else: the generation stays where it is.
+    generation: async () => ({ value: 0, epoch: 'fake' }),
+    onCommit: () => {},
+    withJobLock: (_name, work) => work(),
     get statementCount() {
       return statements.length;
     },
+    generationReadCount: 0,
     close: async () => {},
   };
 }
@@ -78,7 +84,12 @@ export async function startFakeApp(
   const app = buildApp({
     config,
     db,
-    tokens: createTokenStore(tokensFile),
+    // The tokens a real server would import from this file at start, compared exactly as it compares them.
+    tokens: {
+      authenticate: (header) => authenticateAgainst(readTokenFile(tokensFile), header, Date.now()),
+      refresh: async () => {},
+      close: () => {},
+    },
     logger: options.logger ?? quietLogger(),
   });
   const server = http.createServer(app);

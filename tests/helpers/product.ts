@@ -17,6 +17,8 @@ export interface TestProduct {
   expiredToken: string;
   tokensFile: string;
   statementCount: () => number;
+  /** Generation checks made before serving cached answers (not in statementCount). */
+  generationReads: () => number;
   /** The response cache's measured size (entries, bytes, bound). */
   cacheStats: () => { entries: number; bytes: number; maxBytes: number };
   close: () => Promise<void>;
@@ -53,6 +55,7 @@ export async function startProductForTests(
     expiredToken,
     tokensFile,
     statementCount: () => server.db.statementCount,
+    generationReads: () => server.db.generationReadCount,
     cacheStats: () => server.responseCache.stats(),
     close: async () => {
       await server.close();

@@ -30,6 +30,7 @@ const QUERIES: Record<string, string> = {
   viewer: '{ viewer { name role } }',
   proposal: `{ proposal(id: "proposal-none") { id claims { id from { key entity { ${ENTITY} } } to { key } } } }`,
   proposals: `{ proposals(first: 20) { id source { id } entities { key entity { ${ENTITY} } } claims { id from { key } } } }`,
+  savedViews: '{ savedViews { name hash savedAt savedBy } }',
 };
 
 /** Reads that never touch the database: who the caller is comes from the token alone. */
@@ -82,6 +83,8 @@ const MUTATIONS: [string, string][] = [
     `mutation { mergeEntities(keepId: "meta", mergeId: "round-trip") { mergeId movedRelationships entity { ${ENTITY} } } }`,
   ],
   ['unmergeEntities', `mutation { unmergeEntities(mergeId: "{mergeId}") { ${ENTITY} } }`],
+  ['saveView', 'mutation { saveView(name: "round trip", hash: "#ids=meta") { name hash savedAt savedBy } }'],
+  ['deleteSavedView', 'mutation { deleteSavedView(name: "round trip") }'],
 ];
 
 /** Article ingest, in an order where each succeeds; {proposal}, {claim}, {entity} and {warm} are filled in. */

@@ -3,7 +3,9 @@
 // and size, and form posts running operations), 19 (anonymous readers saw the audit trail and deleted
 // entities).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { issueToken, revokeToken } from '../../server/auth/tokens.ts';
+import { createToken, revokeToken } from '../../server/auth/tokens.ts';
+import type { Database } from '../../server/db/database.ts';
+import { testDatabase } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const uri = inject('neo4jUri');
@@ -37,19 +39,24 @@ describe('item 12: X-Forwarded-For does not reset the failed-authentication limi
 
 describe('item 13: authentication happens before the response cache', () => {
   let product: TestProduct;
+  let db: Database;
   beforeAll(async () => {
     product = await startProductForTests(uri, {
       env: { LINKAGE_READS_REQUIRE_TOKEN: 'true', LINKAGE_RESPONSE_CACHE_TTL_MS: '600000' },
     });
+    db = testDatabase(uri);
   });
-  afterAll(() => product?.close());
+  afterAll(async () => {
+    await db?.close();
+    await product?.close();
+  });
 
   it('a revoked token gets UNAUTHENTICATED, not the answer cached for it a moment ago', async () => {
-    const token = issueToken(product.tokensFile, { name: 'soon-revoked', role: 'reader' });
-    await sleep(1100); // the server re-reads the token file at most once a second
+    const token = await createToken(db, { name: 'soon-revoked', role: 'reader' });
+    await sleep(1100); // every server re-reads the tokens within a second
     const first = await gql(product.url, ENTITY, { id: 'meta' }, token);
     expect(first.data?.entity?.id).toBe('meta');
-    expect(revokeToken(product.tokensFile, 'soon-revoked')).toBe(true);
+    expect(await revokeToken(db, 'soon-revoked')).toBe(true);
     await sleep(1100);
     const after = await gql(product.url, ENTITY, { id: 'meta' }, token);
     expect(errorCode(after)).toBe('UNAUTHENTICATED');
@@ -57,7 +64,7 @@ describe('item 13: authentication happens before the response cache', () => {
   });
 
   it('an expired token gets UNAUTHENTICATED, not a cached answer', async () => {
-    const token = issueToken(product.tokensFile, {
+    const token = await createToken(db, {
       name: 'short-lived',
       role: 'reader',
       expiresInDays: 3 / 86_400, // three seconds

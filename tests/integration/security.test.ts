@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createTokenStore, issueToken } from '../../server/auth/tokens.ts';
+import { authenticateAgainst, issueToken, readTokenFile } from '../../server/auth/tokens.ts';
 import { createLogger } from '../../server/logger.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
@@ -128,7 +128,8 @@ describe('token check', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-token-timing-'));
   const file = path.join(dir, 'tokens.json');
   const tokens = Array.from({ length: 8 }, (_, i) => issueToken(file, { name: `t${i}`, role: 'reader' }));
-  const store = createTokenStore(file);
+  const stored = readTokenFile(file);
+  const store = { authenticate: (header: string) => authenticateAgainst(stored, header, Date.now()) };
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('compares the presented token against every stored hash, with timingSafeEqual, never stopping early', () => {

@@ -10,6 +10,13 @@ export interface RequestOptions {
   endpoint?: string;
 }
 
+/**
+ * Read-your-writes across replicas: the server answers a write with the bookmark of that write; it is sent
+ * back on every later request of this page, so a read through any replica sees the page's own writes.
+ */
+const BOOKMARK_HEADER = 'Linkage-Bookmark';
+let latestBookmark: string | null = null;
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: unknown } }[];
@@ -22,6 +29,7 @@ export async function postGraphQL<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (latestBookmark) headers[BOOKMARK_HEADER] = latestBookmark;
   const doFetch = options.fetchImpl ?? fetch;
 
   let response: Response;
@@ -37,6 +45,8 @@ export async function postGraphQL<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK_ERROR', 'The Linkage server cannot be reached.');
   }
+
+  latestBookmark = response.headers?.get(BOOKMARK_HEADER) ?? latestBookmark;
 
   let body: GraphQLResponse<T>;
   try {

@@ -12,6 +12,7 @@ import type {
   Note,
   PathResult,
   Relationship,
+  SavedView,
   SearchHit,
   Source,
   SourceReliability,
@@ -25,6 +26,13 @@ export interface NeighborhoodRequest {
   depth?: number;
   limit?: number;
   filter?: GraphFilter;
+}
+
+/** Saved views, shared by everyone through the server (kept apart from the graph's operations). */
+export interface SavedViewsApi {
+  savedViews(options?: Options): Promise<SavedView[]>;
+  saveView(name: string, hash: string, options?: Options): Promise<SavedView>;
+  deleteSavedView(name: string, options?: Options): Promise<boolean>;
 }
 
 export interface LinkageApi {
@@ -53,6 +61,19 @@ export interface LinkageApi {
     options?: Options,
   ): Promise<Source>;
 }
+
+export const savedViewsApi: SavedViewsApi = {
+  async savedViews(options) {
+    return (await postGraphQL<{ savedViews: SavedView[] }>(ops.SAVED_VIEWS, {}, options)).savedViews;
+  },
+  async saveView(name, hash, options) {
+    return (await postGraphQL<{ saveView: SavedView }>(ops.SAVE_VIEW, { name, hash }, options)).saveView;
+  },
+  async deleteSavedView(name, options) {
+    const data = await postGraphQL<{ deleteSavedView: boolean }>(ops.DELETE_SAVED_VIEW, { name }, options);
+    return data.deleteSavedView;
+  },
+};
 
 export const linkageApi: LinkageApi = {
   async search(text, options) {

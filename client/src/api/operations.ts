@@ -339,3 +339,31 @@ export const REJECT_PROPOSAL = /* GraphQL */ `
   }
   ${PROPOSAL_FIELDS}
 `;
+
+export const SAVED_VIEWS = /* GraphQL */ `
+  query SavedViews {
+    savedViews {
+      name
+      hash
+      savedAt
+      savedBy
+    }
+  }
+`;
+
+export const SAVE_VIEW = /* GraphQL */ `
+  mutation SaveView($name: String!, $hash: String!) {
+    saveView(name: $name, hash: $hash) {
+      name
+      hash
+      savedAt
+      savedBy
+    }
+  }
+`;
+
+export const DELETE_SAVED_VIEW = /* GraphQL */ `
+  mutation DeleteSavedView($name: String!) {
+    deleteSavedView(name: $name)
+  }
+`;

@@ -16,6 +16,7 @@ import type {
   MergeEntitiesMutation,
   NeighborhoodQuery,
   RelationshipFieldsFragment,
+  SavedViewsQuery,
   SearchEntitiesQuery,
 } from './generated/operations.ts';
 
@@ -47,3 +48,6 @@ export type ExpansionPreview = ExpansionPreviewQuery['expansionPreview'];
 export type EntityWithNotes = NonNullable<EntityDetailsQuery['entity']>;
 export type Note = EntityWithNotes['notes'][number];
 export type MergeResult = MergeEntitiesMutation['mergeEntities'];
+
+/** A named explorer view shared through the server (Query.savedViews). */
+export type SavedView = SavedViewsQuery['savedViews'][number];

@@ -1,9 +1,11 @@
-// Named views kept in localStorage: a name and the same string the URL hash holds.
-export interface SavedView {
-  name: string;
-  hash: string;
-  savedAt: string;
-}
+// Named views: a name and the same string the URL hash holds. They live on the server (shared by everyone
+// and every replica); this browser's localStorage keeps a copy of the last list, shown when the server
+// cannot be reached, and views saved while offline stay local until the next save online.
+import { ApiError } from '../api/errors.ts';
+import type { SavedViewsApi } from '../api/linkage-api.ts';
+import type { SavedView } from '../api/shapes.ts';
+
+export type { SavedView };
 
 const KEY = 'linkage.savedViews';
 
@@ -23,7 +25,7 @@ export function loadSavedViews(storage: Storage): SavedView[] {
 
 export function saveView(storage: Storage, name: string, hash: string, now = new Date()): SavedView[] {
   const views = loadSavedViews(storage).filter((v) => v.name !== name);
-  const next = [...views, { name, hash, savedAt: now.toISOString() }].sort((a, b) =>
+  const next = [...views, { name, hash, savedAt: now.toISOString(), savedBy: 'this browser' }].sort((a, b) =>
     a.name.localeCompare(b.name),
   );
   storage.setItem(KEY, JSON.stringify(next));
@@ -34,6 +36,66 @@ export function deleteSavedView(storage: Storage, name: string): SavedView[] {
   const next = loadSavedViews(storage).filter((v) => v.name !== name);
   storage.setItem(KEY, JSON.stringify(next));
   return next;
+}
+
+function storeSavedViews(storage: Storage, views: SavedView[]): SavedView[] {
+  storage.setItem(KEY, JSON.stringify(views));
+  return views;
+}
+
+export interface SavedViewsList {
+  views: SavedView[];
+  /** True when the list comes from this browser because the server could not be reached. */
+  offline: boolean;
+}
+
+export interface SavedViewsStore {
+  load(): Promise<SavedViewsList>;
+  save(name: string, hash: string): Promise<SavedViewsList>;
+  remove(name: string): Promise<SavedViewsList>;
+}
+
+const offlineOnly = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK_ERROR';
+
+/** Saved views through the API (editor token to save or delete), localStorage when offline. */
+export function createSavedViewsStore(
+  api: SavedViewsApi,
+  storage: Storage,
+  token: () => string | null,
+): SavedViewsStore {
+  const fromServer = async (): Promise<SavedViewsList> => ({
+    views: storeSavedViews(storage, await api.savedViews({ token: token() })),
+    offline: false,
+  });
+  const fallback = async (
+    work: () => Promise<unknown>,
+    offline: () => SavedView[],
+  ): Promise<SavedViewsList> => {
+    try {
+      await work();
+      return await fromServer();
+    } catch (error) {
+      if (!offlineOnly(error)) throw error;
+      return { views: offline(), offline: true };
+    }
+  };
+  return {
+    load: () =>
+      fallback(
+        async () => {},
+        () => loadSavedViews(storage),
+      ),
+    save: (name, hash) =>
+      fallback(
+        () => api.saveView(name, hash, { token: token() }),
+        () => saveView(storage, name, hash),
+      ),
+    remove: (name) =>
+      fallback(
+        () => api.deleteSavedView(name, { token: token() }),
+        () => deleteSavedView(storage, name),
+      ),
+  };
 }
 
 const TOKEN_KEY = 'linkage.editorToken';

@@ -415,3 +415,23 @@ export type RejectProposalMutationVariables = Exact<{
 
 
 export type RejectProposalMutation = { rejectProposal: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
+
+export type SavedViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ name: string, hash: string, savedAt: string, savedBy: string }> };
+
+export type SaveViewMutationVariables = Exact<{
+  name: string;
+  hash: string;
+}>;
+
+
+export type SaveViewMutation = { saveView: { name: string, hash: string, savedAt: string, savedBy: string } };
+
+export type DeleteSavedViewMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type DeleteSavedViewMutation = { deleteSavedView: boolean };
