@@ -82,6 +82,7 @@ OPTIONAL CALL (p, claims, ends, ok) {
     WITH r, c, known, CASE WHEN known THEN [] ELSE [{
       id: c.evidenceId,
       json: '{"id":"' + c.evidenceId + '","quote":' + c.quoteJson + ',"translation":' + c.translationJson +
+        ',"sentence":' + c.quoteJson +
         ',"attributedTo":' + c.attributedToJson + ',"certainty":"' + c.certainty + '","stance":"SUPPORTS"' +
         ',"occurredAt":' + c.occurredAtJson + ',"sourceId":' + c.sourceIdJson + ',"addedAt":"' + $now +
         '","addedBy":' + $actorJson + '}',
@@ -89,7 +90,9 @@ OPTIONAL CALL (p, claims, ends, ok) {
       stance: 'SUPPORTS',
       occurredFrom: c.occurredFrom,
       occurredTo: c.occurredTo,
-      sourceId: s.id
+      sourceId: s.id,
+      quote: c.quote,
+      translation: c.translation
     }] END AS fresh
     SET r.version = CASE WHEN known OR r.createdIn = $auditId THEN r.version ELSE r.version + 1 END,
       r.updatedAt = CASE WHEN known THEN r.updatedAt ELSE $now END

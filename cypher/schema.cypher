@@ -14,3 +14,9 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consis
 
 CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (p:Proposal) REQUIRE p.id IS UNIQUE;
 CREATE INDEX proposal_created IF NOT EXISTS FOR (p:Proposal) ON (p.createdAt);
+// Claims and quotes: one EvidenceText node per (relationship, evidence), written by append-evidence, so the
+// words of a quote or its translation find the relationship it supports (a relationship index would have
+// to name every relationship type, and types are open).
+CREATE CONSTRAINT evidence_text_key IF NOT EXISTS FOR (t:EvidenceText) REQUIRE t.key IS UNIQUE;
+CREATE FULLTEXT INDEX evidence_search IF NOT EXISTS FOR (t:EvidenceText) ON EACH [t.quote, t.translation]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

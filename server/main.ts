@@ -45,7 +45,7 @@ export interface RunningServer {
 export async function prepareDatabase(
   db: Database,
   logger: Logger,
-  options: { seed: boolean; signal?: AbortSignal },
+  options: { seed: boolean; sourceTextsDir?: string | null; signal?: AbortSignal },
 ) {
   let attempt = 0;
   for (;;) {
@@ -55,7 +55,7 @@ export async function prepareDatabase(
       if (options.seed) {
         const counts = await createGraphRepository(db).countEntities();
         if (counts.entities === 0) {
-          const summaries = await loadSeeds(db);
+          const summaries = await loadSeeds(db, { sourceTextsDir: options.sourceTextsDir ?? null });
           for (const s of summaries) {
             logger.info(
               { file: s.file, entities: s.entities, relationships: s.relationships, ms: s.ms },
@@ -140,7 +140,11 @@ export async function startServer(
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const abort = new AbortController();
-  const ready = prepareDatabase(db, logger, { seed: options.seed ?? true, signal: abort.signal }).then(() => {
+  const ready = prepareDatabase(db, logger, {
+    seed: options.seed ?? true,
+    sourceTextsDir: config.sourceTextsDir,
+    signal: abort.signal,
+  }).then(() => {
     prepared = true;
   });
   return {

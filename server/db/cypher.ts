@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'count-entities',
   'search',
   'search-choseong',
+  'search-claims',
   'get-entity',
   'list-entities',
   'find-neighborhood',
@@ -51,6 +52,8 @@ export const QUERY_NAMES = [
   'find-unmigrated-relationships',
   'migrate-evidence-lists',
   'finish-migration',
+  'find-relationships-without-evidence-text',
+  'write-evidence-text',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

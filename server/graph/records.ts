@@ -23,6 +23,7 @@ export const evidenceId = (sourceId: string, quote: string, attributedTo: string
 export interface EvidenceFields {
   quote: string;
   translation?: string | null | undefined;
+  sentence?: string | null | undefined;
   attributedTo?: string | null | undefined;
   certainty: Certainty;
   stance?: Stance | null | undefined;
@@ -33,7 +34,8 @@ export interface EvidenceFields {
 
 /**
  * One evidence row for cypher/fragments/append-evidence.cypher: the JSON the API returns plus the fields
- * that filters read per evidence (certainty rank, stance, event-date bounds). An evidence without its
+ * that filters read per evidence (certainty rank, stance, event-date bounds) and the text the claim search
+ * indexes. An evidence without its
  * own event date takes `defaultOccurredAt` (the relationship-level date of an import file or a create).
  */
 export function evidenceRecord(
@@ -50,6 +52,7 @@ export function evidenceRecord(
     id,
     quote: ev.quote,
     translation: ev.translation ?? null,
+    sentence: ev.sentence ?? null,
     attributedTo: ev.attributedTo ?? null,
     certainty: ev.certainty,
     stance,
@@ -61,6 +64,9 @@ export function evidenceRecord(
   return {
     id,
     json: JSON.stringify(record),
+    // What the claim search indexes (cypher/fragments/append-evidence.cypher writes it to EvidenceText).
+    quote: ev.quote,
+    translation: record.translation,
     rank: CERTAINTY_RANK[ev.certainty],
     stance,
     occurredFrom: bounds?.from ?? null,
