@@ -23,6 +23,8 @@ export interface Evidence {
   id: string;
   quote: string;
   translation: string | null;
+  /** The whole sentence the quote comes from (contains the quote), when recorded. */
+  sentence: string | null;
   attributedTo: string | null;
   certainty: Certainty;
   stance: Stance;
@@ -76,6 +78,15 @@ export interface SearchHit {
   score: number;
   matchedField: string | null;
   snippet: string | null;
+}
+
+/** A relationship found by the words of its evidence (quote or translation). */
+export interface ClaimHit {
+  score: number;
+  evidence: { id: string; quote: string; translation: string | null };
+  from: Entity;
+  to: Entity;
+  relationship: Relationship;
 }
 
 export interface ExpansionGroup {

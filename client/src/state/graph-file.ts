@@ -73,6 +73,7 @@ const relationshipSchema = z.object({
         id: text.min(1),
         quote: text,
         translation: nullableText,
+        sentence: nullableText,
         attributedTo: nullableText,
         certainty,
         stance: z.enum(['SUPPORTS', 'DENIES']).default('SUPPORTS'),
