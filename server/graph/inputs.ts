@@ -10,7 +10,7 @@ import {
   SOURCE_RELIABILITIES,
   STANCES,
 } from './model.ts';
-import { OCCURRED_AT_HINT, parseOccurredAt } from './dates.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from '../../shared/dates.ts';
 import { ID_PATTERN, quoteInSentence, SENTENCE_HINT, SENTENCE_MAX, TYPE_PATTERN } from './import/format.ts';
 
 export const LIMITS = {
@@ -81,8 +81,6 @@ const FilterSchema = z
         message: 'publishedTo is before publishedFrom; swap them',
       });
   });
-
-export type GraphFilterInput = z.input<typeof FilterSchema>;
 
 /**
  * Filter parameters shared by every graph query (null = no filter); cypher/fragments/evidence-passes.cypher

@@ -8,7 +8,7 @@ import type {
   PathResult,
   SearchHit,
   Source,
-} from '../api/types.ts';
+} from '../api/shapes.ts';
 import { startHistory, type History } from './history.ts';
 import { EMPTY_VIEW, type GraphView } from './model.ts';
 import type { ServerEffect } from './server-effects.ts';

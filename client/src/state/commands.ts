@@ -12,7 +12,7 @@ import type {
   GraphFilter,
   Source,
   SourceReliability,
-} from '../api/types.ts';
+} from '../api/shapes.ts';
 import {
   applyAction,
   applyRedo,
