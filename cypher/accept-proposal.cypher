@@ -91,7 +91,9 @@ OPTIONAL CALL (p, claims, ends, ok) {
       stance: c.evidenceStance,
       occurredFrom: c.occurredFrom,
       occurredTo: c.occurredTo,
-      sourceId: s.id
+      sourceId: s.id,
+      quote: c.quote,
+      translation: c.translation
     }] END AS fresh
     SET r.version = CASE WHEN known OR r.createdIn = $auditId THEN r.version ELSE r.version + 1 END,
       r.updatedAt = CASE WHEN known THEN r.updatedAt ELSE $now END

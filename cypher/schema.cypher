@@ -21,3 +21,9 @@ CREATE CONSTRAINT graph_generation_id IF NOT EXISTS FOR (g:GraphGeneration) REQU
 CREATE CONSTRAINT api_token_sha256 IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.sha256 IS UNIQUE;
 CREATE INDEX api_token_name IF NOT EXISTS FOR (t:ApiToken) ON (t.name);
 CREATE CONSTRAINT saved_view_name IF NOT EXISTS FOR (v:SavedView) REQUIRE v.name IS UNIQUE;
+// Claims and quotes: one EvidenceText node per (relationship, evidence), written by append-evidence, so the
+// words of a quote or its translation find the relationship it supports (a relationship index would have
+// to name every relationship type, and types are open).
+CREATE CONSTRAINT evidence_text_key IF NOT EXISTS FOR (t:EvidenceText) REQUIRE t.key IS UNIQUE;
+CREATE FULLTEXT INDEX evidence_search IF NOT EXISTS FOR (t:EvidenceText) ON EACH [t.quote, t.translation]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } };

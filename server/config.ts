@@ -1,4 +1,5 @@
 // The only module that reads the environment. Everything else receives a typed Config.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -67,6 +68,7 @@ const EnvSchema = z.object({
     .min(0, 'expected 0 (off) or a size in bytes')
     .default(100_000_000),
   LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
+  LINKAGE_SOURCE_TEXTS_DIR: z.string().min(1).optional(),
   LINKAGE_HUB_DEGREE: positiveInt('a relationship count').default(1000),
   LINKAGE_MAX_QUERY_COST: positiveInt('a cost').default(4000),
   LINKAGE_HEAVY_QUERY_CAPACITY: positiveInt('a cost').default(6000),
@@ -98,6 +100,11 @@ export interface Config {
   responseCacheMaxBytes: number;
   /** Neighbourhoods do not expand through entities with more relationships than this beyond the first hop. */
   hubDegree: number;
+  /**
+   * Licensed plain-text copies of the seed's sources: each seed quote's sentence is read from them at load
+   * time (the repository holds only the quotes). Null when the directory is absent.
+   */
+  sourceTextsDir: string | null;
   /** Query cost limits (server/graphql/query-budget.ts). */
   queryBudget: { maxCost: number; capacity: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -111,6 +118,15 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * Where this project's machines keep the licensed seed article, next to the repository (shared/seed), unless
+ * LINKAGE_SOURCE_TEXTS_DIR says otherwise; null when there is none.
+ */
+function sourceTextsDir(given: string | undefined): string | null {
+  const dir = path.resolve(REPO_ROOT, given ?? '../shared/seed');
+  return fs.existsSync(dir) ? dir : null;
+}
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): Config {
@@ -132,6 +148,13 @@ export function loadConfig(env: Env = process.env): Config {
       `${missing}: set NEO4J_USER and NEO4J_PASSWORD together (or neither: the local Neo4j's password is read from its password file)`,
     );
   }
+  if (
+    present.LINKAGE_SOURCE_TEXTS_DIR !== undefined &&
+    !fs.existsSync(path.resolve(REPO_ROOT, present.LINKAGE_SOURCE_TEXTS_DIR))
+  )
+    problems.push(
+      `LINKAGE_SOURCE_TEXTS_DIR: no such directory (got ${JSON.stringify(present.LINKAGE_SOURCE_TEXTS_DIR)}); point it at the directory of licensed source texts, or unset it`,
+    );
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const fromRoot = (p: string) => path.resolve(REPO_ROOT, p);
@@ -173,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
     responseCacheMaxBytes: e.LINKAGE_RESPONSE_CACHE_MAX_BYTES,
     hubDegree: e.LINKAGE_HUB_DEGREE,
+    sourceTextsDir: sourceTextsDir(e.LINKAGE_SOURCE_TEXTS_DIR),
     queryBudget: { maxCost: e.LINKAGE_MAX_QUERY_COST, capacity: e.LINKAGE_HEAVY_QUERY_CAPACITY },
     logLevel: e.LOG_LEVEL,
   };

@@ -56,7 +56,13 @@ export interface RunningServer {
 export async function prepareDatabase(
   db: Database,
   logger: Logger,
-  options: { seed: boolean; signal?: AbortSignal; tokensFile?: string; tokens?: TokenStore },
+  options: {
+    seed: boolean;
+    sourceTextsDir?: string | null;
+    signal?: AbortSignal;
+    tokensFile?: string;
+    tokens?: TokenStore;
+  },
 ) {
   let attempt = 0;
   for (;;) {
@@ -75,7 +81,7 @@ export async function prepareDatabase(
         if (options.seed) {
           const counts = await createGraphRepository(db).countEntities();
           if (counts.entities === 0) {
-            const summaries = await loadSeeds(db);
+            const summaries = await loadSeeds(db, { sourceTextsDir: options.sourceTextsDir ?? null });
             for (const s of summaries) {
               logger.info(
                 { file: s.file, entities: s.entities, relationships: s.relationships, ms: s.ms },
@@ -168,6 +174,7 @@ export async function startServer(
   const abort = new AbortController();
   const ready = prepareDatabase(db, logger, {
     seed: options.seed ?? true,
+    sourceTextsDir: config.sourceTextsDir,
     signal: abort.signal,
     tokensFile: config.auth.tokensFile,
     tokens,

@@ -1,7 +1,8 @@
 // append-evidence (clauses): appends the evidence records in `fresh` (server/graph/records.ts
 // evidenceRecord rows not yet on r) to relationship r, keeping the per-evidence lists that filters read
 // index-aligned with r.evidence, then refreshes r's stored summary (refresh-relationship-summary).
-// Every writer of evidence goes through here. Expects: r, fresh.
+// Every writer of evidence goes through here, so it also writes the EvidenceText nodes that the claim search
+// (cypher/search-claims.cypher) reads. Expects: r, fresh (rows with quote and translation).
 SET r.evidence = r.evidence + [e IN fresh | e.json],
   r.evidenceIds = r.evidenceIds + [e IN fresh | e.id],
   r.evRank = r.evRank + [e IN fresh | e.rank],
@@ -10,4 +11,5 @@ SET r.evidence = r.evidence + [e IN fresh | e.json],
   r.evOccurredTo = r.evOccurredTo + [e IN fresh | coalesce(e.occurredTo, '')],
   r.evSourceIds = r.evSourceIds + [e IN fresh | e.sourceId],
   r.evPublishedAt = r.evPublishedAt + [e IN fresh | coalesce(COLLECT { MATCH (s:Source {id: e.sourceId}) RETURN s.publishedAt }[0], '')]
+// @include evidence-text
 // @include refresh-relationship-summary

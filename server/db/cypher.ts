@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'count-entities',
   'search',
   'search-choseong',
+  'search-claims',
   'get-entity',
   'list-entities',
   'find-neighborhood',
@@ -61,6 +62,8 @@ export const QUERY_NAMES = [
   'list-saved-views',
   'save-view',
   'delete-saved-view',
+  'find-relationships-without-evidence-text',
+  'write-evidence-text',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -11,7 +11,7 @@ import {
   STANCES,
 } from './model.ts';
 import { OCCURRED_AT_HINT, parseOccurredAt } from '../../shared/dates.ts';
-import { ID_PATTERN, TYPE_PATTERN } from './import/format.ts';
+import { ID_PATTERN, quoteInSentence, SENTENCE_HINT, SENTENCE_MAX, TYPE_PATTERN } from './import/format.ts';
 
 export const LIMITS = {
   searchTextMax: 200,
@@ -156,6 +156,10 @@ export const SearchArgs = z.object({
   first: bounded('first', 1, LIMITS.searchFirstMax).default(20),
 });
 
+export const SearchClaimsArgs = SearchArgs.pick({ text: true }).extend({
+  first: bounded('first', 1, LIMITS.searchFirstMax).default(10),
+});
+
 export const NeighborhoodArgs = z.object({
   ids: z
     .array(entityId)
@@ -284,6 +288,7 @@ export const EvidenceInputSchema = z
   .object({
     quote: z.string().trim().min(1, 'quote must not be empty').max(2000),
     translation: optionalText(4000),
+    sentence: optionalText(SENTENCE_MAX),
     attributedTo: optionalText(300),
     certainty: z.enum(CERTAINTIES),
     stance: z.enum(STANCES).nullish(),
@@ -291,6 +296,7 @@ export const EvidenceInputSchema = z
     sourceId: entityId.nullish(),
     source: SourceInputSchema.nullish(),
   })
+  .refine(quoteInSentence, SENTENCE_HINT)
   .refine((e) => Boolean(e.sourceId) !== Boolean(e.source), {
     message: 'give either sourceId (a stored source) or source (a new one), not both or neither',
     path: ['sourceId'],

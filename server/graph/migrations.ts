@@ -32,6 +32,27 @@ async function migrateEvidenceLists(db: Database, logger: Logger) {
   if (migrated > 0) logger.info({ migrated }, 'relationships migrated to evidence-level lists');
 }
 
+/** Relationships stored before the claim search get their evidence text indexed (EvidenceText nodes). */
+async function migrateEvidenceText(db: Database, logger: Logger) {
+  let indexed = 0;
+  for (;;) {
+    const rows = await db.read('find-relationships-without-evidence-text', { batch: BATCH });
+    if (rows.length === 0) break;
+    const batch = rows.map((row) => ({
+      elementId: row.elementId,
+      evidence: (row.evidence as string[]).map((text) => {
+        const e = JSON.parse(text) as Evidence;
+        return { id: e.id, quote: e.quote, translation: e.translation ?? null };
+      }),
+    }));
+    await db.write('write-evidence-text', { rows: batch });
+    indexed += batch.length;
+  }
+  await db.write('finish-migration', { id: 'evidence-text', now: new Date().toISOString() });
+  if (indexed > 0) logger.info({ indexed }, 'relationship evidence indexed for the claim search');
+}
+
 export async function migrate(db: Database, logger: Logger): Promise<void> {
   await migrateEvidenceLists(db, logger);
+  await migrateEvidenceText(db, logger);
 }

@@ -84,6 +84,11 @@ export interface Evidence {
   id: string;
   quote: string;
   translation: string | null;
+  /**
+   * The whole sentence the quote comes from (the quote is part of it), so a fragment reads in context;
+   * null when not recorded. Never more than that one sentence of a copyrighted source.
+   */
+  sentence: string | null;
   attributedTo: string | null;
   certainty: Certainty;
   stance: Stance;

@@ -23,6 +23,7 @@ export const evidenceId = (sourceId: string, quote: string, attributedTo: string
 export interface EvidenceFields {
   quote: string;
   translation?: string | null | undefined;
+  sentence?: string | null | undefined;
   attributedTo?: string | null | undefined;
   certainty: Certainty;
   stance?: Stance | null | undefined;
@@ -44,6 +45,7 @@ function evidenceObject(
     id: evidenceId(sourceId, ev.quote, ev.attributedTo),
     quote: ev.quote,
     translation: ev.translation ?? null,
+    sentence: ev.sentence ?? null,
     attributedTo: ev.attributedTo ?? null,
     certainty: ev.certainty,
     stance: ev.stance ?? 'SUPPORTS',
@@ -56,7 +58,8 @@ function evidenceObject(
 
 /**
  * One evidence row for cypher/fragments/append-evidence.cypher: the JSON the API returns plus the fields
- * that filters read per evidence (certainty rank, stance, event-date bounds). An evidence without its
+ * that filters read per evidence (certainty rank, stance, event-date bounds) and the text the claim search
+ * indexes. An evidence without its
  * own event date takes `defaultOccurredAt` (the relationship-level date of an import file or a create).
  */
 export function evidenceRecord(
@@ -70,6 +73,9 @@ export function evidenceRecord(
   return {
     id: record.id,
     json: JSON.stringify(record),
+    // What the claim search indexes (cypher/fragments/append-evidence.cypher writes it to EvidenceText).
+    quote: record.quote,
+    translation: record.translation,
     rank: CERTAINTY_RANK[record.certainty],
     stance: record.stance,
     occurredFrom: bounds?.from ?? null,

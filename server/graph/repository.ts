@@ -10,6 +10,7 @@ import {
   toEntity,
   toRelationship,
   toSources,
+  type EvidenceWithSource,
   type RelationshipWithSources,
 } from './mapping.ts';
 import {
@@ -23,7 +24,14 @@ import {
   type SourceReliability,
 } from './model.ts';
 import { createProposalStore } from './ingest/store.ts';
-import { buildSearchQuery, CHOSEONG, CHOSEONG_BOUNDS, choseongPattern, describeMatch } from './search.ts';
+import {
+  buildClaimQuery,
+  buildSearchQuery,
+  CHOSEONG,
+  CHOSEONG_BOUNDS,
+  choseongPattern,
+  describeMatch,
+} from './search.ts';
 import { UNFILTERED, type FilterParams } from './inputs.ts';
 import type { z } from 'zod';
 import type {
@@ -36,6 +44,14 @@ import type {
 
 export interface Actor {
   name: string;
+}
+
+export interface ClaimHit {
+  relationship: RelationshipWithSources;
+  from: Entity;
+  to: Entity;
+  evidence: EvidenceWithSource;
+  score: number;
 }
 
 export interface SearchHit {
@@ -157,6 +173,27 @@ export function createGraphRepository(
       return rows.map((row) => {
         const entity = toEntity(row.entity!);
         return { entity, score: num(row.score) + num(row.exact) * 100, ...describeMatch(entity, args.text) };
+      });
+    },
+
+    async searchClaims(args: { text: string; first: number }): Promise<ClaimHit[]> {
+      const lucene = buildClaimQuery(args.text);
+      if (!lucene) return [];
+      const rows = await db.read('search-claims', {
+        lucene,
+        first: args.first,
+        candidates: Math.max(args.first * 10, 100),
+        ...UNFILTERED,
+      });
+      return rows.map((row) => {
+        const relationship = oneRelationship(row)!;
+        return {
+          relationship,
+          from: toEntity(row.from!),
+          to: toEntity(row.to!),
+          evidence: relationship.evidence.find((e) => e.id === row.evidenceId) ?? relationship.evidence[0]!,
+          score: num(row.score),
+        };
       });
     },
 

@@ -77,18 +77,41 @@ export interface SearchQuery {
   forms: string[];
 }
 
+/** The forms of one word: itself, its stem without a particle, and as a prefix when still being typed. */
+function wordForms(token: string, isLast: boolean): string[] {
+  const stem = stripParticle(token);
+  const words = stem ? [token, stem] : [token];
+  return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
+}
+
+/** The words of the text as one Lucene group (any word matches); the last word is also a prefix. */
+function termGroup(tokens: string[]): string {
+  const terms = tokens.flatMap((token, index) => wordForms(token, index === tokens.length - 1));
+  return `(${[...new Set(terms)].join(' ')})`;
+}
+
+/**
+ * The Lucene query of the claim search (cypher/search-claims.cypher) over evidence quotes and their
+ * translations: every word must occur in the quote or its translation (a claim is read for all of its
+ * words, "600,000 chips"), the quote ranked first; null when the text holds no letters or digits.
+ */
+export function buildClaimQuery(text: string): string | null {
+  // Figures keep their separators ("600,000" is one word to the analyzer); `,` and `.` are no Lucene syntax.
+  const tokens = (text.toLowerCase().match(/\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  if (tokens.length === 0) return null;
+  return tokens
+    .map((token, index) => {
+      const group = `(${[...new Set(wordForms(token, index === tokens.length - 1))].join(' ')})`;
+      return `+(quote:${group}^2 translation:${group})`;
+    })
+    .join(' ');
+}
+
 /** Null when the text holds no letters or digits (nothing to search for). */
 export function buildSearchQuery(text: string): SearchQuery | null {
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
-  const terms = tokens.flatMap((token, index) => {
-    const stem = stripParticle(token);
-    const words = stem ? [token, stem] : [token];
-    const isLast = index === tokens.length - 1;
-    // The last word is still being typed: match it as a prefix too (typeahead).
-    return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
-  });
-  const group = `(${[...new Set(terms)].join(' ')})`;
+  const group = termGroup(tokens);
   // Typo tolerance: edit-distance matches of Latin names and aliases, ranked below real matches.
   const fuzzy = fuzzyTerms(tokens);
   const typos = fuzzy.length ? ` name:(${fuzzy.join(' ')})^1.5 aliasText:(${fuzzy.join(' ')})` : '';

@@ -22,6 +22,7 @@ import {
   SavedViewNameArg,
   SaveViewArgs,
   SearchArgs,
+  SearchClaimsArgs,
   slugify,
   TimelineArgs,
   toCursor,
@@ -103,6 +104,7 @@ export const resolvers = {
   Date: DateScalar,
   Query: {
     search: read((args, ctx) => ctx.graph.search(check(SearchArgs, args))),
+    searchClaims: read((args, ctx) => ctx.graph.searchClaims(check(SearchClaimsArgs, args))),
     entity: read(async (args, ctx) =>
       hideDeletedFromAnonymous(ctx, await ctx.graph.entity(check(EntityIdArg, args.id))),
     ),

@@ -652,7 +652,7 @@ describe('analyst explorer (Chromium)', () => {
     // A quote fragment finds the claim it supports (second result group).
     await fp.fill('#search-input', '만나');
     await fp.locator('.claim-hit').first().waitFor({ timeout: 15_000 });
-    await expect(fp.textContent('#search-results')).resolves.toMatch(/Claims and quotes on the canvas/);
+    await expect(fp.textContent('#search-results')).resolves.toMatch(/Claims and quotes/);
     await fp.locator('.claim-hit').first().click();
     await fp.locator('#details .evidence').first().waitFor();
     // Too long: one message, in the search box, no banner.

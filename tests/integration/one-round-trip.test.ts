@@ -16,6 +16,7 @@ const SOURCE_ID = 'apple-economy-2024-02-29-zuckerberg-seoul';
 /** One request per Query field, each selecting deeply so a per-node resolver would show up. */
 const QUERIES: Record<string, string> = {
   search: `{ search(text: "삼성은", first: 20) { score matchedField snippet entity { ${ENTITY} notes { id } } } }`,
+  searchClaims: `{ searchClaims(text: "짐작", first: 10) { score from { ${ENTITY} } to { ${ENTITY} } evidence { quote sentence source { id } } relationship { ${RELATIONSHIP} notes { id } } } }`,
   entity: `{ entity(id: "mark-zuckerberg") { ${ENTITY} notes { id text author createdAt } } }`,
   entities: `{ entities(first: 30) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ENTITY} } } } }`,
   relationship: `{ relationship(id: "samsung-electronics:MAY_SUPPLY:meta") { ${RELATIONSHIP} notes { id } } }`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildClaimQuery,
   buildSearchQuery,
   CHOSEONG,
   CHOSEONG_BOUNDS,
@@ -86,5 +87,24 @@ describe('typo tolerance and 초성 search', () => {
     expect([...'저커버그'].map(initialOf).join('')).toBe('ㅈㅋㅂㄱ');
     expect([...'삼성전자'].map(initialOf).join('')).toBe('ㅅㅅㅈㅈ');
     expect([...'까힣'].map(initialOf).join('')).toBe('ㄲㅎ');
+  });
+});
+
+describe('claim query building', () => {
+  it('requires every word in the quote or its translation, the last as a prefix', () => {
+    const lucene = buildClaimQuery('GPU 공급을')!;
+    expect(lucene).toBe(
+      '+(quote:(gpu)^2 translation:(gpu)) +(quote:(공급을 공급을* 공급 공급*)^2 translation:(공급을 공급을* 공급 공급*))',
+    );
+  });
+
+  it('keeps a figure with its separators as one word and drops Lucene syntax', () => {
+    expect(buildClaimQuery('600,000 chips')).toContain('quote:(600,000)');
+    const hostile = buildClaimQuery('"a*" OR b~ (c:d)')!;
+    const terms = [...hostile.matchAll(/:\(([^()]*)\)/g)].flatMap((m) => m[1]!.split(' '));
+    expect(terms.length).toBeGreaterThan(0);
+    for (const term of terms) expect(term).toMatch(/^[\p{L}\p{N},.]+\*?$/u);
+    expect(hostile).not.toMatch(/ OR /);
+    expect(buildClaimQuery('*** ---')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import type {
   Relationship,
   SavedView,
   SearchHit,
+  ClaimHit,
   Source,
   SourceReliability,
   Subgraph,
@@ -37,6 +38,7 @@ export interface SavedViewsApi {
 
 export interface LinkageApi {
   search(text: string, options?: Options): Promise<SearchHit[]>;
+  searchClaims(text: string, options?: Options): Promise<ClaimHit[]>;
   neighborhood(request: NeighborhoodRequest, options?: Options): Promise<Subgraph>;
   expansionPreview(
     id: string,
@@ -83,6 +85,14 @@ export const linkageApi: LinkageApi = {
       options,
     );
     return data.search;
+  },
+  async searchClaims(text, options) {
+    const data = await postGraphQL<{ searchClaims: ClaimHit[] }>(
+      ops.SEARCH_CLAIMS,
+      { text, first: 6 },
+      options,
+    );
+    return data.searchClaims;
   },
   async neighborhood(request, options) {
     const data = await postGraphQL<{ neighborhood: Subgraph }>(ops.NEIGHBORHOOD, { ...request }, options);

@@ -31,6 +31,7 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
       id
       quote
       translation
+      sentence
       attributedTo
       certainty
       stance
@@ -63,6 +64,30 @@ export const SEARCH_ENTITIES = /* GraphQL */ `
     }
   }
   ${ENTITY_FIELDS}
+`;
+
+export const SEARCH_CLAIMS = /* GraphQL */ `
+  query SearchClaims($text: String!, $first: Int) {
+    searchClaims(text: $text, first: $first) {
+      score
+      evidence {
+        id
+        quote
+        translation
+      }
+      from {
+        ...EntityFields
+      }
+      to {
+        ...EntityFields
+      }
+      relationship {
+        ...RelationshipFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${RELATIONSHIP_FIELDS}
 `;
 
 export const NEIGHBORHOOD = /* GraphQL */ `

@@ -17,6 +17,7 @@ import type {
   NeighborhoodQuery,
   RelationshipFieldsFragment,
   SavedViewsQuery,
+  SearchClaimsQuery,
   SearchEntitiesQuery,
 } from './generated/operations.ts';
 
@@ -44,6 +45,8 @@ export type Source = Evidence['source'];
 export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type PathResult = FindPathsQuery['paths'][number];
 export type SearchHit = SearchEntitiesQuery['search'][number];
+/** A relationship found by the words of its evidence (quote or translation). */
+export type ClaimHit = SearchClaimsQuery['searchClaims'][number];
 export type ExpansionPreview = ExpansionPreviewQuery['expansionPreview'];
 export type EntityWithNotes = NonNullable<EntityDetailsQuery['entity']>;
 export type Note = EntityWithNotes['notes'][number];

@@ -179,13 +179,28 @@ export function mountDetailsPanel(
     );
   }
 
+  /** The quote inside its whole sentence, the quote marked; the bare quote when no sentence is recorded. */
+  function quoteInContext(ev: Evidence): HTMLElement {
+    const lang = ev.source.language ?? 'ko';
+    const at = ev.sentence ? ev.sentence.indexOf(ev.quote.trim()) : -1;
+    if (!ev.sentence || at < 0) return h('blockquote', { class: 'quote', attrs: { lang } }, ev.quote);
+    const end = at + ev.quote.trim().length;
+    return h(
+      'blockquote',
+      { class: 'quote quote-in-sentence', attrs: { lang } },
+      ev.sentence.slice(0, at),
+      h('mark', { class: 'quote-mark' }, ev.sentence.slice(at, end)),
+      ev.sentence.slice(end),
+    );
+  }
+
   function evidenceItem(ev: Evidence): HTMLElement {
     const s = ev.source;
     return h(
       'li',
       { class: `evidence${ev.stance === 'DENIES' ? ' evidence-denies' : ''}` },
       ev.stance === 'DENIES' ? h('p', { class: 'stance-denies' }, 'Denies the claim') : null,
-      h('blockquote', { class: 'quote', attrs: { lang: s.language ?? 'ko' } }, ev.quote),
+      quoteInContext(ev),
       ev.translation ? h('p', { class: 'translation', attrs: { lang: 'en' } }, ev.translation) : null,
       h(
         'p',
@@ -205,6 +220,9 @@ export function mountDetailsPanel(
           s.url
             ? h('a', { attrs: { href: s.url, target: '_blank', rel: 'noopener noreferrer' } }, s.title)
             : h('cite', {}, s.title),
+          s.url
+            ? h('span', { class: 'source-url' }, ` ${s.url}`)
+            : h('span', { class: 'muted' }, ' (no URL recorded)'),
         ),
         h('dt', {}, 'Publisher'),
         h('dd', {}, [s.publisher, s.author].filter(Boolean).join(', ') || 'unknown'),

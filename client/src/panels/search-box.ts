@@ -1,14 +1,9 @@
 // Typeahead search (ARIA combobox). Debounced; the state command aborts stale requests.
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
+import type { ClaimHit } from '../state/domain.ts';
 import type { Store } from '../state/store.ts';
 import { h, replaceChildren } from './dom.ts';
-
-interface ClaimHit {
-  id: string;
-  claim: string;
-  quote: string;
-}
 
 const DEBOUNCE_MS = 200;
 
@@ -41,27 +36,16 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
   let composing = false;
 
   const hits = () => store.getState().ui.search.hits;
-  /** Relationships on the canvas whose evidence (quote or translation) holds the text: the second group. */
-  const claims = (state: AppState): ClaimHit[] => {
-    const text = state.ui.search.text.trim().toLowerCase();
-    if (text.length < 2) return [];
-    const view = state.history.present;
-    const found: ClaimHit[] = [];
-    for (const rel of Object.values(view.relationships)) {
-      const ev = rel.evidence.find(
-        (e) => e.quote.toLowerCase().includes(text) || (e.translation ?? '').toLowerCase().includes(text),
-      );
-      if (!ev) continue;
-      const name = (id: string) => view.entities[id]?.name ?? id;
-      found.push({
-        id: rel.id,
-        claim: `${name(rel.fromId)} ${rel.type.toLowerCase().replace(/_/g, ' ')} ${name(rel.toId)}`,
-        quote: ev.quote.toLowerCase().includes(text) ? ev.quote : (ev.translation ?? ev.quote),
-      });
-      if (found.length >= 6) break;
-    }
-    return found;
+  /** A claim in words: "Samsung Electronics may supply Meta". */
+  const claimText = (c: ClaimHit) =>
+    `${c.from.name} ${c.relationship.type.toLowerCase().replace(/_/g, ' ')} ${c.to.name}`;
+  /** The matching quote, or its translation when only the translation holds the words. */
+  const matchedText = (c: ClaimHit, text: string) => {
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const inQuote = words.some((w) => c.evidence.quote.toLowerCase().includes(w));
+    return inQuote || !c.evidence.translation ? c.evidence.quote : c.evidence.translation;
   };
+  const claims = (state: AppState): ClaimHit[] => state.ui.search.claims;
   const options = () => hits().length + claims(store.getState()).length;
   const choose = (index: number) => {
     const entityHit = hits()[index];
@@ -69,8 +53,7 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
     else {
       const claim = claims(store.getState())[index - hits().length];
       if (!claim) return;
-      commands.dispatch('select', { type: 'edge', id: claim.id });
-      void commands.search('');
+      commands.placeClaim(claim);
     }
     input.value = '';
     active = -1;
@@ -143,25 +126,31 @@ export function mountSearchBox(root: HTMLElement, store: Store<AppState>, comman
       return li;
     });
     const claimItems = claimHits.map((c, i) => {
+      const shown = matchedText(c, search.text);
       const li = option(
         search.hits.length + i,
         ' claim-hit',
         h('span', { class: 'kind-chip' }, 'Claim'),
-        h('span', { class: 'hit-names' }, h('strong', {}, c.claim)),
-        h('span', { class: 'hit-snippet', attrs: { lang: 'ko' } }, `“${c.quote}”`),
+        h(
+          'span',
+          { class: 'hit-names' },
+          h('strong', {}, claimText(c)),
+          h('span', { class: 'hit-certainty' }, c.relationship.certainty.toLowerCase()),
+        ),
+        h(
+          'span',
+          { class: 'hit-snippet', attrs: shown === c.evidence.quote ? { lang: 'ko' } : {} },
+          `“${shown}”`,
+        ),
       );
-      li.dataset.edge = c.id;
+      li.dataset.edge = c.relationship.id;
       return li;
     });
     replaceChildren(
       list,
       ...entityItems,
       claimItems.length
-        ? h(
-            'li',
-            { class: 'search-group', attrs: { role: 'presentation' } },
-            'Claims and quotes on the canvas',
-          )
+        ? h('li', { class: 'search-group', attrs: { role: 'presentation' } }, 'Claims and quotes')
         : null,
       ...claimItems,
     );

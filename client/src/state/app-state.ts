@@ -1,6 +1,14 @@
 // The whole client state: the undoable exploration plus transient UI state (requests, dialogs, errors).
 import type { ApiErrorCode } from '../api/errors.ts';
-import type { Entity, ExpansionPreview, Note, PathResult, SearchHit, Source } from '../api/shapes.ts';
+import type {
+  ClaimHit,
+  Entity,
+  ExpansionPreview,
+  Note,
+  PathResult,
+  SearchHit,
+  Source,
+} from '../api/shapes.ts';
 import { startHistory, type History } from './history.ts';
 import { EMPTY_VIEW, type GraphView } from './model.ts';
 import type { ServerEffect } from './server-effects.ts';
@@ -13,6 +21,8 @@ export interface UiError {
 export interface SearchState {
   text: string;
   hits: SearchHit[];
+  /** Relationships whose evidence matches (the second result group), from the server. */
+  claims: ClaimHit[];
   loading: boolean;
   /** True once a search for `text` has answered (so "no results" can be told from "not asked"). */
   answered: boolean;
@@ -56,7 +66,7 @@ export const INITIAL_UI: UiState = {
   loading: null,
   error: null,
   notice: null,
-  search: { text: '', hits: [], loading: false, answered: false },
+  search: { text: '', hits: [], claims: [], loading: false, answered: false },
   preview: null,
   details: null,
   paths: { results: [], answered: false, focused: null },

@@ -4,6 +4,7 @@ import { ApiError, isAbortError } from '../api/errors.ts';
 import type { LinkageApi } from '../api/linkage-api.ts';
 import type {
   Certainty,
+  ClaimHit,
   CreateEntityInput,
   CreateRelationshipInput,
   Entity,
@@ -171,7 +172,7 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       const signal = begin('search');
       const trimmed = text.trim();
       if (trimmed.length === 0) {
-        setUi({ search: { text, hits: [], loading: false, answered: false } });
+        setUi({ search: { text, hits: [], claims: [], loading: false, answered: false } });
         return;
       }
       // Said once, in the search box (the server would refuse it too, and a banner would say it twice).
@@ -180,6 +181,7 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
           search: {
             text,
             hits: [],
+            claims: [],
             loading: false,
             answered: true,
             problem: `Search text is limited to ${SEARCH_TEXT_MAX} characters (this has ${trimmed.length}).`,
@@ -189,14 +191,20 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       }
       setUi({ search: { ...store.getState().ui.search, text, loading: true, problem: null } });
       try {
-        const hits = await api.search(trimmed, options(signal));
-        setUi({ search: { text, hits, loading: false, answered: true }, error: null });
+        // Entities and claims are two requests in parallel (each one statement on the server).
+        const [hits, claims] = await Promise.all([
+          api.search(trimmed, options(signal)),
+          api.searchClaims(trimmed, options(signal)),
+        ]);
+        setUi({ search: { text, hits, claims, loading: false, answered: true }, error: null });
       } catch (error) {
         if (isAbortError(error)) return;
         if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
-          setUi({ search: { text, hits: [], loading: false, answered: true, problem: error.message } });
+          setUi({
+            search: { text, hits: [], claims: [], loading: false, answered: true, problem: error.message },
+          });
         else {
-          setUi({ search: { text, hits: [], loading: false, answered: true } });
+          setUi({ search: { text, hits: [], claims: [], loading: false, answered: true } });
           if (error instanceof ApiError) setUi({ error: { code: error.code, message: error.message } });
         }
       }
@@ -206,7 +214,14 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     place(entity: Entity): void {
       dispatch('addEntities', { nodes: [entity] });
       dispatch('select', { type: 'node', id: entity.id });
-      setUi({ search: { ...store.getState().ui.search, hits: [], answered: false } });
+      setUi({ search: { ...store.getState().ui.search, hits: [], claims: [], answered: false } });
+    },
+
+    /** Puts a claim found by its quote on the canvas (both ends and the relationship) and selects it. */
+    placeClaim(hit: ClaimHit): void {
+      dispatch('mergeSubgraph', { nodes: [hit.from, hit.to], relationships: [hit.relationship] });
+      dispatch('select', { type: 'edge', id: hit.relationship.id });
+      setUi({ search: { ...store.getState().ui.search, hits: [], claims: [], answered: false } });
     },
 
     async openExpansion(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 // The data types views need, re-exported so that panels depend on state only (never on client/api).
 export type {
   Certainty,
+  ClaimHit,
   Clock,
   Entity,
   Evidence,

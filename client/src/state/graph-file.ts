@@ -79,6 +79,7 @@ const relationshipSchema = z.object({
         id: text.min(1),
         quote: text,
         translation: nullableText,
+        sentence: nullableText,
         attributedTo: nullableText,
         certainty,
         stance: z.enum(STANCES).default('SUPPORTS'),

@@ -15,6 +15,15 @@ const slug = z
   .max(200, 'ids are at most 200 characters')
   .regex(ID_PATTERN, 'ids are lowercase slugs like "lg-electronics" (letters, digits, single dashes)');
 const text = (max = MAX_TEXT) => z.string().max(max, `text is limited to ${max} characters`);
+/** A sentence is a context, not an excerpt: one sentence of a source at most. */
+export const SENTENCE_MAX = 1000;
+export const SENTENCE_HINT = {
+  message:
+    'sentence must contain the quote word for word (give the one sentence the quote comes from, or leave sentence out)',
+  path: ['sentence'],
+};
+export const quoteInSentence = (e: { quote: string; sentence?: string | null | undefined }) =>
+  !e.sentence || e.sentence.includes(e.quote.trim());
 const nonEmpty = (what: string, max = MAX_TEXT) => text(max).trim().min(1, `${what} must not be empty`);
 const isoDate = z
   .string()
@@ -75,18 +84,22 @@ export const EntitySchema = z.strictObject({
   notes: z.array(note).max(1000).optional(),
 });
 
-export const EvidenceSchema = z.strictObject({
-  quote: nonEmpty('quote', 2000),
-  translation: text(4000).nullish(),
-  attributedTo: text(300).nullish(),
-  certainty: z.enum(CERTAINTIES, { message: `certainty must be one of ${CERTAINTIES.join(', ')}` }),
-  stance: z.enum(STANCES, { message: `stance must be one of ${STANCES.join(', ')}` }).nullish(),
-  // The event this quote is about; the relationship's occurredAt, when given, dates evidence without one.
-  occurredAt: occurredAt.nullish(),
-  source: slug.optional(),
-  addedAt: z.string().max(40).nullish(),
-  addedBy: text(200).nullish(),
-});
+export const EvidenceSchema = z
+  .strictObject({
+    quote: nonEmpty('quote', 2000),
+    translation: text(4000).nullish(),
+    // The one sentence the quote comes from (never more of a copyrighted source), shown around the quote.
+    sentence: text(SENTENCE_MAX).nullish(),
+    attributedTo: text(300).nullish(),
+    certainty: z.enum(CERTAINTIES, { message: `certainty must be one of ${CERTAINTIES.join(', ')}` }),
+    stance: z.enum(STANCES, { message: `stance must be one of ${STANCES.join(', ')}` }).nullish(),
+    // The event this quote is about; the relationship's occurredAt, when given, dates evidence without one.
+    occurredAt: occurredAt.nullish(),
+    source: slug.optional(),
+    addedAt: z.string().max(40).nullish(),
+    addedBy: text(200).nullish(),
+  })
+  .refine(quoteInSentence, SENTENCE_HINT);
 
 export const RelationshipSchema = z.strictObject({
   type: z

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../../db/database.ts';
 import { importDocument, type ImportSummary } from './importer.ts';
 import { readImportFile } from './parse.ts';
+import { readSourceSentences, withSentences } from './sentences.ts';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../seeds');
 
@@ -16,11 +17,16 @@ export function seedFiles(dir: string = SEEDS_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export async function loadSeeds(db: Database, dir: string = SEEDS_DIR): Promise<ImportSummary[]> {
+/** Loads every seed file; `sourceTextsDir` holds licensed source texts to read each quote's sentence from. */
+export async function loadSeeds(
+  db: Database,
+  options: { dir?: string; sourceTextsDir?: string | null } = {},
+): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = [];
-  for (const file of seedFiles(dir)) {
+  const sentences = options.sourceTextsDir ? readSourceSentences(options.sourceTextsDir) : [];
+  for (const file of seedFiles(options.dir)) {
     summaries.push(
-      await importDocument(db, readImportFile(file), {
+      await importDocument(db, withSentences(readImportFile(file), sentences), {
         file: path.relative(process.cwd(), file),
         actor: 'seed',
       }),

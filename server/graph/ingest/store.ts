@@ -154,7 +154,8 @@ function claimRow(c: DraftClaim, sourceId: string) {
     certainty: c.certainty,
     cue: c.cue,
     confidence: c.confidence,
-    ...evidenceParts(c, sourceId),
+    // A proposed claim quotes its whole sentence, so the sentence shown around it is the quote itself.
+    ...evidenceParts({ ...c, sentence: c.quote }, sourceId),
     ...occurredFields(c.occurredAt),
   };
 }

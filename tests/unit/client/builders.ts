@@ -21,6 +21,7 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
     id: 'ev-1',
     quote: '인용',
     translation: 'a quote',
+    sentence: null,
     attributedTo: 'Apple Economy',
     certainty: 'CONFIRMED',
     stance: 'SUPPORTS',

@@ -19,6 +19,7 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
   const fail = () => Promise.reject(new Error('not used in this test'));
   return {
     search: fail,
+    searchClaims: async () => [],
     neighborhood: async () => piece,
     expansionPreview: fail,
     paths: async () => [],

@@ -222,6 +222,8 @@ export type EvidenceInput = {
   quote: string;
   /** English translation. */
   translation?: string | null | undefined;
+  /** The one sentence the quote comes from; it must contain the quote word for word. */
+  sentence?: string | null | undefined;
   /** Who makes the claim. */
   attributedTo?: string | null | undefined;
   /** How the source words it. */
@@ -254,7 +256,7 @@ export type CreateRelationshipInput = {
 
 export type EntityFieldsFragment = { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number };
 
-export type RelationshipFieldsFragment = { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> };
+export type RelationshipFieldsFragment = { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> };
 
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
@@ -265,6 +267,14 @@ export type SearchEntitiesQueryVariables = Exact<{
 
 export type SearchEntitiesQuery = { search: Array<{ score: number, matchedField: string | null, snippet: string | null, entity: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number } }> };
 
+export type SearchClaimsQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchClaimsQuery = { searchClaims: Array<{ score: number, evidence: { id: string, quote: string, translation: string | null }, from: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, to: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, relationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> } }> };
+
 export type NeighborhoodQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
   depth?: number | null | undefined;
@@ -273,7 +283,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> } };
 
 export type ExpansionPreviewQueryVariables = Exact<{
   id: string | number;
@@ -293,7 +303,7 @@ export type FindPathsQueryVariables = Exact<{
 }>;
 
 
-export type FindPathsQuery = { paths: Array<{ nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> }> };
+export type FindPathsQuery = { paths: Array<{ nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> }> };
 
 export type EntityDetailsQueryVariables = Exact<{
   id: string | number;
@@ -328,7 +338,7 @@ export type CreateRelationshipMutationVariables = Exact<{
 }>;
 
 
-export type CreateRelationshipMutation = { createRelationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> } };
+export type CreateRelationshipMutation = { createRelationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> } };
 
 export type MergeEntitiesMutationVariables = Exact<{
   keepId: string | number;

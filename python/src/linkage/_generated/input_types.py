@@ -166,6 +166,8 @@ class EvidenceInput(BaseModel):
     "The supporting fragment, verbatim."
     translation: Optional[str] = None
     "English translation."
+    sentence: Optional[str] = None
+    "The one sentence the quote comes from; it must contain the quote word for word."
     attributed_to: Optional[str] = Field(alias="attributedTo", default=None)
     "Who makes the claim."
     certainty: Certainty
