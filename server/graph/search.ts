@@ -81,18 +81,21 @@ export interface SearchQuery {
 export function buildSearchQuery(text: string): SearchQuery | null {
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
-  const terms = tokens.flatMap((token, index) => {
+  const words = tokens.map((token) => {
     const stem = stripParticle(token);
-    const words = stem ? [token, stem] : [token];
-    const isLast = index === tokens.length - 1;
-    // The last word is still being typed: match it as a prefix too (typeahead).
-    return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
+    return stem ? [token, stem] : [token];
   });
-  const group = `(${[...new Set(terms)].join(' ')})`;
+  const wholeTerms = [...new Set(words.flat())];
+  // The last word is still being typed: names and aliases match it as a prefix too (typeahead).
+  // Descriptions match whole words only: a two-letter prefix matches some word in nearly every
+  // description, which made the worst prefixes read the whole index and rank noise.
+  const typed = [...new Set([...wholeTerms, ...words[words.length - 1]!.map((w) => `${w}*`)])];
+  const names = `(${typed.join(' ')})`;
+  const description = `(${wholeTerms.join(' ')})`;
   // Typo tolerance: edit-distance matches of Latin names and aliases, ranked below real matches.
   const fuzzy = fuzzyTerms(tokens);
   const typos = fuzzy.length ? ` name:(${fuzzy.join(' ')})^1.5 aliasText:(${fuzzy.join(' ')})` : '';
-  const lucene = `name:${group}^4 nameKo:${group}^4 aliasText:${group}^3 description:${group}${typos}`;
+  const lucene = `name:${names}^4 nameKo:${names}^4 aliasText:${names}^3 description:${description}${typos}`;
   const whole = tokens.join(' ');
   const spaced = text.trim().toLowerCase();
   const forms = new Set([spaced, whole]);
