@@ -115,8 +115,10 @@ export function neighbourhoodIds(
     return { nodes: [...d.nodes].sort(), relationships: [...d.relationships].sort() };
   }
   if (peer === 'raw') {
-    const row = (data as unknown as { nodes: unknown; relationships: unknown }[])[0];
-    return row ? { nodes: ids(row.nodes), relationships: ids(row.relationships) } : null;
+    // find-neighborhood's rows as they come: (part, item), one entity or relationship per row.
+    const rows = data as unknown as { part: string; item: unknown }[];
+    const items = (part: string) => rows.filter((row) => row.part === part).map((row) => row.item);
+    return { nodes: ids(items('node')), relationships: ids(items('relationship')) };
   }
   const n = (isLinkage(peer) ? data.neighborhood : data.neighbourhood) as {
     nodes: unknown;
