@@ -55,6 +55,8 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       depth: b.depth,
       limit: b.limit,
       hubDegree,
+      // The explorer's Neighborhood operation selects evidence, so Linkage reads it: the same work.
+      withEvidence: true,
     }),
   );
   route('/paths', (b) =>
@@ -64,6 +66,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       toId: b.toId,
       maxLength: b.maxLength,
       first: b.first,
+      withEvidence: true,
     }),
   );
   route('/search', async (b) => {
