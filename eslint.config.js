@@ -37,6 +37,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // shared/ is pure code both the server and the browser run: it may import neither, nor Node.
+  layer(
+    ['shared/**'],
+    [
+      {
+        group: ['**/server/**', '**/client/**', 'node:*', 'neo4j-driver'],
+        message: 'shared/ runs in the server and the browser: keep it free of their code and of Node APIs.',
+      },
+    ],
+  ),
   // Server layers point one way: main → app → graphql → graph → db.
   layer(
     ['server/db/**'],
@@ -105,6 +115,16 @@ export default tseslint.config(
         message: 'Only client/src/graph-view owns Cytoscape: dispatch a state command instead.',
       },
       { group: ['**/api/**'], message: 'Panels go through state commands, not the API directly.' },
+    ],
+  ),
+  layer(
+    ['client/src/graph-view/**'],
+    [
+      {
+        group: ['**/api/**', '**/panels/**'],
+        message:
+          'graph-view draws what the store holds: take data types from state/domain.ts and dispatch state commands.',
+      },
     ],
   ),
 );

@@ -14,6 +14,15 @@ export default defineConfig({
         },
       },
       {
+        // The API tier: the real express + yoga app over a fake database (tests/helpers/fake-app.ts).
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -1,16 +1,11 @@
 // Expected errors carry a code and reach clients; anything else is masked (see graphql/mask-error.ts).
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'DATABASE_UNAVAILABLE',
-  'RATE_LIMITED',
-  'QUERY_TIMEOUT',
-  'OVERLOADED',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import { ErrorCode as SchemaErrorCodes } from './generated/schema-types.ts';
+
+/** The SDL's ErrorCode values but the masked one: an AppError is always an expected, explained failure. */
+export type ErrorCode = Exclude<SchemaErrorCodes, 'INTERNAL_SERVER_ERROR'>;
+export const ERROR_CODES = Object.values(SchemaErrorCodes).filter(
+  (code): code is ErrorCode => code !== SchemaErrorCodes.InternalServerError,
+);
 
 export class AppError extends Error {
   constructor(

@@ -5,7 +5,7 @@
 // the neighbours (a custom message), and the new nodes arrive through the synced `nodes` trait.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Entity, Evidence, Relationship } from '../../client/src/api/types.ts';
+import type { Entity, Evidence, Relationship } from '../../client/src/api/shapes.ts';
 import { edgeElement, nodeElement, type ElementOptions } from '../../client/src/graph-view/elements.ts';
 import { FCOSE_SPACING } from '../../client/src/graph-view/layouts.ts';
 import { renderLegend } from '../../client/src/graph-view/legend.ts';

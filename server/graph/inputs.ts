@@ -11,7 +11,7 @@ import {
   STANCES,
   parseRelationshipId,
 } from './model.ts';
-import { OCCURRED_AT_HINT, parseOccurredAt } from './dates.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from '../../shared/dates.ts';
 import { ID_PATTERN, TYPE_PATTERN } from './import/format.ts';
 
 export const LIMITS = {
@@ -84,8 +84,6 @@ const FilterSchema = z
         message: 'publishedTo is before publishedFrom; swap them',
       });
   });
-
-export type GraphFilterInput = z.input<typeof FilterSchema>;
 
 /**
  * Filter parameters shared by every graph query (null = no filter); cypher/fragments/evidence-passes.cypher

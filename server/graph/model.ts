@@ -1,16 +1,20 @@
-// The graph's vocabulary, shared by the repository, the importer and the API. Plain data only.
-export const ENTITY_KINDS = [
-  'Organization',
-  'Person',
-  'Product',
-  'Technology',
-  'Place',
-  'Event',
-  'Concept',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+// The graph's vocabulary, shared by the repository, the importer and the API. Plain data only. The value
+// lists come from the SDL's enums (generated into server/generated/), so the API and the model cannot drift.
+import {
+  Certainty as CertaintyValues,
+  EntityKind as EntityKindValues,
+  SourceReliability as SourceReliabilityValues,
+  Stance as StanceValues,
+} from '../generated/schema-types.ts';
 
-export const CERTAINTIES = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'] as const;
+/** A non-empty tuple, as zod's `z.enum` wants it. */
+const valuesOf = <T extends Record<string, string>>(values: T) =>
+  Object.values(values) as [T[keyof T], ...T[keyof T][]];
+
+export const ENTITY_KINDS = valuesOf(EntityKindValues);
+
+/** Strongest first. */
+export const CERTAINTIES = valuesOf(CertaintyValues);
 export type Certainty = (typeof CERTAINTIES)[number];
 
 /** Higher is stronger; a relationship's certainty is the strongest of its evidence. */
@@ -22,7 +26,7 @@ export const certaintyFromRank = (rank: number): Certainty =>
  * Whether a piece of evidence supports the claim or a source denies or disputes it. A non-answer ("확인해
  * 줄 수 없다", "declined to comment") is neither: it is not evidence for or against, so it is not recorded.
  */
-export const STANCES = ['SUPPORTS', 'DENIES'] as const;
+export const STANCES = valuesOf(StanceValues);
 export type Stance = (typeof STANCES)[number];
 
 /**
@@ -30,7 +34,7 @@ export type Stance = (typeof STANCES)[number];
  * reliable, C fairly reliable, D not usually reliable, E unreliable, F reliability cannot be judged
  * (every unrated source). Independent of certainty, which is how the source words one claim.
  */
-export const SOURCE_RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export const SOURCE_RELIABILITIES = valuesOf(SourceReliabilityValues);
 export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
 /** Higher is more trusted; F (unrated) is the floor, so "at least F" keeps everything. */
 export const RELIABILITY_RANK: Record<SourceReliability, number> = { A: 6, B: 5, C: 4, D: 3, E: 2, F: 1 };
@@ -108,18 +112,6 @@ export interface Relationship {
   version: number;
   deleted: boolean;
   notes: Note[];
-}
-
-export interface Subgraph {
-  nodes: Entity[];
-  relationships: Relationship[];
-  sources: Source[];
-  truncated: boolean;
-  totalNodes: number;
-  /** How many hops `totalNodes` counted: less than the depth asked when the nearer hops filled the cap. */
-  countedDepth: number;
-  /** Hubs the farther hops did not go through. */
-  hubsNotExpanded: string[];
 }
 
 /** Relationship ids are their natural key: at most one relationship of a type between two entities. */

@@ -1,7 +1,7 @@
 // The rows every writer stores: curation mutations (repository.ts), imports and restores (importer.ts)
 // build entities, sources and evidence here, so the graph has one stored shape whoever wrote it.
 import crypto from 'node:crypto';
-import { parseOccurredAt } from './dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 import {
   CERTAINTY_RANK,
   RELIABILITY_RANK,
@@ -68,7 +68,6 @@ export function evidenceRecord(
     sourceId,
   };
 }
-export type EvidenceRow = ReturnType<typeof evidenceRecord>;
 
 /** Distinct by id, first occurrence kept (a file or an input may cite the same quote twice). */
 export function uniqueById<T extends { id: string }>(rows: T[]): T[] {

@@ -26,7 +26,7 @@ import {
   toCursor,
   VersionArg,
 } from '../graph/inputs.ts';
-import { parseOccurredAt } from '../graph/dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 import { PROPOSAL_STATUSES } from '../graph/ingest/store.ts';
 import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';

@@ -8,7 +8,7 @@ import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import type { Database } from '../db/database.ts';
 import { AppError, badInput } from '../errors.ts';
-import { parseOccurredAt } from '../graph/dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
 import {
   attachSources,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOccurredAt } from '../../server/graph/dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 
 describe('parseOccurredAt', () => {
   it('gives the bounds of a day, a month, a year and a range', () => {

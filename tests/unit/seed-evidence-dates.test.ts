@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../server/graph/import/parse.ts';
-import { parseOccurredAt } from '../../server/graph/dates.ts';
+import { parseOccurredAt } from '../../shared/dates.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../../seeds/apple-economy-2024-02-29-zuckerberg-seoul.json');
 const ARTICLE = path.resolve(import.meta.dirname, '../../../shared/seed/000_7f3208e37ee62be8.txt');

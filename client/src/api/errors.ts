@@ -1,24 +1,10 @@
 // One error type for everything the API can fail with, so callers switch on `code`, never on messages.
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'DATABASE_UNAVAILABLE'
-  | 'NETWORK_ERROR'
-  | 'INTERNAL_SERVER_ERROR';
+import { ERROR_CODES, type ErrorCode } from './shapes.ts';
 
-const KNOWN_CODES: readonly string[] = [
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'DATABASE_UNAVAILABLE',
-  'NETWORK_ERROR',
-  'INTERNAL_SERVER_ERROR',
-];
+/** The server's codes (from the SDL's ErrorCode) and the one the client adds when no answer arrives. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR';
+
+const KNOWN_CODES: readonly string[] = [...ERROR_CODES, 'NETWORK_ERROR'];
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;

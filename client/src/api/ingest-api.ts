@@ -1,82 +1,28 @@
 // Typed wrappers for article ingest: propose, edit, accept, reject (one request each).
 import { postGraphQL, type RequestOptions } from './graphql-client.ts';
 import * as ops from './operations.ts';
-import type { Certainty } from './types.ts';
+import type {
+  AcceptProposalMutation,
+  ArticleSourceInput,
+  ProposalFieldsFragment,
+  ProposeClaimsMutation,
+  ProposedClaimPatch,
+  ProposedEntityPatch,
+  RejectProposalMutation,
+  UpdateProposalClaimMutation,
+  UpdateProposalEntityMutation,
+} from './generated/operations.ts';
 
 type Options = Pick<RequestOptions, 'signal' | 'token'>;
 
-export interface TextSpan {
-  start: number;
-  end: number;
-}
-
-export interface ProposedEntity {
-  key: string;
-  name: string;
-  nameKo: string | null;
-  kind: string;
-  confidence: number;
-  mentions: TextSpan[];
-  entity: { id: string; name: string; nameKo: string | null } | null;
-}
-
-export interface ProposedClaim {
-  id: string;
-  type: string;
-  quote: string;
-  span: TextSpan;
-  translation: string | null;
-  attributedTo: string;
-  certainty: Certainty;
-  cue: string | null;
-  occurredAt: string | null;
-  confidence: number;
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
-  from: { key: string };
-  to: { key: string };
-}
-
-export interface Proposal {
-  id: string;
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
-  text: string;
-  language: string;
-  source: { id: string; title: string; publisher: string | null; publishedAt: string | null };
-  entities: ProposedEntity[];
-  claims: ProposedClaim[];
-}
-
-export interface ArticleSourceInput {
-  title: string;
-  publisher: string;
-  author?: string | null;
-  publishedAt: string;
-  language?: string | null;
-  url?: string | null;
-}
-
-export interface ClaimPatch {
-  type?: string;
-  fromKey?: string;
-  toKey?: string;
-  certainty?: Certainty;
-  translation?: string | null;
-  occurredAt?: string | null;
-}
-
-export interface EntityPatch {
-  entityId?: string | null;
-  name?: string;
-  nameKo?: string | null;
-  kind?: string;
-}
-
-export interface AcceptResult {
-  createdEntities: number;
-  createdRelationships: number;
-  addedEvidence: number;
-  proposal: Proposal;
-}
+/** The shapes come from the generated operation types, so they are what the operations select. */
+export type Proposal = ProposalFieldsFragment;
+export type ProposedEntity = Proposal['entities'][number];
+export type ProposedClaim = Proposal['claims'][number];
+export type ClaimPatch = ProposedClaimPatch;
+export type EntityPatch = ProposedEntityPatch;
+export type AcceptResult = AcceptProposalMutation['acceptProposal'];
+export type { ArticleSourceInput };
 
 export interface IngestApi {
   propose(text: string, source: ArticleSourceInput, options?: Options): Promise<Proposal>;
@@ -88,7 +34,7 @@ export interface IngestApi {
 
 export const ingestApi: IngestApi = {
   async propose(text, source, options) {
-    const data = await postGraphQL<{ proposeClaims: Proposal }>(
+    const data = await postGraphQL<ProposeClaimsMutation>(
       ops.PROPOSE_CLAIMS,
       { input: { text, source } },
       options,
@@ -96,7 +42,7 @@ export const ingestApi: IngestApi = {
     return data.proposeClaims;
   },
   async updateClaim(id, claimId, patch, options) {
-    const data = await postGraphQL<{ updateProposalClaim: Proposal }>(
+    const data = await postGraphQL<UpdateProposalClaimMutation>(
       ops.UPDATE_PROPOSAL_CLAIM,
       { id, claimId, patch },
       options,
@@ -104,7 +50,7 @@ export const ingestApi: IngestApi = {
     return data.updateProposalClaim;
   },
   async updateEntity(id, key, patch, options) {
-    const data = await postGraphQL<{ updateProposalEntity: Proposal }>(
+    const data = await postGraphQL<UpdateProposalEntityMutation>(
       ops.UPDATE_PROPOSAL_ENTITY,
       { id, key, patch },
       options,
@@ -112,15 +58,11 @@ export const ingestApi: IngestApi = {
     return data.updateProposalEntity;
   },
   async accept(id, claimIds, options) {
-    const data = await postGraphQL<{ acceptProposal: AcceptResult }>(
-      ops.ACCEPT_PROPOSAL,
-      { id, claimIds },
-      options,
-    );
+    const data = await postGraphQL<AcceptProposalMutation>(ops.ACCEPT_PROPOSAL, { id, claimIds }, options);
     return data.acceptProposal;
   },
   async reject(id, options) {
-    const data = await postGraphQL<{ rejectProposal: Proposal }>(ops.REJECT_PROPOSAL, { id }, options);
+    const data = await postGraphQL<RejectProposalMutation>(ops.REJECT_PROPOSAL, { id }, options);
     return data.rejectProposal;
   },
 };

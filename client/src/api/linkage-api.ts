@@ -16,7 +16,7 @@ import type {
   Source,
   SourceReliability,
   Subgraph,
-} from './types.ts';
+} from './shapes.ts';
 
 type Options = Pick<RequestOptions, 'signal' | 'token'>;
 

@@ -1,6 +1,6 @@
 // Subgraph → Cytoscape elements. Pure (no cytoscape instance), so the mapping is unit-tested directly.
 import type { ElementDefinition } from 'cytoscape';
-import type { Entity, Relationship } from '../api/types.ts';
+import type { Entity, Relationship } from '../state/domain.ts';
 import type { Highlight, LabelMode } from '../state/model.ts';
 import type { VisibleGraph } from '../state/visible.ts';
 import { CERTAINTY_STYLES, kindStyle } from './palette.ts';

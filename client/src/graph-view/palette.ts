@@ -1,6 +1,6 @@
 // Visual encoding shared by the stylesheet and the legend. Colours are Okabe-Ito (safe for the common
 // colour-vision deficiencies) and every kind also has its own shape, so colour is never the only cue.
-import type { Certainty } from '../api/types.ts';
+import type { Certainty } from '../state/domain.ts';
 
 export interface KindStyle {
   color: string;

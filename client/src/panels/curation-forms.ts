@@ -5,11 +5,9 @@ import type { Certainty, Entity, Source } from '../state/domain.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { Store } from '../state/store.ts';
-import type { SourceInput } from '../state/domain.ts';
+import { CERTAINTIES, ENTITY_KINDS, type SourceInput } from '../state/domain.ts';
 import { h, replaceChildren } from './dom.ts';
 import { entityPicker, entityTitle, type EntityPicker } from './entity-picker.ts';
-
-const KINDS = ['Organization', 'Person', 'Product', 'Technology', 'Place', 'Event', 'Concept'];
 
 function field(id: string, label: string, input: HTMLElement): HTMLElement {
   input.id = id;
@@ -59,7 +57,7 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
   }
 
   function entityForm(existing: Entity | null): void {
-    const kind = choice(KINDS, existing?.kind ?? 'Organization');
+    const kind = choice(ENTITY_KINDS, existing?.kind ?? 'Organization');
     const name = text(existing?.name, true);
     const nameKo = text(existing?.nameKo ?? '');
     const aliases = text(existing?.aliases.join(', ') ?? '');
@@ -183,7 +181,7 @@ export function mountCurationForms(dialog: HTMLDialogElement, store: Store<AppSt
     quote.required = true;
     const translation = area();
     const attributedTo = text();
-    const certainty = choice(['CONFIRMED', 'REPORTED', 'SPECULATIVE']);
+    const certainty = choice(CERTAINTIES);
     const source = sourceChooser();
     const occurredAt = text();
     const trouble = problem();

@@ -57,13 +57,3 @@ export function download(filename: string, content: string, mime: string): void 
   link.remove();
   if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
-
-export const KIND_NAMES_KO: Readonly<Record<string, string>> = {
-  Organization: '조직',
-  Person: '인물',
-  Product: '제품',
-  Technology: '기술',
-  Place: '장소',
-  Event: '사건',
-  Concept: '개념',
-};

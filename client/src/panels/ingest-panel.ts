@@ -4,12 +4,9 @@
 import './ingest-panel.css';
 import type { Ingest, IngestState, ProposedClaim, ProposedEntity, Proposal } from '../state/ingest.ts';
 import { claimsAbove } from '../state/ingest.ts';
-import type { Certainty } from '../state/domain.ts';
+import { CERTAINTIES, ENTITY_KINDS, type Certainty } from '../state/domain.ts';
 import { certaintyBadge } from './certainty-badge.ts';
 import { h, replaceChildren } from './dom.ts';
-
-const CERTAINTIES: Certainty[] = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'];
-const KINDS = ['Organization', 'Person', 'Product', 'Technology', 'Place', 'Event', 'Concept'];
 
 /** The article as runs of text, each run carrying its claim certainty and mention (if any). */
 export function highlightRuns(proposal: Proposal) {
@@ -237,7 +234,7 @@ export function mountIngestPanel(dialog: HTMLDialogElement, ingest: Ingest): { o
     const kind = h(
       'select',
       { attrs: { 'aria-label': 'Kind', disabled: !pending } },
-      ...KINDS.map((k) => h('option', { attrs: { value: k, selected: k === e.kind } }, k)),
+      ...ENTITY_KINDS.map((k) => h('option', { attrs: { value: k, selected: k === e.kind } }, k)),
     );
     return h(
       'div',

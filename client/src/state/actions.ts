@@ -1,6 +1,6 @@
 // Registered user commands: a name, whether it is an undoable exploration step, and a pure transition.
 // Buttons, keys and URL restore all go through `applyAction`, so undo/redo covers every step alike.
-import type { Entity, Source } from '../api/types.ts';
+import type { Entity, Source } from '../api/shapes.ts';
 import type { AppState } from './app-state.ts';
 import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';

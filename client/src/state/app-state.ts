@@ -1,6 +1,6 @@
 // The whole client state: the undoable exploration plus transient UI state (requests, dialogs, errors).
 import type { ApiErrorCode } from '../api/errors.ts';
-import type { Entity, ExpansionPreview, Note, PathResult, SearchHit, Source } from '../api/types.ts';
+import type { Entity, ExpansionPreview, Note, PathResult, SearchHit, Source } from '../api/shapes.ts';
 import { startHistory, type History } from './history.ts';
 import { EMPTY_VIEW, type GraphView } from './model.ts';
 import type { ServerEffect } from './server-effects.ts';

@@ -11,7 +11,7 @@ import type {
   GraphFilter,
   Source,
   SourceReliability,
-} from '../api/types.ts';
+} from '../api/shapes.ts';
 import {
   applyAction,
   applyRedo,

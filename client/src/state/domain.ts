@@ -5,9 +5,8 @@ export type {
   Entity,
   Evidence,
   Relationship,
-  SearchHit,
   Source,
   SourceInput,
   SourceReliability,
-  Stance,
-} from '../api/types.ts';
+} from '../api/shapes.ts';
+export { CERTAINTIES, ENTITY_KINDS } from '../api/shapes.ts';

@@ -1,5 +1,5 @@
 // Client-side exports of what is on screen. Pure string builders, so they are unit-testable.
-import type { GraphFilter } from '../api/types.ts';
+import type { GraphFilter } from '../api/shapes.ts';
 import { NEIGHBORHOOD } from '../api/operations.ts';
 import type { GraphView } from './model.ts';
 import type { VisibleGraph } from './visible.ts';

@@ -2,7 +2,13 @@
 // an analyst can save a view and open it again later (export dialog → Linkage JSON; toolbar → Open).
 // Validated completely before anything changes; the error names the first bad record and what to fix.
 import { z } from 'zod';
-import type { Entity, Relationship } from '../api/types.ts';
+import {
+  ENTITY_KINDS,
+  SOURCE_RELIABILITIES,
+  STANCES,
+  type Entity,
+  type Relationship,
+} from '../api/shapes.ts';
 import { CERTAINTY_ORDER, LAYOUT_NAMES, type GraphView, type LabelMode, type LayoutName } from './model.ts';
 import type { VisibleGraph } from './visible.ts';
 
@@ -28,7 +34,7 @@ export interface GraphFile {
 
 const text = z.string();
 const nullableText = z.string().nullable().default(null);
-const certainty = z.enum(CERTAINTY_ORDER as unknown as [string, ...string[]]);
+const certainty = z.enum(CERTAINTY_ORDER);
 const properties = z.record(z.string(), z.unknown()).default({});
 
 const sourceSchema = z.object({
@@ -41,13 +47,13 @@ const sourceSchema = z.object({
   language: nullableText,
   url: nullableText,
   // Files saved before sources were graded read as unrated (F).
-  reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).default('F'),
+  reliability: z.enum(SOURCE_RELIABILITIES).default('F'),
   reliabilityReason: nullableText,
 });
 
 const entitySchema = z.object({
   id: text.min(1, 'an entity needs an id'),
-  kind: text.min(1, 'an entity needs a kind'),
+  kind: z.enum(ENTITY_KINDS, { message: `an entity's kind is one of ${ENTITY_KINDS.join(', ')}` }),
   name: text.min(1, 'an entity needs a name'),
   nameKo: nullableText,
   aliases: z.array(text).default([]),
@@ -75,7 +81,7 @@ const relationshipSchema = z.object({
         translation: nullableText,
         attributedTo: nullableText,
         certainty,
-        stance: z.enum(['SUPPORTS', 'DENIES']).default('SUPPORTS'),
+        stance: z.enum(STANCES).default('SUPPORTS'),
         occurredAt: nullableText,
         source: sourceSchema,
       }),

@@ -1,14 +1,22 @@
 // The exploration state: what is on the canvas and how it is viewed. Plain, immutable data so that
 // every step can be undone by keeping the previous value.
-import type { Certainty, Clock, Entity, Relationship, SourceReliability } from '../api/types.ts';
+import {
+  CERTAINTIES,
+  SOURCE_RELIABILITIES,
+  type Certainty,
+  type Clock,
+  type Entity,
+  type Relationship,
+  type SourceReliability,
+} from '../api/shapes.ts';
 
 export type LabelMode = 'ko' | 'en' | 'both';
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst', 'timeline'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
-export const CERTAINTY_ORDER: readonly Certainty[] = ['CONFIRMED', 'REPORTED', 'SPECULATIVE'];
+export const CERTAINTY_ORDER: readonly Certainty[] = CERTAINTIES;
 /** Admiralty grades, most reliable first; F (cannot be judged) is every unrated source. */
-export const RELIABILITY_ORDER: readonly SourceReliability[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+export const RELIABILITY_ORDER: readonly SourceReliability[] = SOURCE_RELIABILITIES;
 
 export interface TimeWindow {
   clock: Clock;

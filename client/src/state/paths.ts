@@ -1,6 +1,6 @@
 // Paths read as sentences: each step names both ends, the relationship type and which way it points, and
 // a path is only as certain as its weakest step.
-import type { Certainty, Entity, PathResult, Relationship } from '../api/types.ts';
+import type { Certainty, Entity, PathResult, Relationship } from '../api/shapes.ts';
 import { CERTAINTY_ORDER } from './model.ts';
 
 export interface PathStep {

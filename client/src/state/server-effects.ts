@@ -11,5 +11,3 @@ export type ServerEffect =
       label: string;
     }
   | { kind: 'deleteEntity'; id: string; version: number; label: string };
-
-export const effectLabel = (effect: ServerEffect): string => effect.label;

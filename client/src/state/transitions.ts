@@ -1,8 +1,9 @@
 // Pure exploration steps: (view, payload) → view. Each returns the same object when nothing changes, so
 // history does not record no-op steps.
-import type { Entity, Relationship, Source } from '../api/types.ts';
+import type { Entity, Relationship, Source } from '../api/shapes.ts';
 import type { GraphFile } from './graph-file.ts';
 import {
+  CERTAINTY_ORDER,
   EMPTY_VIEW,
   USER_ORIGIN,
   expandOrigin,
@@ -224,7 +225,7 @@ export function mergeEntitiesLocally(view: GraphView, kept: Entity, mergedId: st
     if (!touches) relationships[id] = r;
     else if (r.fromId !== keepId && r.toId !== keepId) moved.push(r);
   }
-  const rank = (c: Relationship['certainty']) => ['CONFIRMED', 'REPORTED', 'SPECULATIVE'].indexOf(c);
+  const rank = (c: Relationship['certainty']) => CERTAINTY_ORDER.indexOf(c);
   for (const r of moved) {
     const fromId = r.fromId === mergedId ? keepId : r.fromId;
     const toId = r.toId === mergedId ? keepId : r.toId;

@@ -1,6 +1,6 @@
 // The view in the address bar (#ids=…&label=…): shareable, bookmarkable, restored on load. Only ids and
 // view settings are stored; entity data is fetched again so a link never shows stale facts.
-import type { Certainty, Clock, SourceReliability } from '../api/types.ts';
+import type { Certainty, Clock, SourceReliability } from '../api/shapes.ts';
 import {
   CERTAINTY_ORDER,
   DEFAULT_FILTER,

@@ -2,7 +2,7 @@
 // function so that they can never disagree. Filters act on each piece of evidence, as the server's do
 // (cypher/fragments/evidence-passes.cypher): a relationship is shown when one of its evidence passes, lists
 // only what passed, and takes its certainty, event time, source count and dispute flag from that alone.
-import type { Entity, Evidence, Relationship } from '../api/types.ts';
+import type { Entity, Evidence, Relationship } from '../api/shapes.ts';
 import { parseTimeSpan, overlaps } from './dates.ts';
 import { CERTAINTY_ORDER, RELIABILITY_ORDER, type Filter, type GraphView } from './model.ts';
 

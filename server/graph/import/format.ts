@@ -2,7 +2,7 @@
 // Shape is checked by zod; meaning (dangling ids, duplicates, dates) by validateDocument.
 import { z } from 'zod';
 import { CERTAINTIES, ENTITY_KINDS, SOURCE_RELIABILITIES, STANCES } from '../model.ts';
-import { OCCURRED_AT_HINT, parseOccurredAt } from '../dates.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from '../../../shared/dates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Database, Transaction } from '../../db/database.ts';
 import { relationshipId } from '../model.ts';
-import { parseOccurredAt } from '../dates.ts';
+import { parseOccurredAt } from '../../../shared/dates.ts';
 import { evidenceRecord, sourceRecord } from '../records.ts';
 import type { ImportDocument } from './format.ts';
 import { ImportError } from './parse.ts';

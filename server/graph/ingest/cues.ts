@@ -173,8 +173,6 @@ export const TITLE_TYPES: [RegExp, string][] = [
   [/^(창업자|founder|co-founder)$/i, 'FOUNDED'],
 ];
 
-export const TITLE_WORDS = /^(부회장|회장|CEO|최고경영자|사장|대표|대표이사|창업자)/;
-
 export function titleType(title: string): string | null {
   return TITLE_TYPES.find(([pattern]) => pattern.test(title.trim()))?.[1] ?? null;
 }

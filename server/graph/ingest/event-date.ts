@@ -1,7 +1,7 @@
 // The event date a sentence speaks of, resolved against the publication date: "19일", "지난 2013년",
 // "지난달", "on Wednesday", "this month", "March 19". Returns occurredAt text (YYYY, YYYY-MM, YYYY-MM-DD)
 // or null when the sentence names no time.
-import { parseOccurredAt } from '../dates.ts';
+import { parseOccurredAt } from '../../../shared/dates.ts';
 import type { Language } from './text.ts';
 
 export interface ResolvedDate {

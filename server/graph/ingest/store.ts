@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Database, Row } from '../../db/database.ts';
 import type { Plain } from '../../db/values.ts';
 import { badInput, conflict, notFound } from '../../errors.ts';
-import { OCCURRED_AT_HINT, parseOccurredAt } from '../dates.ts';
+import { OCCURRED_AT_HINT, parseOccurredAt } from '../../../shared/dates.ts';
 import { TYPE_PATTERN } from '../import/format.ts';
 import { check } from '../inputs.ts';
 import { toEntity, toSource } from '../mapping.ts';
@@ -409,5 +409,3 @@ export function createProposalStore(db: Database) {
     },
   };
 }
-
-export type ProposalStore = ReturnType<typeof createProposalStore>;

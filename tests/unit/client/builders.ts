@@ -1,5 +1,5 @@
 // Small builders for client tests: readable defaults, override what the test is about.
-import type { Entity, Evidence, Relationship } from '../../../client/src/api/types.ts';
+import type { Entity, Evidence, Relationship } from '../../../client/src/api/shapes.ts';
 
 export function entity(id: string, overrides: Partial<Entity> = {}): Entity {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/api/errors.ts';
 import type { LinkageApi } from '../../../client/src/api/linkage-api.ts';
-import type { SearchHit, Subgraph } from '../../../client/src/api/types.ts';
+import type { SearchHit, Subgraph } from '../../../client/src/api/shapes.ts';
 import { initialAppState, type AppState } from '../../../client/src/state/app-state.ts';
 import { MAX_EXPANSION_CAP, createCommands } from '../../../client/src/state/commands.ts';
 import { createStore } from '../../../client/src/state/store.ts';

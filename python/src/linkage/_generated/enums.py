@@ -24,6 +24,29 @@ class SourceReliability(str, Enum):
     F = "F"
 
 
+class EntityKind(str, Enum):
+    Organization = "Organization"
+    Person = "Person"
+    Product = "Product"
+    Technology = "Technology"
+    Place = "Place"
+    Event = "Event"
+    Concept = "Concept"
+
+
+class ErrorCode(str, Enum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    CONFLICT = "CONFLICT"
+    DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
+    RATE_LIMITED = "RATE_LIMITED"
+    QUERY_TIMEOUT = "QUERY_TIMEOUT"
+    OVERLOADED = "OVERLOADED"
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
 class Direction(str, Enum):
     OUT = "OUT"
     IN = "IN"

@@ -6,12 +6,12 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import Certainty, SourceReliability, Stance
+from .enums import Certainty, EntityKind, SourceReliability, Stance
 
 
 class EntityFields(BaseModel):
     id: str
-    kind: str
+    kind: EntityKind
     name: str
     name_ko: Optional[str] = Field(alias="nameKo")
     aliases: list[str]

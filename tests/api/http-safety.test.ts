@@ -1,27 +1,18 @@
 // Safety limits through HTTP: GraphQL Armor (depth, aliases, cost), the body size limit, helmet headers,
-// CORS off unless configured, and unexpected errors masked without stack traces.
-import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+// CORS off unless configured, and unexpected errors masked without stack traces. None of it needs Neo4j:
+// the real app runs over a fake database (API tier, part of `npm run check`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { createTokenStore } from '../../server/auth/tokens.ts';
-import { loadConfig } from '../../server/config.ts';
-import type { Database } from '../../server/db/database.ts';
 import { ARMOR_LIMITS } from '../../server/graphql/yoga.ts';
 import { quietLogger } from '../helpers/db.ts';
-import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
+import { startFakeApp, type FakeApp } from '../helpers/fake-app.ts';
+import { gql } from '../helpers/product.ts';
 
 const MAX_BODY = 20_000;
 
-let product: TestProduct;
-let uri: string;
+let product: FakeApp;
 
 beforeAll(async () => {
-  uri = inject('neo4jUri');
-  product = await startProductForTests(uri, { env: { LINKAGE_MAX_BODY_BYTES: String(MAX_BODY) } });
+  product = await startFakeApp({ env: { LINKAGE_MAX_BODY_BYTES: String(MAX_BODY) } });
 });
 afterAll(async () => {
   await product?.close();
@@ -162,11 +153,11 @@ describe('HTTP limits and headers', () => {
 });
 
 describe('CORS when configured', () => {
-  let open: TestProduct;
+  let open: FakeApp;
   const allowed = 'https://notebook.example';
 
   beforeAll(async () => {
-    open = await startProductForTests(uri, { env: { LINKAGE_CORS_ORIGINS: allowed } });
+    open = await startFakeApp({ env: { LINKAGE_CORS_ORIGINS: allowed } });
   });
   afterAll(async () => {
     await open?.close();
@@ -188,7 +179,7 @@ describe('CORS when configured', () => {
 });
 
 describe('unexpected errors', () => {
-  let server: http.Server;
+  let failingApp: FakeApp;
   let url: string;
   const logged: unknown[] = [];
 
@@ -196,19 +187,6 @@ describe('unexpected errors', () => {
     // The real app over a database that fails in a way no code expects: the client must see a masked
     // message with an error id, never the internals.
     const failing = new Error('secret internals: /srv/linkage/server/db/database.ts password=hunter2');
-    const db = {
-      read: async () => {
-        throw failing;
-      },
-      write: async () => {
-        throw failing;
-      },
-      ping: async () => {
-        throw failing;
-      },
-      statementCount: 0,
-    } as unknown as Database;
-    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', PORT: '0', LOG_LEVEL: 'silent' });
     const logger = quietLogger();
     const spy = new Proxy(logger, {
       get(target, key, receiver) {
@@ -219,14 +197,16 @@ describe('unexpected errors', () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const tokens = createTokenStore(path.join(os.tmpdir(), `linkage-no-tokens-${Date.now()}.json`));
-    const app = buildApp({ config, db, tokens, logger: spy });
-    server = http.createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    failingApp = await startFakeApp({
+      logger: spy,
+      answer: () => {
+        throw failing;
+      },
+    });
+    url = failingApp.url;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await failingApp?.close();
   });
 
   it('are masked: generic message, error id, no stack trace, no internals; and logged', async () => {

@@ -1,3 +1,4 @@
+// Shared by the server and the client (pure: no Node or DOM APIs), so both read dates the same way.
 // Event time (`occurredAt`) is a date, a month, a year or a range "from/to". Stored with its bounds so
 // windows compare as strings: occurredFrom = first day, occurredTo = last day (ISO yyyy-mm-dd).
 const PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
