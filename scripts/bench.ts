@@ -511,7 +511,6 @@ const results: BenchResults = {
     'neo4j-driver': readVersion('neo4j-driver'),
     '@neo4j/graphql': readVersion('@neo4j/graphql'),
     'graphql-yoga': readVersion('graphql-yoga'),
-    autocannon: readVersion('autocannon'),
     loadAverageAtStart: os
       .loadavg()
       .map((l) => l.toFixed(1))
