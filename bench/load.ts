@@ -1,6 +1,11 @@
-// Load generation with autocannon: every request body comes from a deterministic generator, every response
-// time is kept so p50/p95/p99 are exact, and GraphQL errors inside 200 responses count as errors.
-import autocannon from 'autocannon';
+// Load generation over keep-alive HTTP connections. Open loop: every request gets its own arrival time
+// (Poisson: exponential gaps drawn from a seeded PRNG), so a second's requests do not leave in one burst,
+// and each latency runs from the request's scheduled arrival to its last response byte — time spent
+// waiting for a free connection counts, as it would for a user (no coordinated omission). Closed loop:
+// `connections` clients each send the next request when the last one answered (saturation). Every
+// response time is kept so percentiles are exact, and GraphQL errors inside 200 responses count as errors.
+import http from 'node:http';
+import { mulberry32 } from './generator.ts';
 
 export interface LoadRequest {
   path: string;
@@ -11,8 +16,10 @@ export interface LoadOptions {
   url: string;
   connections: number;
   durationSeconds: number;
-  /** Requests per second across all connections (open loop); undefined = as fast as answered. */
+  /** Mean arrivals per second (open loop, Poisson); undefined = closed loop, as fast as answered. */
   rate?: number;
+  /** Seeds the arrival times, so a rerun offers the same schedule. */
+  arrivalSeed?: number;
   next: () => LoadRequest;
 }
 
@@ -26,6 +33,9 @@ export interface LoadResult {
   max: number;
   latencies: number[];
 }
+
+/** Percentiles below this many samples rest on a handful of slow requests; reports mark them. */
+export const P99_MIN_SAMPLES = 1000;
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -47,53 +57,95 @@ export function summarise(latencies: number[], errors: number, seconds: number):
   };
 }
 
+/** Exponential gaps with mean 1/rate: the arrivals of independent users. */
+export function poissonArrivals(rate: number, seconds: number, seed: number): number[] {
+  const random = mulberry32(seed);
+  const times: number[] = [];
+  for (let t = -Math.log(1 - random()) / rate; t < seconds; t += -Math.log(1 - random()) / rate)
+    times.push(t * 1000);
+  return times;
+}
+
+const isError = (status: number, body: string) =>
+  status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[');
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const target = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  const started = performance.now();
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url: options.url,
-      connections: options.connections,
-      duration: options.durationSeconds,
-      ...(options.rate ? { overallRate: options.rate } : {}),
-      timeout: 30,
-      requests: [
+
+  const send = (request: LoadRequest, startedAt: number) =>
+    new Promise<void>((resolve) => {
+      const payload = JSON.stringify(request.body);
+      const req = http.request(
         {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: request.path,
           method: 'POST',
-          setupRequest: (request) => {
-            const next = options.next();
-            return {
-              ...request,
-              path: next.path,
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(next.body),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[')) {
-              errors += 1;
-              firstError ??= `${status} ${body.slice(0, 300)}`;
-            }
-          },
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          timeout: 30_000,
         },
-      ],
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
-  );
-  instance.on('response', (_client, _status, _bytes, responseTime) => {
-    latencies.push(responseTime);
-  });
-  const result = await done;
-  errors += result.errors + result.timeouts;
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            latencies.push(performance.now() - startedAt);
+            // Only the head is needed to tell an error; decoding megabytes would load the generator.
+            const head = Buffer.concat(chunks.slice(0, 1)).toString('utf8', 0, 64);
+            const status = res.statusCode ?? 0;
+            if (isError(status, head) || (status === 200 && chunks.length > 1 && tailHasErrors(chunks))) {
+              errors += 1;
+              firstError ??= `${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`;
+            }
+            resolve();
+          });
+          res.on('error', () => {
+            errors += 1;
+            resolve();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (error) => {
+        errors += 1;
+        firstError ??= error.message;
+        resolve();
+      });
+      req.end(payload);
+    });
+
+  const started = performance.now();
+  const durationMs = options.durationSeconds * 1000;
+  const inFlight = new Set<Promise<void>>();
+  if (options.rate) {
+    const arrivals = poissonArrivals(options.rate, options.durationSeconds, options.arrivalSeed ?? 1);
+    for (const at of arrivals) {
+      const wait = started + at - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      // Latency counts from the scheduled arrival, even when the timer fired late.
+      const request = send(options.next(), started + at);
+      inFlight.add(request);
+      void request.then(() => inFlight.delete(request));
+    }
+  } else {
+    const client = async () => {
+      while (performance.now() - started < durationMs) await send(options.next(), performance.now());
+    };
+    await Promise.all(Array.from({ length: options.connections }, client));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
   if (firstError && process.env.BENCH_DEBUG) console.error(`  first error: ${firstError}`);
   const seconds = Math.max(options.durationSeconds, (performance.now() - started) / 1000);
   return summarise(latencies, errors, seconds);
+}
+
+/** GraphQL reports errors in the body of a 200; a partial answer puts them after `data`. */
+function tailHasErrors(chunks: Buffer[]): boolean {
+  const last = chunks[chunks.length - 1]!;
+  return last.toString('utf8', Math.max(0, last.length - 4096)).includes('"errors":[');
 }

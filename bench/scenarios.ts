@@ -6,19 +6,26 @@ import { entityAt, mulberry32 } from './generator.ts';
 import type { LoadRequest } from './load.ts';
 
 export type ScenarioId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6';
-export type Peer = 'linkage' | 'linkage-cached' | 'raw' | 'neo4j-graphql';
+export type Peer = 'linkage' | 'linkage-cached' | 'linkage-baseline' | 'raw' | 'neo4j-graphql' | 'floor';
+
+/** Peers that speak Linkage's own API (the baseline is an earlier commit of Linkage, see --baseline). */
+const isLinkage = (peer: Peer) =>
+  peer === 'linkage' || peer === 'linkage-cached' || peer === 'linkage-baseline';
 
 /** Entities 0..HUB_COUNT-1 are the generator's named hubs. */
 const HUB_COUNT = 16;
 /** Share of requests that start at a hub: analysts open the big names often. */
 const HUB_SHARE = 0.1;
 export const NEIGHBOURHOOD_LIMIT = 300;
-/** @neo4j/graphql's 2-hop expansion: first-hop and per-node second-hop caps whose product is the limit. */
-const PEER_HOP1 = 20;
-const PEER_HOP2 = 15;
+/** The hub threshold Linkage runs with by default (LINKAGE_HUB_DEGREE); the peers apply the same rule. */
+const HUB_DEGREE = 1000;
 
 const ENTITY_SELECTION = 'id kind name nameKo aliases description occurredAt properties version';
-const LINK_SELECTION = 'id type fromId toId certaintyRank occurredAt properties version evidence sourceIds';
+const LINK_SELECTION =
+  'id type fromId toId certaintyRank occurredFrom occurredTo sourceIds disputed properties version evidence';
+const SOURCE_SELECTION = 'id title titleEn publisher author publishedAt language url reliability';
+/** The peer returns evidence when the canvas's own query asks Linkage for it: the same question. */
+export const CANVAS_SELECTS_EVIDENCE = /\bevidence\s*\{/.test(NEIGHBORHOOD);
 
 export interface Workload {
   entityId(): string;
@@ -54,26 +61,27 @@ const graphql = (query: string, variables: Record<string, unknown>): LoadRequest
 export function neighbourhoodRequest(peer: Peer, id: string, depth: 1 | 2): LoadRequest {
   if (peer === 'raw')
     return { path: '/neighborhood', body: { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT } };
-  if (peer === 'neo4j-graphql') {
-    const inner =
-      depth === 1
-        ? `neighbours(limit: ${NEIGHBOURHOOD_LIMIT}) { ${ENTITY_SELECTION} } links(limit: ${NEIGHBOURHOOD_LIMIT}) { ${LINK_SELECTION} }`
-        : `neighbours(limit: ${PEER_HOP1}) { ${ENTITY_SELECTION} links(limit: ${PEER_HOP2}) { ${LINK_SELECTION} } neighbours(limit: ${PEER_HOP2}) { ${ENTITY_SELECTION} } }`;
+  if (peer === 'floor') return { path: '/neighborhood', body: { id, depth, limit: NEIGHBOURHOOD_LIMIT } };
+  if (peer === 'neo4j-graphql')
     return graphql(
-      `query Neighbourhood($id: ID!) { entities(where: { id: { eq: $id } }) { ${ENTITY_SELECTION} ${inner} } }`,
-      { id },
+      `query Neighbourhood($id: ID!, $depth: Int!, $limit: Int!, $hubDegree: Int!, $withEvidence: Boolean!) {
+        neighbourhood(id: $id, depth: $depth, limit: $limit, hubDegree: $hubDegree, withEvidence: $withEvidence) {
+          total nodes { ${ENTITY_SELECTION} } links { ${LINK_SELECTION} } sources { ${SOURCE_SELECTION} }
+        }
+      }`,
+      { id, depth, limit: NEIGHBOURHOOD_LIMIT, hubDegree: HUB_DEGREE, withEvidence: CANVAS_SELECTS_EVIDENCE },
     );
-  }
   return graphql(NEIGHBORHOOD, { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT });
 }
 
 export function pathsRequest(peer: Peer, fromId: string, toId: string): LoadRequest {
-  if (peer === 'raw') return { path: '/paths', body: { fromId, toId, maxLength: 4, first: 3 } };
+  if (peer === 'raw' || peer === 'floor')
+    return { path: '/paths', body: { fromId, toId, maxLength: 4, first: 3 } };
   return graphql(FIND_PATHS, { fromId, toId, maxLength: 4, first: 3 });
 }
 
 export function searchRequest(peer: Peer, text: string): LoadRequest {
-  if (peer === 'raw') return { path: '/search', body: { text, first: 10 } };
+  if (peer === 'raw' || peer === 'floor') return { path: '/search', body: { text, first: 10 } };
   if (peer === 'neo4j-graphql') {
     const lucene = buildSearchQuery(text)?.lucene ?? 'name:x';
     return graphql(
@@ -86,13 +94,39 @@ export function searchRequest(peer: Peer, text: string): LoadRequest {
 
 /** Which peers run each scenario (S3: @neo4j/graphql has no shortest-path query; S6: cached vs uncached). */
 export const SCENARIO_PEERS: Record<ScenarioId, Peer[]> = {
-  S1: ['linkage', 'raw', 'neo4j-graphql'],
-  S2: ['linkage', 'raw', 'neo4j-graphql'],
-  S3: ['linkage', 'raw'],
-  S4: ['linkage', 'raw', 'neo4j-graphql'],
-  S5: ['linkage', 'raw', 'neo4j-graphql'],
+  S1: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+  S2: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+  S3: ['linkage', 'raw', 'floor'],
+  S4: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+  S5: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
   S6: ['linkage-cached', 'linkage'],
 };
+
+/** The entity and relationship ids of a neighbourhood answer, whichever peer gave it (null: no answer). */
+export function neighbourhoodIds(
+  peer: Peer,
+  body: unknown,
+): { nodes: string[]; relationships: string[] } | null {
+  const data = (body as { data?: Record<string, unknown> } | null)?.data;
+  if (!data) return null;
+  const ids = (list: unknown) => (Array.isArray(list) ? list.map((x: { id: string }) => x.id).sort() : []);
+  if (peer === 'floor') {
+    const d = data as { nodes: string[]; relationships: string[] };
+    return { nodes: [...d.nodes].sort(), relationships: [...d.relationships].sort() };
+  }
+  if (peer === 'raw') {
+    // find-neighborhood's rows as they come: (part, item), one entity or relationship per row.
+    const rows = data as unknown as { part: string; item: unknown }[];
+    const items = (part: string) => rows.filter((row) => row.part === part).map((row) => row.item);
+    return { nodes: ids(items('node')), relationships: ids(items('relationship')) };
+  }
+  const n = (isLinkage(peer) ? data.neighborhood : data.neighbourhood) as {
+    nodes: unknown;
+    relationships?: unknown;
+    links?: unknown;
+  } | null;
+  return n ? { nodes: ids(n.nodes), relationships: ids(n.relationships ?? n.links) } : null;
+}
 
 /** A request generator for one peer in one scenario; the same requestSeed gives every peer the same mix. */
 export function generatorFor(

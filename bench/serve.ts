@@ -1,10 +1,11 @@
 // Child-process entry for one peer, so every peer gets its own event loop and its RSS can be read apart
 // from the load generator. Prints `READY <url>` and stays up until stdin closes or SIGTERM.
+import { startFloorPeer } from './peers/floor.ts';
 import { startLinkagePeer } from './peers/linkage.ts';
 import { startNeo4jGraphQLPeer } from './peers/neo4j-graphql.ts';
 import { startRawPeer } from './peers/raw.ts';
 
-export const PEER_NAMES = ['linkage', 'linkage-cached', 'raw', 'neo4j-graphql'] as const;
+export const PEER_NAMES = ['linkage', 'linkage-cached', 'raw', 'neo4j-graphql', 'floor'] as const;
 export type PeerName = (typeof PEER_NAMES)[number];
 
 export function startPeer(name: PeerName, uri: string) {
@@ -17,6 +18,8 @@ export function startPeer(name: PeerName, uri: string) {
       return startRawPeer(uri);
     case 'neo4j-graphql':
       return startNeo4jGraphQLPeer(uri);
+    case 'floor':
+      return startFloorPeer(uri);
   }
 }
 

@@ -8,9 +8,16 @@
 // question near a big name. The start entities are always expanded; skipped hubs are returned.
 // A relationship passes when at least one of its evidence passes the filter; it comes back with only that
 // evidence and the fields derived from it (fragments/relationship-view).
-// params: $ids, $depth, $limit, $hubDegree and the filter parameters (server/graph/inputs.ts FilterParams)
-// returns: found (ids that exist), nodes (list of nodes, capped), relationships (list of maps), total,
-//          countedDepth (hops counted in total), hubsNotExpanded (ids), sources
+// Evidence is most of an answer's bytes: with $withEvidence false (the request does not select it) the
+// relationships come without it and no sources are read; their derived fields are computed all the same.
+// params: $ids, $depth, $limit, $hubDegree, $withEvidence and the filter parameters (server/graph/inputs.ts
+//         FilterParams)
+// The answer streams as many small records (part, item), never one big one: the JavaScript driver decodes
+// a megabyte record far slower than the same bytes in small ones (strings spanning chunks), and only the
+// projected fields leave the database.
+// returns: part 'answer' (item: found = ids that exist, total, countedDepth = hops counted in total,
+//          hubsNotExpanded = ids), one 'node' per entity (capped), one 'relationship' per relationship
+//          (relationship-view), one 'source' per source cited by their evidence
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
 WITH collect(s) AS seeds
 CALL (seeds) {
@@ -70,10 +77,28 @@ CALL (kept) {
   ) AS relationships
 }
 CALL (relationships) {
+  WITH relationships WHERE $withEvidence
   UNWIND relationships AS r
   UNWIND r.summary.sourceIds AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
-  RETURN collect(s) AS sources
+  RETURN collect(s
+  // @include source-view
+  ) AS sources
 }
-RETURN [s IN seeds | s.id] AS found, kept AS nodes, relationships, total, countedDepth, hubsNotExpanded, sources
+CALL (seeds, kept, relationships, sources, total, countedDepth, hubsNotExpanded) {
+  RETURN 'answer' AS part,
+    {found: [s IN seeds | s.id], total: total, countedDepth: countedDepth, hubsNotExpanded: hubsNotExpanded} AS item
+  UNION ALL
+  UNWIND kept AS n
+  RETURN 'node' AS part, n
+  // @include entity-view
+  AS item
+  UNION ALL
+  UNWIND relationships AS r
+  RETURN 'relationship' AS part, CASE WHEN $withEvidence THEN r ELSE r {.*, evidence: []} END AS item
+  UNION ALL
+  UNWIND sources AS s
+  RETURN 'source' AS part, s AS item
+}
+RETURN part, item

@@ -1,8 +1,12 @@
 // find-paths: shortest paths between two entities through live relationships that pass the filter.
 // The hop bound in the pattern is the API's hard maximum (6); $maxLength narrows it.
-// params: $fromId, $toId, $maxLength, $first, and the filters ($kinds for intermediate entities, $types,
+// With $withEvidence false the relationships come without evidence and no sources are read (see
+// find-neighborhood).
+// params: $fromId, $toId, $maxLength, $first, $withEvidence, and the filters ($kinds for intermediate entities, $types,
 //         $minRank, $occurredFrom, $occurredTo, $includeUndated, $publishedFrom, $publishedTo)
-// returns: found (ids of the two ends that exist), paths (list of {nodes, relationships}), sources
+// Streamed as many small records (part, item), like find-neighborhood.
+// returns: part 'answer' (item: found = ids of the two ends that exist), one 'path' per path (item: index,
+//          nodes, relationships), one 'source' per source cited by their evidence
 OPTIONAL MATCH (a:Entity {id: $fromId}) WHERE a.deleted = false
 OPTIONAL MATCH (b:Entity {id: $toId}) WHERE b.deleted = false
 WITH a, b, [x IN [a, b] WHERE x IS NOT NULL | x.id] AS found
@@ -15,18 +19,33 @@ CALL (a, b) {
   WHERE length(p) <= $maxLength
   WITH p ORDER BY length(p) LIMIT $first
   RETURN collect({
-    nodes: nodes(p),
+    nodes: [n IN nodes(p) | n
+    // @include entity-view
+    ],
     relationships: [r IN relationships(p) |
     // @include relationship-view
     ]
   }) AS paths
 }
 CALL (paths) {
+  WITH paths WHERE $withEvidence
   UNWIND paths AS p
   UNWIND p.relationships AS r
   UNWIND r.summary.sourceIds AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
-  RETURN collect(s) AS sources
+  RETURN collect(s
+  // @include source-view
+  ) AS sources
 }
-RETURN found, paths, sources
+CALL (found, paths, sources) {
+  RETURN 'answer' AS part, {found: found} AS item
+  UNION ALL
+  UNWIND range(0, size(paths) - 1) AS index
+  RETURN 'path' AS part, {index: index, nodes: paths[index].nodes, relationships:
+    [r IN paths[index].relationships | CASE WHEN $withEvidence THEN r ELSE r {.*, evidence: []} END]} AS item
+  UNION ALL
+  UNWIND sources AS s
+  RETURN 'source' AS part, s AS item
+}
+RETURN part, item

@@ -18,6 +18,8 @@ WITH node, [n IN names | reduce(acc = '', i IN range(0, size(n) - 1) |
 WHERE any(k IN keys WHERE k CONTAINS $pattern)
 WITH node, CASE WHEN any(k IN keys WHERE k = $pattern) THEN 2
   WHEN any(k IN keys WHERE k STARTS WITH $pattern) THEN 1 ELSE 0 END AS rank
-RETURN node AS entity, toFloat(rank) AS score, CASE WHEN rank = 2 THEN 1 ELSE 0 END AS exact
+RETURN node
+  // @include entity-view
+  AS entity, toFloat(rank) AS score, CASE WHEN rank = 2 THEN 1 ELSE 0 END AS exact
 ORDER BY rank DESC, size(coalesce(node.nameKo, '')), node.id
 LIMIT $first

@@ -1,8 +1,12 @@
 // npm run bench -- [--smoke] [--sizes 10000,100000] [--duration 5] [--rounds 3] [--uri bolt://…] [--out dir]
+//                  [--baseline <dir of an earlier checkout>] [--neo4j-pid N (with --uri)]
 // For each size: a fresh database (a dedicated local Neo4j unless --uri), the synthetic graph loaded through
-// the real importer (S7, against row-at-a-time MERGE on a sample), the peers started as child processes,
-// then S1–S6 with warm-up and several rounds, peers interleaved, and S8/S9 in headless Chromium when the
-// client is built. Writes bench/results/<date>.{json,md} and bench/results/latest.{json,md}.
+// the real importer (S7, against row-at-a-time MERGE on a sample), the peers started as child processes and
+// checked to give the same ids for the same neighbourhoods, then S1–S6: warm-up, a closed-loop probe of
+// what each peer sustains, then several rounds (Poisson arrivals at half the slowest peer's rate for
+// S1–S4, closed loop for S5/S6), peers interleaved, with CPU per request of the peer and of Neo4j read
+// from /proc; and S8/S9 in headless Chromium when the client is built. Writes
+// bench/results/<date>.{json,md} and bench/results/latest.{json,md}.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +28,8 @@ import { importDocument, toImportRows } from '../server/graph/import/importer.ts
 import { parseJsonDocument } from '../server/graph/import/parse.ts';
 import { createLogger } from '../server/logger.ts';
 import { measureClient } from '../bench/client.ts';
-import { shard } from '../bench/generator.ts';
+import { entityAt, shard } from '../bench/generator.ts';
+import { cpuBetween, sampleCpu } from '../bench/cpu.ts';
 import { runLoad, summarise, type LoadResult } from '../bench/load.ts';
 import {
   writeResults,
@@ -35,8 +40,11 @@ import {
 } from '../bench/report.ts';
 import {
   generatorFor,
+  neighbourhoodIds,
+  neighbourhoodRequest,
   pathsRequest,
   SCENARIO_PEERS,
+  workload,
   type Peer,
   type ScenarioId,
 } from '../bench/scenarios.ts';
@@ -57,6 +65,8 @@ const { values } = parseArgs({
     'rowwise-sample': { type: 'string', default: '2000' },
     'skip-client': { type: 'boolean', default: false },
     scenarios: { type: 'string' },
+    baseline: { type: 'string' },
+    'neo4j-pid': { type: 'string' },
   },
 });
 
@@ -71,6 +81,11 @@ const rowwiseSample = smoke ? 30 : Number(values['rowwise-sample']);
 const rowwiseSeconds = smoke ? 3 : 60;
 const outDir = path.resolve(values.out ?? path.join(REPO_ROOT, 'bench', 'results'));
 const onlyScenarios = values.scenarios ? new Set(values.scenarios.split(',')) : null;
+const baselineDir = values.baseline ? path.resolve(values.baseline) : undefined;
+if (baselineDir && !fs.existsSync(path.join(baselineDir, 'bench', 'serve.ts'))) {
+  console.error(`--baseline ${baselineDir}: no bench/serve.ts there; give a checkout of an earlier commit`);
+  process.exit(64);
+}
 if (sizes.some((n) => !Number.isSafeInteger(n) || n < 20) || !(duration > 0) || !(rounds >= 1)) {
   console.error(
     'usage: npm run bench -- [--smoke] [--sizes 10000,100000] [--duration s] [--rounds n] [--uri bolt://…]',
@@ -187,11 +202,14 @@ interface RunningPeer {
 }
 
 function startPeerProcess(name: Peer, uri: string): Promise<RunningPeer> {
+  // The baseline is Linkage as an earlier checkout serves it (its own bench/serve.ts, peer `linkage`).
+  const root = name === 'linkage-baseline' ? baselineDir! : REPO_ROOT;
+  const peerName = name === 'linkage-baseline' ? 'linkage' : name;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'bench', 'serve.ts'), name, uri],
+    ['--import', 'tsx', path.join(root, 'bench', 'serve.ts'), peerName, uri],
     {
-      cwd: REPO_ROOT,
+      cwd: root,
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
@@ -229,66 +247,148 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
-const stripLatencies = ({ latencies: _latencies, ...rest }: LoadResult): PeerStats => rest;
+const stripLatencies = ({ latencies: _latencies, ...rest }: LoadResult) => rest;
 
-/** Warm-up, then `rounds` rounds with the peer order rotated each round; latencies pooled per peer. */
+/** The peers a scenario runs on in this invocation (the baseline joins S1, S2 and S5 when given). */
+function scenarioPeers(id: ScenarioId, peers: Map<Peer, RunningPeer>): Peer[] {
+  const names = [...SCENARIO_PEERS[id]];
+  if (peers.has('linkage-baseline') && (id === 'S1' || id === 'S2' || id === 'S5'))
+    names.push('linkage-baseline');
+  return names.filter((name) => peers.has(name));
+}
+
+interface Pooled {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  serverCpu: number | undefined;
+  neo4jCpu: number | undefined;
+  loadCpu: number;
+}
+
+const addKnown = (sum: number | undefined, value: number | undefined) =>
+  sum === undefined || value === undefined ? undefined : sum + value;
+
+/**
+ * Warm-up (closed loop, so every peer's JIT, plan cache and page cache are warm before anything is
+ * measured), a closed-loop probe of what each peer sustains, then `rounds` rounds with the peer order
+ * rotated each round. Open-loop scenarios offer Poisson arrivals at half the slowest peer's sustained
+ * rate, so no peer is measured saturated by design. Latencies are pooled per peer; CPU of the peer's
+ * process, of Neo4j and of the load generator is read around each measured round.
+ */
 async function runScenario(
   id: ScenarioId,
   peers: Map<Peer, RunningPeer>,
   entities: number,
-  options: { rate?: number; connections: number },
+  options: { openLoop: boolean; connections: number; neo4jPid: number | undefined },
 ) {
-  const names = SCENARIO_PEERS[id];
+  const names = scenarioPeers(id, peers);
+  const short = Math.max(1, Math.round(duration / 2));
+  const sustained = new Map<Peer, number>();
   for (const name of names) {
-    await runLoad({
-      url: peers.get(name)!.url,
-      connections: options.connections,
-      durationSeconds: Math.max(1, Math.round(duration / 2)),
-      ...(options.rate ? { rate: options.rate } : {}),
-      next: generatorFor(id, name, entities, seed, 999),
-    });
+    const url = peers.get(name)!.url;
+    const next = (requestSeed: number) => generatorFor(id, name, entities, seed, requestSeed);
+    await runLoad({ url, connections: 4, durationSeconds: short, next: next(999) });
+    if (options.openLoop) {
+      const probe = await runLoad({ url, connections: 4, durationSeconds: short, next: next(7) });
+      sustained.set(name, probe.throughput);
+    }
   }
-  const pooled = new Map<Peer, { latencies: number[]; errors: number; seconds: number }>();
+  const slowest = Math.min(...sustained.values());
+  const rate = !options.openLoop ? undefined : smoke ? 10 : Math.max(2, Math.round(0.5 * slowest));
+  const pooled = new Map<Peer, Pooled>();
   for (let round = 0; round < rounds; round += 1) {
     const order = names.map((_, i) => names[(i + round) % names.length]!);
     for (const name of order) {
+      const peer = peers.get(name)!;
+      const before = sampleCpu(peer.child.pid, options.neo4jPid);
       const result = await runLoad({
-        url: peers.get(name)!.url,
+        url: peer.url,
         connections: options.connections,
         durationSeconds: duration,
-        ...(options.rate ? { rate: options.rate } : {}),
+        ...(rate ? { rate, arrivalSeed: 1000 + round } : {}),
         next: generatorFor(id, name, entities, seed, 1000 + round),
       });
-      const acc = pooled.get(name) ?? { latencies: [], errors: 0, seconds: 0 };
+      const used = cpuBetween(before, sampleCpu(peer.child.pid, options.neo4jPid));
+      const acc = pooled.get(name) ?? {
+        latencies: [],
+        errors: 0,
+        seconds: 0,
+        serverCpu: 0,
+        neo4jCpu: 0,
+        loadCpu: 0,
+      };
       acc.latencies.push(...result.latencies);
       acc.errors += result.errors;
       acc.seconds += duration;
+      acc.serverCpu = addKnown(acc.serverCpu, used.server);
+      acc.neo4jCpu = addKnown(acc.neo4jCpu, used.neo4j);
+      acc.loadCpu += used.load;
       pooled.set(name, acc);
     }
   }
   const stats: Partial<Record<Peer, PeerStats>> = {};
-  for (const [name, acc] of pooled)
-    stats[name] = stripLatencies(summarise(acc.latencies, acc.errors, acc.seconds));
+  for (const [name, acc] of pooled) {
+    const summary = stripLatencies(summarise(acc.latencies, acc.errors, acc.seconds));
+    const perRequest = (ms: number | undefined) =>
+      ms !== undefined && summary.requests > 0 ? ms / summary.requests : null;
+    stats[name] = {
+      ...summary,
+      sustained: sustained.get(name) ?? null,
+      serverCpuMs: perRequest(acc.serverCpu),
+      neo4jCpuMs: perRequest(acc.neo4jCpu),
+      loadCpuMs: perRequest(acc.loadCpu),
+    };
+  }
+  const ms = (n: number | null | undefined) => (typeof n === 'number' ? n.toFixed(2) : '–');
   const line = Object.entries(stats)
     .map(
       ([name, s]) =>
-        `${name} p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ${s.throughput.toFixed(1)}/s err ${s.errors}`,
+        `${name} p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} n ${s.requests} ${s.throughput.toFixed(1)}/s cpu ${ms(s.serverCpuMs)}+${ms(s.neo4jCpuMs)} ms err ${s.errors}`,
     )
     .join(' | ');
-  log(`  ${id}: ${line}`);
-  return { ...(options.rate ? { rate: options.rate } : {}), connections: options.connections, peers: stats };
+  log(`  ${id}${rate ? ` at ${rate}/s` : ''}: ${line}`);
+  return { ...(rate ? { rate } : {}), connections: options.connections, peers: stats };
 }
 
-/** Offered load for the latency scenarios: half of what raw sustains, so no peer is measured saturated by design. */
-async function openLoopRate(id: ScenarioId, raw: RunningPeer, entities: number): Promise<number> {
-  if (smoke) return 10;
-  const probe = await runLoad({
-    url: raw.url,
-    connections: 4,
-    durationSeconds: Math.max(1, Math.round(duration / 2)),
-    next: generatorFor(id, 'raw', entities, seed, 7),
-  });
-  return Math.max(5, Math.round(probe.throughput * 0.5));
+/**
+ * Same question, same answer: for a few start entities (a hub among them), every peer's neighbourhood
+ * must list the same entity and relationship ids as Linkage's, at depth 1 and 2. A mismatch is recorded
+ * (and fails the smoke test): a ratio between different answers means nothing.
+ */
+async function sameAnswers(peers: Map<Peer, RunningPeer>, entities: number) {
+  const w = workload(entities, seed, 4242);
+  const hub = entityAt(seed, 0).id;
+  const starts = [...new Set([hub, w.entityId(), w.entityId(), w.entityId(), w.entityId()])];
+  const ask = async (peer: Peer, id: string, depth: 1 | 2) => {
+    const request = neighbourhoodRequest(peer, id, depth);
+    const response = await fetch(`${peers.get(peer)!.url}${request.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request.body),
+    });
+    return neighbourhoodIds(peer, await response.json());
+  };
+  const checked: NonNullable<SizeResult['sameAnswer']> = {};
+  for (const depth of [1, 2] as const) {
+    for (const name of ['raw', 'neo4j-graphql', 'floor', 'linkage-baseline'] as Peer[]) {
+      if (!peers.has(name)) continue;
+      const mismatches: string[] = [];
+      for (const id of starts) {
+        const mine = await ask('linkage', id, depth);
+        const theirs = await ask(name, id, depth);
+        // A peer that fails to answer on a loaded machine is not a different answer; say which it was.
+        if (!mine || !theirs) mismatches.push(`${id} (no answer from ${mine ? name : 'linkage'})`);
+        else if (JSON.stringify(mine) !== JSON.stringify(theirs))
+          mismatches.push(
+            `${id} (${theirs.nodes.length}/${theirs.relationships.length} ids vs ${mine.nodes.length}/${mine.relationships.length})`,
+          );
+      }
+      checked[`${name} depth ${depth}`] = { questions: starts.length, mismatches };
+      if (mismatches.length) log(`  ${name} depth ${depth} answers differently for ${mismatches.join(', ')}`);
+    }
+  }
+  return checked;
 }
 
 /** S3's second target: a search that finds no path must end within the query timeout. */
@@ -358,19 +458,18 @@ async function measureSize(entities: number, uri: string | undefined): Promise<S
       rssMb: {},
       client: { measured: false },
     };
-    for (const name of ['linkage', 'linkage-cached', 'raw', 'neo4j-graphql'] as Peer[]) {
-      peers.set(name, await startPeerProcess(name, boltUri));
-    }
-    const raw = peers.get('raw')!;
+    const names: Peer[] = ['linkage', 'linkage-cached', 'raw', 'neo4j-graphql', 'floor'];
+    if (baselineDir) names.push('linkage-baseline');
+    for (const name of names) peers.set(name, await startPeerProcess(name, boltUri));
+    const neo4jPid = local?.pid ?? (values['neo4j-pid'] ? Number(values['neo4j-pid']) : undefined);
+    result.sameAnswer = await sameAnswers(peers, entities);
     const wanted = (id: ScenarioId) => !onlyScenarios || onlyScenarios.has(id);
-    for (const id of ['S1', 'S2', 'S3', 'S4'] as ScenarioId[]) {
+    for (const id of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as ScenarioId[]) {
       if (!wanted(id)) continue;
-      const rate = await openLoopRate(id, raw, entities);
-      result.scenarios[id] = await runScenario(id, peers, entities, { rate, connections });
+      const openLoop = id !== 'S5' && id !== 'S6';
+      result.scenarios[id] = await runScenario(id, peers, entities, { openLoop, connections, neo4jPid });
+      if (id === 'S3') result.noPath = await noPathCheck(peers.get('linkage')!);
     }
-    if (wanted('S3')) result.noPath = await noPathCheck(peers.get('linkage')!);
-    if (wanted('S5')) result.scenarios.S5 = await runScenario('S5', peers, entities, { connections });
-    if (wanted('S6')) result.scenarios.S6 = await runScenario('S6', peers, entities, { connections });
     for (const [name, peer] of peers) result.rssMb[name] = rssMb(peer.child.pid);
     result.client = values['skip-client']
       ? { measured: false, reason: 'skipped (--skip-client)' }
@@ -412,7 +511,6 @@ const results: BenchResults = {
     'neo4j-driver': readVersion('neo4j-driver'),
     '@neo4j/graphql': readVersion('@neo4j/graphql'),
     'graphql-yoga': readVersion('graphql-yoga'),
-    autocannon: readVersion('autocannon'),
     loadAverageAtStart: os
       .loadavg()
       .map((l) => l.toFixed(1))

@@ -1,5 +1,7 @@
-// The "raw" peer: the same Cypher files through neo4j-driver behind a minimal express route. It is the floor
-// for Linkage's overhead: no GraphQL, no validation beyond JSON parsing, records serialised as they come.
+// The "raw" peer: the same Cypher files through neo4j-driver behind a minimal express route, in a managed
+// transaction as a minimal route would write it: no GraphQL, no validation beyond JSON parsing, records
+// serialised as they come. It shows Linkage's overhead over its own statements; the physical limit for
+// the question is the floor peer (bench/peers/floor.ts).
 import express from 'express';
 import neo4j from 'neo4j-driver';
 import { credentialsFromEnv } from '../../neo4j/credentials.ts';
@@ -53,6 +55,8 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       depth: b.depth,
       limit: b.limit,
       hubDegree,
+      // The explorer's Neighborhood operation selects evidence, so Linkage reads it: the same work.
+      withEvidence: true,
     }),
   );
   route('/paths', (b) =>
@@ -62,6 +66,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       toId: b.toId,
       maxLength: b.maxLength,
       first: b.first,
+      withEvidence: true,
     }),
   );
   route('/search', async (b) => {

@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'expansion-preview',
   'find-paths',
   'get-relationship',
+  'find-evidence',
   'list-sources',
   'timeline',
   'stats',

@@ -9,6 +9,7 @@ import {
   RELIABILITY_RANK,
   SOURCE_RELIABILITIES,
   STANCES,
+  parseRelationshipId,
 } from './model.ts';
 import { OCCURRED_AT_HINT, parseOccurredAt } from '../../shared/dates.ts';
 import { ID_PATTERN, quoteInSentence, SENTENCE_HINT, SENTENCE_MAX, TYPE_PATTERN } from './import/format.ts';
@@ -19,6 +20,8 @@ export const LIMITS = {
   idsMax: 100,
   depthMax: 3,
   neighborhoodLimitMax: 2000,
+  /** Relationships whose evidence one request may ask for: an export of a big canvas. */
+  evidenceIdsMax: 5000,
   pathLengthMax: 6,
   pathsFirstMax: 10,
   timelineFirstMax: 2000,
@@ -167,6 +170,21 @@ export const NeighborhoodArgs = z.object({
     .max(LIMITS.idsMax, `at most ${LIMITS.idsMax} start ids`),
   depth: bounded('depth', 1, LIMITS.depthMax).default(1),
   limit: bounded('limit', 1, LIMITS.neighborhoodLimitMax).default(300),
+  filter: z.unknown().optional(),
+});
+
+export const EvidenceArgs = z.object({
+  relationshipIds: z
+    .array(
+      z
+        .string()
+        .max(500)
+        .refine((id) => parseRelationshipId(id) !== null, {
+          message: 'relationship ids look like "fromId:TYPE:toId"; take them from a neighborhood answer',
+        }),
+    )
+    .min(1, 'give at least one relationship id')
+    .max(LIMITS.evidenceIdsMax, `at most ${LIMITS.evidenceIdsMax} relationship ids; ask in batches`),
   filter: z.unknown().optional(),
 });
 

@@ -143,3 +143,15 @@ export function attachSources(relationships: Relationship[], sources: Source[]):
     evidence: r.evidence.map((e) => ({ ...e, source: byId.get(e.sourceId) ?? fallback(e.sourceId) })),
   }));
 }
+
+/** A streamed answer (cypher/find-neighborhood, find-paths): rows of (part, item) grouped by part. */
+export function groupParts(rows: { part?: Plain; item?: Plain }[]): Map<string, Plain[]> {
+  const parts = new Map<string, Plain[]>();
+  for (const row of rows) {
+    const part = String(row.part);
+    const items = parts.get(part);
+    if (items) items.push(row.item ?? null);
+    else parts.set(part, [row.item ?? null]);
+  }
+  return parts;
+}

@@ -6,6 +6,7 @@ import { AppError, badInput, conflict, notFound } from '../errors.ts';
 import { entityFields, evidenceRecord, sourceRecord, uniqueById } from './records.ts';
 import {
   attachSources,
+  groupParts,
   toEntities,
   toEntity,
   toRelationship,
@@ -133,11 +134,6 @@ export function createGraphRepository(
   db: Database,
   options: GraphOptions = { hubDegree: Number.MAX_SAFE_INTEGER },
 ) {
-  const relationshipsOf = (row: Row) =>
-    attachSources(
-      Array.isArray(row.relationships) ? row.relationships.map(toRelationship) : [],
-      toSources(row.sources),
-    );
   const oneRelationship = (row: Row): RelationshipWithSources | null =>
     row.relationship ? attachSources([toRelationship(row.relationship)], toSources(row.sources))[0]! : null;
 
@@ -228,33 +224,53 @@ export function createGraphRepository(
       depth: number;
       limit: number;
       filter: FilterParams;
+      /** False when the request does not select evidence: relationships come without it. */
+      withEvidence?: boolean;
     }): Promise<SubgraphResult> {
       const ids = [...new Set(args.ids)];
-      const row = first(
+      const parts = groupParts(
         await db.read('find-neighborhood', {
           ids,
           depth: args.depth,
           limit: args.limit,
           hubDegree: options.hubDegree,
+          withEvidence: args.withEvidence ?? true,
           ...args.filter,
         }),
       );
-      const found = new Set((row.found as string[] | null) ?? []);
+      const answer = (parts.get('answer')?.[0] ?? {}) as Row;
+      const found = new Set((answer.found as string[] | null) ?? []);
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length > 0)
         throw notFound(`No entity with id ${missing.map((m) => `"${m}"`).join(', ')}; search for it first`, {
           ids: missing,
         });
-      const nodes = toEntities(row.nodes);
-      const total = num(row.total);
+      const nodes = toEntities(parts.get('node') ?? []);
+      const total = num(answer.total);
       return {
         nodes,
-        relationships: relationshipsOf(row),
+        relationships: attachSources(
+          (parts.get('relationship') ?? []).map(toRelationship),
+          toSources(parts.get('source') ?? []),
+        ),
         truncated: total > nodes.length,
         totalNodes: total,
-        countedDepth: num(row.countedDepth),
-        hubsNotExpanded: (row.hubsNotExpanded as string[] | null) ?? [],
+        countedDepth: num(answer.countedDepth),
+        hubsNotExpanded: (answer.hubsNotExpanded as string[] | null) ?? [],
       };
+    },
+
+    /** The evidence that passes the filter for each known relationship id, with its sources. */
+    async evidence(args: {
+      relationshipIds: string[];
+      filter: FilterParams;
+    }): Promise<RelationshipWithSources[]> {
+      const keys = [...new Set(args.relationshipIds)].map(requireRelationshipId);
+      const parts = groupParts(await db.read('find-evidence', { keys, ...args.filter }));
+      return attachSources(
+        (parts.get('relationship') ?? []).map(toRelationship),
+        toSources(parts.get('source') ?? []),
+      );
     },
 
     async expansionPreview(args: { id: string; excludeIds: string[]; filter: FilterParams }) {
@@ -280,20 +296,27 @@ export function createGraphRepository(
       maxLength: number;
       first: number;
       filter: FilterParams;
+      withEvidence?: boolean;
     }): Promise<PathResult[]> {
       if (args.fromId === args.toId)
         throw badInput('fromId and toId are the same entity; pick two different ones');
-      const row = first(await db.read('find-paths', { ...args, ...args.filter }));
-      const found = new Set((row.found as string[] | null) ?? []);
+      const { filter, withEvidence, ...question } = args;
+      const parts = groupParts(
+        await db.read('find-paths', { ...question, withEvidence: withEvidence ?? true, ...filter }),
+      );
+      const answer = (parts.get('answer')?.[0] ?? {}) as Row;
+      const found = new Set((answer.found as string[] | null) ?? []);
       const missing = [args.fromId, args.toId].filter((id) => !found.has(id));
       if (missing.length > 0)
         throw notFound(`No entity with id ${missing.map((m) => `"${m}"`).join(', ')}`, { ids: missing });
-      const sources = toSources(row.sources);
-      const paths = (Array.isArray(row.paths) ? row.paths : []) as { nodes: never; relationships: never }[];
-      return paths.map((p) => ({
-        nodes: toEntities(p.nodes),
-        relationships: attachSources((p.relationships as unknown as []).map(toRelationship), sources),
-      }));
+      const sources = toSources(parts.get('source') ?? []);
+      const paths = (parts.get('path') ?? []) as { index: number; nodes: never; relationships: never }[];
+      return paths
+        .sort((a, b) => a.index - b.index)
+        .map((p) => ({
+          nodes: toEntities(p.nodes),
+          relationships: attachSources((p.relationships as unknown as []).map(toRelationship), sources),
+        }));
     },
 
     async timeline(args: {

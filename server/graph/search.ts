@@ -84,12 +84,6 @@ function wordForms(token: string, isLast: boolean): string[] {
   return words.flatMap((w) => (isLast ? [w, `${w}*`] : [w]));
 }
 
-/** The words of the text as one Lucene group (any word matches); the last word is also a prefix. */
-function termGroup(tokens: string[]): string {
-  const terms = tokens.flatMap((token, index) => wordForms(token, index === tokens.length - 1));
-  return `(${[...new Set(terms)].join(' ')})`;
-}
-
 /**
  * The Lucene query of the claim search (cypher/search-claims.cypher) over evidence quotes and their
  * translations: every word must occur in the quote or its translation (a claim is read for all of its
@@ -111,11 +105,21 @@ export function buildClaimQuery(text: string): string | null {
 export function buildSearchQuery(text: string): SearchQuery | null {
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
-  const group = termGroup(tokens);
+  const words = tokens.map((token) => {
+    const stem = stripParticle(token);
+    return stem ? [token, stem] : [token];
+  });
+  const wholeTerms = [...new Set(words.flat())];
+  // The last word is still being typed: names and aliases match it as a prefix too (typeahead).
+  // Descriptions match whole words only: a two-letter prefix matches some word in nearly every
+  // description, which made the worst prefixes read the whole index and rank noise.
+  const typed = [...new Set([...wholeTerms, ...words[words.length - 1]!.map((w) => `${w}*`)])];
+  const names = `(${typed.join(' ')})`;
+  const description = `(${wholeTerms.join(' ')})`;
   // Typo tolerance: edit-distance matches of Latin names and aliases, ranked below real matches.
   const fuzzy = fuzzyTerms(tokens);
   const typos = fuzzy.length ? ` name:(${fuzzy.join(' ')})^1.5 aliasText:(${fuzzy.join(' ')})` : '';
-  const lucene = `name:${group}^4 nameKo:${group}^4 aliasText:${group}^3 description:${group}${typos}`;
+  const lucene = `name:${names}^4 nameKo:${names}^4 aliasText:${names}^3 description:${description}${typos}`;
   const whole = tokens.join(' ');
   const spaced = text.trim().toLowerCase();
   const forms = new Set([spaced, whole]);

@@ -72,6 +72,7 @@ const FIELD_COST: Record<
   paths: (arg) => Math.ceil((arg('first', 3) * 2 ** Math.max(0, arg('maxLength', 4) - 1)) / 2),
   timeline: (arg) => 5 + Math.ceil(arg('first', 200) / 5),
   search: (arg) => 1 + Math.ceil(arg('first', 20) / 10),
+  evidence: (_arg, len) => 1 + Math.ceil(len('relationshipIds', 1) / 10),
   entities: (arg) => 1 + Math.ceil(arg('first', 50) / 10),
   auditTrail: (arg) => 1 + Math.ceil(arg('first', 50) / 10),
   expansionPreview: (_arg, len) => 10 + len('excludeIds', 0),

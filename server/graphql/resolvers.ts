@@ -1,6 +1,6 @@
 // Thin resolvers: parse input, one repository call, return model objects. No resolver runs a query per
 // node: every field below the root is read from what the root's single statement returned.
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import {
   AuditArgs,
@@ -10,6 +10,7 @@ import {
   EntitiesArgs,
   EntityIdArg,
   EntityPatchInput,
+  EvidenceArgs,
   EvidenceInputSchema,
   ExpansionPreviewArgs,
   NeighborhoodArgs,
@@ -32,16 +33,17 @@ import { parseOccurredAt } from '../../shared/dates.ts';
 import { PROPOSAL_STATUSES } from '../graph/ingest/store.ts';
 import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';
+import { selectsPath } from './selection.ts';
 import { AppError } from '../errors.ts';
 
 type Args = Record<string, unknown>;
-type Resolver = (parent: unknown, args: Args, ctx: GraphQLContext) => unknown;
+type Resolver = (parent: unknown, args: Args, ctx: GraphQLContext, info?: GraphQLResolveInfo) => unknown;
 
 const read =
-  (run: (args: Args, ctx: GraphQLContext) => unknown): Resolver =>
-  (_parent, args, ctx) => {
+  (run: (args: Args, ctx: GraphQLContext, info?: GraphQLResolveInfo) => unknown): Resolver =>
+  (_parent, args, ctx, info) => {
     requireReader(ctx);
-    return run(args, ctx);
+    return run(args, ctx, info);
   };
 
 const write =
@@ -86,6 +88,13 @@ function parseDate(value: unknown): string {
   );
 }
 
+/**
+ * Whether a neighbourhood or paths request needs its relationships' evidence read: when it selects it, or
+ * `occurredAt`, whose wording ("2013" rather than its bounds) comes from the evidence's own dates.
+ */
+const needsEvidence = (info: GraphQLResolveInfo | undefined) =>
+  selectsPath(info, ['relationships', 'evidence']) || selectsPath(info, ['relationships', 'occurredAt']);
+
 const StatusArg = z.enum(PROPOSAL_STATUSES).nullish();
 
 /** A soft-deleted entity or relationship is answered as absent to anonymous callers (issue 12, item 19). */
@@ -128,14 +137,23 @@ export const resolvers = {
     relationship: read(async (args, ctx) =>
       hideDeletedFromAnonymous(ctx, await ctx.graph.relationship(String(args.id))),
     ),
-    neighborhood: read((args, ctx) => {
+    neighborhood: read((args, ctx, info) => {
       const a = check(NeighborhoodArgs, args);
       return ctx.graph.neighborhood({
         ids: a.ids,
         depth: a.depth,
         limit: a.limit,
         filter: parseFilter(a.filter),
+        withEvidence: needsEvidence(info),
       });
+    }),
+    evidence: read(async (args, ctx) => {
+      const a = check(EvidenceArgs, args);
+      const relationships = await ctx.graph.evidence({
+        relationshipIds: a.relationshipIds,
+        filter: parseFilter(a.filter),
+      });
+      return relationships.map((r) => ({ relationshipId: r.id, evidence: r.evidence }));
     }),
     expansionPreview: read((args, ctx) => {
       const a = check(ExpansionPreviewArgs, args);
@@ -145,7 +163,7 @@ export const resolvers = {
         filter: parseFilter(a.filter),
       });
     }),
-    paths: read((args, ctx) => {
+    paths: read((args, ctx, info) => {
       const a = check(PathsArgs, args);
       return ctx.graph.paths({
         fromId: a.fromId,
@@ -153,6 +171,7 @@ export const resolvers = {
         maxLength: a.maxLength,
         first: a.first,
         filter: parseFilter(a.filter),
+        withEvidence: needsEvidence(info),
       });
     }),
     timeline: read((args, ctx) => {

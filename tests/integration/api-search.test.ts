@@ -104,6 +104,14 @@ describe('search finds entities in both languages', () => {
     expect(zuck.snippet?.toLowerCase()).toContain('co-founder');
   });
 
+  it('typeahead prefixes match names and aliases, not parts of description words', async () => {
+    // "billionaire" appears only in Mukesh Ambani's description: the whole word finds him, a prefix does not.
+    expect((await search('billionaire')).map((h) => h.entity.id)).toContain('mukesh-ambani');
+    expect((await search('billionai')).map((h) => h.entity.id)).not.toContain('mukesh-ambani');
+    // A prefix of a name still finds it while it is being typed.
+    expect((await search('Zucker')).map((h) => h.entity.id)).toContain('mark-zuckerberg');
+  });
+
   it('is case-insensitive', async () => {
     const lower = await search('nvidia');
     const upper = await search('NVIDIA');

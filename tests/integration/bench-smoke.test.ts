@@ -47,11 +47,11 @@ describe('npm run bench -- --smoke', () => {
     expect(size.relationships).toBeGreaterThan(size.entities);
 
     const expected: Record<string, string[]> = {
-      S1: ['linkage', 'raw', 'neo4j-graphql'],
-      S2: ['linkage', 'raw', 'neo4j-graphql'],
-      S3: ['linkage', 'raw'],
-      S4: ['linkage', 'raw', 'neo4j-graphql'],
-      S5: ['linkage', 'raw', 'neo4j-graphql'],
+      S1: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+      S2: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+      S3: ['linkage', 'raw', 'floor'],
+      S4: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
+      S5: ['linkage', 'raw', 'neo4j-graphql', 'floor'],
       S6: ['linkage-cached', 'linkage'],
     };
     for (const [scenario, peers] of Object.entries(expected)) {
@@ -63,6 +63,12 @@ describe('npm run bench -- --smoke', () => {
         expect(stats.errors, `${scenario} ${peer} errors`).toBe(0);
         expect(typeof stats.requests).toBe('number');
         expect(typeof stats.throughput).toBe('number');
+        // CPU per request is read from /proc for the peer's process and the load generator (Neo4j is the
+        // harness's, not a child of the bench, so it is unknown here).
+        if (stats.requests > 0) {
+          expect(stats.serverCpuMs, `${scenario} ${peer} server CPU`).toBeGreaterThanOrEqual(0);
+          expect(stats.loadCpuMs, `${scenario} ${peer} load CPU`).toBeGreaterThan(0);
+        }
         // A cold peer may answer nothing within a one-second smoke round: then, and only then, no percentiles.
         for (const key of ['p50', 'p95', 'p99'] as const) {
           if (stats.requests === 0) expect(stats[key], `${scenario} ${peer} ${key}`).toBeNull();
@@ -74,6 +80,17 @@ describe('npm run bench -- --smoke', () => {
       Object.values(s.peers).map((p) => p.requests),
     );
     expect(answered.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+    // The peers answer the same question: the same neighbourhood ids as Linkage, at depth 1 and 2.
+    expect(Object.keys(size.sameAnswer ?? {}).sort()).toEqual(
+      ['floor', 'neo4j-graphql', 'raw'].flatMap((p) => [`${p} depth 1`, `${p} depth 2`]).sort(),
+    );
+    for (const [check, { questions, mismatches }] of Object.entries(size.sameAnswer ?? {})) {
+      expect(questions, check).toBeGreaterThan(0);
+      expect(
+        mismatches.filter((m) => !m.includes('no answer')),
+        check,
+      ).toEqual([]);
+    }
     const methods = size.import.map((i) => i.method).sort();
     expect(methods).toEqual(['batched', 'row-at-a-time']);
     for (const i of size.import) expect(i.relationshipsPerSecond).toBeGreaterThan(0);
@@ -81,6 +98,8 @@ describe('npm run bench -- --smoke', () => {
 
     const markdown = fs.readFileSync(path.join(outDir, 'smoke.md'), 'utf8');
     expect(markdown).toContain('| 300 | S1 1-hop |');
+    expect(markdown).toMatch(/p99 of n = \d+ < 1000/);
+    expect(markdown).toContain('## Same question, same answer');
     expect(markdown).toContain('## Machine');
   });
 

@@ -26,6 +26,16 @@ describe('search query building', () => {
     expect(query.forms).toContain('mark zuck');
   });
 
+  it('matches prefixes on names and aliases only; descriptions need whole words', () => {
+    const query = buildSearchQuery('삼성은 반도')!;
+    const field = (name: string) =>
+      query.lucene.match(new RegExp(`(?:^| )${name}:\\((.*?)\\)`))![1]!.split(' ');
+    for (const name of ['name', 'nameKo', 'aliasText'])
+      expect(field(name)).toEqual(expect.arrayContaining(['반도', '반도*', '삼성은', '삼성']));
+    expect(field('description')).toEqual(['삼성은', '삼성', '반도']);
+    expect(field('description').some((term) => term.endsWith('*'))).toBe(false);
+  });
+
   it('keeps Lucene syntax from user input out of the query', () => {
     for (const hostile of [
       'name:*',
