@@ -368,6 +368,8 @@ describe('acceptProposal writes the graph in one transaction with its audit entr
       const expected = evidenceRecord(
         {
           quote: claim.quote,
+          // A proposed claim quotes its whole sentence, so that sentence is stored with it.
+          sentence: claim.quote,
           translation: 'SK하이닉스 supplies Nvidia',
           attributedTo: claim.attributedTo,
           certainty: 'REPORTED',
