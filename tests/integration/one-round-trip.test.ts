@@ -32,6 +32,8 @@ const QUERIES: Record<string, string> = {
   proposal: `{ proposal(id: "proposal-none") { id claims { id from { key entity { ${ENTITY} } } to { key } } } }`,
   proposals: `{ proposals(first: 20) { id source { id } entities { key entity { ${ENTITY} } } claims { id from { key } } } }`,
   savedViews: '{ savedViews { name hash savedAt savedBy } }',
+  evidence: `{ evidence(relationshipIds: ["samsung-electronics:MAY_SUPPLY:meta", "mark-zuckerberg:MET_WITH:lee-jae-yong"]) {
+    relationshipId evidence { id quote sentence certainty stance occurredAt source { id title reliability } } } }`,
 };
 
 /** Reads that never touch the database: who the caller is comes from the token alone. */
