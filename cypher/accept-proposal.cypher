@@ -97,6 +97,7 @@ OPTIONAL CALL (p, claims, ends, ok) {
     }] END AS fresh
     SET r.version = CASE WHEN known OR r.createdIn = $auditId THEN r.version ELSE r.version + 1 END,
       r.updatedAt = CASE WHEN known THEN r.updatedAt ELSE $now END
+    // @include evidence-text
     // @include append-evidence
     RETURN collect(DISTINCT CASE WHEN r.createdIn = $auditId THEN r.id END) AS createdIds,
       sum(CASE WHEN known THEN 0 ELSE 1 END) AS addedEvidence, collect(DISTINCT r.id) AS relationshipIds

@@ -21,6 +21,7 @@ CALL (r, added) {
   SET before = properties(r)
   SET r.version = r.version + 1, r.updatedAt = $now
   WITH r, before, [$evidence] AS fresh
+  // @include evidence-text
   // @include append-evidence
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'addEvidence', targetId: r.id,
     relatedIds: [r.id, $fromId, $toId]})

@@ -29,6 +29,7 @@ CALL (a, b, ok) {
   // @include empty-evidence
   SET r += $relationship, r.version = 1, r.deleted = false, r.notes = [], r.createdAt = $now, r.updatedAt = $now
   WITH a, b, r, $evidence AS fresh
+  // @include evidence-text
   // @include append-evidence
   WITH a, b, r
   CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'createRelationship', targetId: r.id, relatedIds: [r.id, a.id, b.id]})

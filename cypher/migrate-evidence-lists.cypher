@@ -7,5 +7,6 @@ MATCH ()-[r]->() WHERE elementId(r) = row.elementId
 SET r +=
   // @include empty-evidence
 WITH r, row.evidence AS fresh
+// @include evidence-text
 // @include append-evidence
 RETURN count(*) AS migrated

@@ -1,8 +1,9 @@
 // append-evidence (clauses): appends the evidence records in `fresh` (server/graph/records.ts
 // evidenceRecord rows not yet on r) to relationship r, keeping the per-evidence lists that filters read
 // index-aligned with r.evidence, then refreshes r's stored summary (refresh-relationship-summary).
-// Every writer of evidence goes through here, so it also writes the EvidenceText nodes that the claim search
-// (cypher/search-claims.cypher) reads. Expects: r, fresh (rows with quote and translation).
+// Every writer of evidence goes through here. The EvidenceText nodes the claim search reads are written
+// next to it by each interactive writer (// @include evidence-text) and after the transaction by imports,
+// whose tens of thousands of them would not fit one transaction's memory. Expects: r, fresh.
 SET r.evidence = r.evidence + [e IN fresh | e.json],
   r.evidenceIds = r.evidenceIds + [e IN fresh | e.id],
   r.evRank = r.evRank + [e IN fresh | e.rank],
@@ -11,5 +12,4 @@ SET r.evidence = r.evidence + [e IN fresh | e.json],
   r.evOccurredTo = r.evOccurredTo + [e IN fresh | coalesce(e.occurredTo, '')],
   r.evSourceIds = r.evSourceIds + [e IN fresh | e.sourceId],
   r.evPublishedAt = r.evPublishedAt + [e IN fresh | coalesce(COLLECT { MATCH (s:Source {id: e.sourceId}) RETURN s.publishedAt }[0], '')]
-// @include evidence-text
 // @include refresh-relationship-summary

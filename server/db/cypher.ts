@@ -65,6 +65,7 @@ export const QUERY_NAMES = [
   'delete-saved-view',
   'find-relationships-without-evidence-text',
   'write-evidence-text',
+  'write-imported-evidence-text',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -107,7 +107,7 @@ export async function importDocument(
     (id) => !inFile.has(id),
   );
 
-  return db.writeTransaction(
+  const summary = await db.writeTransaction(
     'import',
     async (tx: Transaction) => {
       // Validate references against what is stored before writing anything.
@@ -187,4 +187,16 @@ export async function importDocument(
     },
     { timeoutMs: options.timeoutMs ?? 30 * 60_000 },
   );
+  // The claim search's index of the evidence, after the import's own transaction (see
+  // cypher/write-imported-evidence-text.cypher): derived data, rebuilt by importing the file again.
+  for (const batch of batches(relationshipRows, size))
+    await db.write('write-imported-evidence-text', {
+      rows: batch.map((r) => ({
+        from: r.from,
+        type: r.type,
+        to: r.to,
+        evidence: r.evidence.map((e) => ({ id: e.id, quote: e.quote, translation: e.translation })),
+      })),
+    });
+  return summary;
 }
