@@ -858,6 +858,25 @@ export function exportRoutes(graph: GraphRepository): express.Router {
     express.json({ limit: VIEW_EXPORT_MAX_BYTES }),
     serve((req) => parseViewSelection(req.body)),
   );
+  // A view's body that cannot be read is answered like every other export error.
+  const unreadableView: express.ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+    if (error.type === 'entity.parse.failed')
+      return sendError(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        'The view is not valid JSON; send {"ids": […], "filter": {…}}',
+      );
+    if (error.type === 'entity.too.large')
+      return sendError(
+        res,
+        413,
+        'BAD_USER_INPUT',
+        `The view is larger than ${VIEW_EXPORT_MAX_BYTES} bytes; export fewer entities at a time`,
+      );
+    next(error);
+  };
+  router.use('/export', unreadableView);
 
   return router;
 }

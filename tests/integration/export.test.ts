@@ -422,6 +422,11 @@ describe('view exports: what the explorer has on screen (POST ids, relationship 
       'BAD_USER_INPUT',
     );
     await refused(await post('graphml', '{"ids": [', 'application/json'), 400, 'not valid JSON');
+    await refused(
+      await post('graphml', { ids: ['meta'], pad: 'x'.repeat(1_100_000) }),
+      413,
+      'fewer entities',
+    );
     await refused(await post('graphml', { ids: [] }), 400, 'ids');
     await refused(await post('graphml', { ids: ['Not An Id'] }), 400, 'ids');
     await refused(
