@@ -91,6 +91,9 @@ export function entityPicker(options: EntityPickerOptions): EntityPicker {
   }
 
   function pick(entity: Entity | null): void {
+    // A lookup still on its way (a slow server) must not reopen the list over what comes next.
+    clearTimeout(timer);
+    asked += 1;
     chosen = entity;
     input.value = entity ? entityTitle(entity) : '';
     input.dataset.id = entity?.id ?? '';
@@ -108,7 +111,7 @@ export function entityPicker(options: EntityPickerOptions): EntityPicker {
     render();
     try {
       const remote = await options.lookup(text);
-      if (ticket !== asked) return;
+      if (ticket !== asked || chosen) return;
       const seen = new Set(hits.map((e) => e.id));
       hits = [...hits, ...remote.filter((e) => !seen.has(e.id))].slice(0, 10);
       if (active < 0 && hits.length) active = 0;
