@@ -1,9 +1,24 @@
-// node --import tsx bench/replicas-cpu.ts [--requests 4000] [--connections 8]
+// node --import tsx bench/replicas-cpu.ts [--requests 2000] [--connections 8] [--total-connections]
+//   [--cache on|off|both] [--rounds 1] [--cpu-prof DIR]
 // CPU per request on each replica, for 1 and for 2 replicas behind Debian's nginx over one throwaway Neo4j
 // (this machine has 2 cores, so throughput would measure the machine, not the design). The same fixed mix
 // of reads runs through the balancer; each replica's CPU time (utime + stime from /proc) is read before and
 // after, and divided by the requests it served (round robin: an equal share). Runs with the response cache
 // on (answers come from the cache after one generation check) and off (every request runs its query).
+// --requests is per replica, after 1000 per replica of warm-up.
+//
+// Fair to both runs:
+// - Each replica gets --connections concurrent clients (2 replicas get twice as many through nginx). The
+//   cache's generation check is shared by the hits that arrive while one runs, so its cost per hit
+//   depends on how many requests a replica has in flight: with 8 connections split over 2 replicas, each
+//   had half the concurrency and read the generation about twice as often per hit. --total-connections
+//   keeps the total fixed instead (the old measurement), to show that effect.
+// - What a replica burns idle (token refresh, timers) is measured over 5 s and also shown subtracted
+//   ("less idle"): a longer window would otherwise charge more of it to each request.
+// - --rounds N alternates 1 and 2 replicas N times, so a change in the machine's load (other processes on
+//   a shared machine make CPU time per request rise too) hits both alike.
+// Each replica's /ready counters (cache hits, misses, stale entries, generation reads) are read before and
+// after the measured window. --cpu-prof DIR writes each replica's V8 CPU profile (node --cpu-prof).
 // Writes bench/results/replicas-cpu-<time>.{json,md}.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,10 +31,29 @@ import { REPO_ROOT } from '../server/config.ts';
 import { startNginx, startReplica, waitReady, type Replica } from '../tests/helpers/replicas.ts';
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '4000' }, connections: { type: 'string', default: '8' } },
+  options: {
+    requests: { type: 'string', default: '2000' },
+    connections: { type: 'string', default: '8' },
+    'total-connections': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+    cache: { type: 'string', default: 'both' },
+    rounds: { type: 'string', default: '1' },
+  },
 });
 const REQUESTS = Number(values.requests);
 const CONNECTIONS = Number(values.connections);
+const PER_REPLICA = !values['total-connections'];
+const CACHE_MODES = values.cache === 'both' ? (['on', 'off'] as const) : ([values.cache] as ['on' | 'off']);
+if (!CACHE_MODES.every((mode) => mode === 'on' || mode === 'off')) {
+  console.error('--cache: on, off or both');
+  process.exit(64);
+}
+/** 1 and 2 replicas alternate this many times, so a change in the machine's load hits both alike. */
+const ROUNDS = Number(values.rounds);
+const PROFILE_DIR = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+/** Requests each replica serves before the measured window: JIT, query plans, cache entries. */
+const WARM_UP_PER_REPLICA = 1000;
+const IDLE_MS = 5000;
 const TICK_MS = 1000 / 100; // USER_HZ on Linux
 
 const MIX = [
@@ -39,35 +73,91 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-async function load(url: string, amount: number) {
-  return autocannon({ url, connections: CONNECTIONS, amount, requests: MIX });
+async function load(url: string, amount: number, connections: number) {
+  return autocannon({ url, connections, amount, requests: MIX });
 }
+
+interface Counters {
+  hits: number;
+  misses: number;
+  stale: number;
+  generationReads: number;
+}
+
+/** A replica's cache and generation-read counters, from its /ready. */
+async function counters(url: string): Promise<Counters> {
+  const ready = (await waitReady(url)) as {
+    responseCache: Omit<Counters, 'generationReads'> | null;
+    generationReads: number;
+  };
+  const cache = ready.responseCache ?? { hits: 0, misses: 0, stale: 0 };
+  return {
+    hits: cache.hits,
+    misses: cache.misses,
+    stale: cache.stale,
+    generationReads: ready.generationReads,
+  };
+}
+
+const round = (value: number) => Number(value.toFixed(3));
 
 async function measure(env: Record<string, string>, replicas: number, dir: string) {
   const started: Replica[] = [];
-  for (let i = 0; i < replicas; i += 1) started.push(await startReplica(env));
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  for (let i = 0; i < replicas; i += 1) started.push(await startReplica(env, nodeArgs));
   await Promise.all(started.map((r) => waitReady(r.url)));
   const balancer = await startNginx(
     fs.mkdtempSync(path.join(dir, 'nginx-')),
     started.map((r) => r.url),
   );
+  const connections = PER_REPLICA ? CONNECTIONS * replicas : CONNECTIONS;
   try {
-    await load(balancer.url, 400 * replicas); // warm-up: JIT, plans, cache
+    await load(balancer.url, WARM_UP_PER_REPLICA * replicas, connections);
+    // What a replica spends with no requests at all (token refresh, timers), per second.
+    const idleStart = started.map((r) => cpuMs(r.process.pid!));
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleMsPerSecond = started.map((r, i) =>
+      round((cpuMs(r.process.pid!) - idleStart[i]!) / (IDLE_MS / 1000)),
+    );
+    const countedBefore = await Promise.all(started.map((r) => counters(r.url)));
     const before = started.map((r) => cpuMs(r.process.pid!));
-    const result = await load(balancer.url, REQUESTS);
+    const windowStart = performance.now();
+    const result = await load(balancer.url, REQUESTS * replicas, connections);
+    const windowSeconds = (performance.now() - windowStart) / 1000;
     const after = started.map((r) => cpuMs(r.process.pid!));
+    const countedAfter = await Promise.all(started.map((r) => counters(r.url)));
+    // /ready itself reads the generation once per call: the measured window holds one of those per replica.
+    const counted = countedAfter.map((c, i) => {
+      const b = countedBefore[i]!;
+      return {
+        hits: c.hits - b.hits,
+        misses: c.misses - b.misses,
+        stale: c.stale - b.stale,
+        generationReads: c.generationReads - b.generationReads - 1,
+      };
+    });
     const perReplica = after.map((ms, i) => ms - before[i]!);
     const share = result.requests.total / replicas;
     return {
       replicas,
+      connections,
       requests: result.requests.total,
       non2xx: result.non2xx,
       errors: result.errors,
+      windowSeconds: round(windowSeconds),
+      idleCpuMsPerSecondPerReplica: idleMsPerSecond,
       cpuMsPerReplica: perReplica,
-      cpuMsPerRequestPerReplica: perReplica.map((ms) => Number((ms / share).toFixed(3))),
-      cpuMsPerRequestTotal: Number(
-        (perReplica.reduce((a, b) => a + b, 0) / result.requests.total).toFixed(3),
+      cpuMsPerRequestPerReplica: perReplica.map((ms) => round(ms / share)),
+      cpuMsPerRequestTotal: round(perReplica.reduce((a, b) => a + b, 0) / result.requests.total),
+      /** Less what the replica would have spent idle over the same window: the requests' own cost. */
+      netCpuMsPerRequestPerReplica: perReplica.map((ms, i) =>
+        round((ms - idleMsPerSecond[i]! * windowSeconds) / share),
       ),
+      /** Cache lookups per replica (one per request while the cache is on; 0 when it is off). */
+      lookupsPerReplica: counted.map((c) => c.hits + c.misses + c.stale),
+      hitRatePerReplica: counted.map((c) => round(c.hits / Math.max(1, c.hits + c.misses + c.stale))),
+      generationReadsPerHitPerReplica: counted.map((c) => round(c.generationReads / Math.max(1, c.hits))),
+      counters: counted,
     };
   } finally {
     await balancer.stop();
@@ -89,14 +179,17 @@ const base = {
   LINKAGE_TOKENS_FILE: path.join(dir, 'none.json'),
   LOG_LEVEL: 'warn',
 };
-const runs = [];
+type Run = { cache: 'on' | 'off' } & Awaited<ReturnType<typeof measure>>;
+const runs: Run[] = [];
 try {
-  for (const cache of ['on', 'off'] as const) {
+  for (const cache of CACHE_MODES) {
     const env = { ...base, LINKAGE_RESPONSE_CACHE_TTL_MS: cache === 'on' ? '600000' : '0' };
-    for (const replicas of [1, 2]) {
-      const run = { cache, ...(await measure(env, replicas, dir)) };
-      console.error(JSON.stringify(run));
-      runs.push(run);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const replicas of [1, 2]) {
+        const run = { cache, ...(await measure(env, replicas, dir)) };
+        console.error(JSON.stringify(run));
+        runs.push(run);
+      }
     }
   }
 } finally {
@@ -105,21 +198,28 @@ try {
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const out = path.join(REPO_ROOT, 'bench', 'results', `replicas-cpu-${stamp}`);
+const cacheColumns = (r: Run) =>
+  r.cache === 'on'
+    ? `${r.lookupsPerReplica.join(' / ')} | ${r.hitRatePerReplica.join(' / ')} | ${r.generationReadsPerHitPerReplica.join(' / ')}`
+    : '– | – | –';
 const rows = runs.map(
   (r) =>
-    `| ${r.cache} | ${r.replicas} | ${r.requests} | ${r.non2xx} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.cpuMsPerRequestTotal} |`,
+    `| ${r.cache} | ${r.replicas} | ${r.connections} | ${r.requests} | ${r.non2xx} | ${r.windowSeconds} | ${r.idleCpuMsPerSecondPerReplica.join(' / ')} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.netCpuMsPerRequestPerReplica.join(' / ')} | ${cacheColumns(r)} |`,
 );
 fs.writeFileSync(
   `${out}.json`,
-  `${JSON.stringify({ requests: REQUESTS, connections: CONNECTIONS, runs }, null, 2)}\n`,
+  `${JSON.stringify({ requestsPerReplica: REQUESTS, connections: CONNECTIONS, perReplica: PER_REPLICA, runs }, null, 2)}\n`,
 );
+const loadText = PER_REPLICA
+  ? `${CONNECTIONS} connections and ${REQUESTS} requests per replica`
+  : `${CONNECTIONS} connections in total, ${REQUESTS} requests per replica`;
 fs.writeFileSync(
   `${out}.md`,
   [
-    `# CPU per request, 1 vs 2 replicas behind nginx (${os.cpus().length} cores, ${CONNECTIONS} connections)`,
+    `# CPU per request, 1 vs 2 replicas behind nginx (${os.cpus().length} cores, ${loadText})`,
     '',
-    '| cache | replicas | requests | non-2xx | CPU ms per request, each replica | CPU ms per request, all replicas |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| cache | replicas | connections | requests | non-2xx | window s | idle CPU ms/s, each replica | CPU ms per request, each replica | less idle | cache lookups, each replica | hit rate | generation reads per hit |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n'),

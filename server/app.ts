@@ -13,6 +13,7 @@ import { DEFAULT_QUERY_BUDGET } from './graphql/query-budget.ts';
 import { buildYoga } from './graphql/yoga.ts';
 import type { TokenStore } from './auth/tokens.ts';
 import type { Logger } from './logger.ts';
+import type { ResponseCacheStats } from './graphql/response-cache.ts';
 import { AppError } from './errors.ts';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
@@ -41,6 +42,8 @@ export interface AppDeps {
   prepared?: () => boolean;
   /** Which Neo4j this server uses (URI without credentials, database name), for /ready. */
   describeDatabase?: () => { uri: string; database: string };
+  /** The response cache's counters, for /ready (null when there is none). */
+  cacheStats?: () => ResponseCacheStats;
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string) {
@@ -123,6 +126,10 @@ export function buildApp(deps: AppDeps): Express {
         neo4j: deps.describeDatabase?.() ?? null,
         generation: generation.value,
         generationEpoch: generation.epoch,
+        // How this replica's cache answers (hit rate) and what its coherence costs (one generation read
+        // per hit, shared by concurrent hits): compare replicas behind one balancer, or before and after.
+        responseCache: deps.cacheStats?.() ?? null,
+        generationReads: db.generationReadCount,
       });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';

@@ -144,6 +144,7 @@ export async function startServer(
     routes: [exportRoutes],
     plugins: responseCache.plugins,
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
+    cacheStats: () => responseCache.stats(),
   });
   const server = http.createServer(app);
   // Keep idle connections longer than clients do (undici keeps them ~4 s, browsers and proxies up to 60 s),

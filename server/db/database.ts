@@ -31,10 +31,11 @@ export interface StreamTransaction {
 }
 
 /**
- * The graph generation: a counter in Neo4j that every write transaction increments before it commits, and
- * the epoch of the node that holds it (a restored or wiped database starts a new epoch, so a counter that
- * starts again from 1 is never mistaken for the old one). Replicas compare it to decide whether a cached
- * answer may still be served.
+ * The graph generation: a counter in Neo4j that every committed write transaction increments (a refused
+ * or empty one-statement write is rolled back with its increment, see Database.write), and the epoch of
+ * the node that holds it (a restored or wiped database starts a new epoch, so a counter that starts again
+ * from 1 is never mistaken for the old one). Replicas compare it to decide whether a cached answer may
+ * still be served.
  */
 export interface Generation {
   value: number;
@@ -44,7 +45,15 @@ export const generationKey = (g: Generation) => `${g.value}@${g.epoch}`;
 
 export interface Database {
   read(name: QueryName, params?: Params): Promise<Row[]>;
+  /**
+   * One statement, one transaction, with the generation bump pipelined behind it. `accept` turns the rows
+   * into the caller's answer before the transaction commits: what it throws (a stale version, an unknown
+   * id) rolls the transaction back, so a rejected write leaves the generation, every replica's cache and
+   * the client's bookmark as they were. A statement that changed nothing is rolled back too, for the same
+   * reason.
+   */
   write(name: QueryName, params?: Params): Promise<Row[]>;
+  write<T>(name: QueryName, params: Params, accept: (rows: Row[]) => T): Promise<T>;
   /** Several statements, one transaction: all land or none do. */
   writeTransaction<T>(
     name: string,
@@ -231,6 +240,13 @@ export function createDatabase(options: DatabaseOptions): Database {
     return result.records.map(toRow);
   }
 
+  /** The rows of one statement and whether it changed anything in the database. */
+  async function runCounted(tx: ManagedTransaction, name: QueryName, params: Params) {
+    statements += 1;
+    const result = await tx.run(catalog[name], toDriverParams(params));
+    return { rows: result.records.map(toRow), changed: result.summary.counters.containsUpdates() };
+  }
+
   const commitListeners: ((generation: Generation) => void)[] = [];
 
   async function bumpGeneration(tx: ManagedTransaction): Promise<Generation> {
@@ -238,12 +254,20 @@ export function createDatabase(options: DatabaseOptions): Database {
     return toGeneration(toRow(result.records[0]!));
   }
 
+  /**
+   * Thrown inside a write transaction to roll it back while still answering `value` (a statement that
+   * changed nothing): the driver rolls back on any error, and this one is not retried.
+   */
+  class Unchanged {
+    constructor(readonly value: unknown) {}
+  }
+
   async function withSession<T>(
     mode: 'READ' | 'WRITE',
     query: string,
     work: (tx: ManagedTransaction) => Promise<T>,
     options: { timeoutMs?: number; pipelineBump?: boolean } = {},
-  ) {
+  ): Promise<T> {
     const consistency = currentConsistency();
     const session = driver.session({
       database: databaseName,
@@ -255,14 +279,19 @@ export function createDatabase(options: DatabaseOptions): Database {
     // The driver retries "transient" failures by running the whole work again; a memory-cap failure would
     // fail again (a whole import re-run for nothing), so it leaves the retry loop as an AppError.
     // Every write transaction bumps the generation before it commits (see Generation). For a one-statement
-    // write the bump is pipelined behind the statement: the same round trip, the same transaction.
+    // write the bump is pipelined behind the statement: the same round trip, the same transaction; if the
+    // write is then refused, the rollback takes the bump with it.
     const once = async (tx: ManagedTransaction) => {
+      generation = undefined; // a retried attempt starts again
       try {
         if (mode === 'READ') return await work(tx);
         if (options.pipelineBump) {
-          const [result, bumped] = await Promise.all([work(tx), bumpGeneration(tx)]);
-          generation = bumped;
-          return result;
+          // Both settle before the transaction ends: a refusal from work must not roll back under the bump.
+          const [result, bumped] = await Promise.allSettled([work(tx), bumpGeneration(tx)]);
+          if (result.status === 'rejected') throw result.reason;
+          if (bumped.status === 'rejected') throw bumped.reason;
+          generation = bumped.value;
+          return result.value;
         }
         const result = await work(tx);
         generation = await bumpGeneration(tx);
@@ -282,6 +311,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       }
       return result;
     } catch (error) {
+      if (error instanceof Unchanged) return error.value as T;
       throw failure(error, query);
     } finally {
       log.debug({ query, ms: Math.round(performance.now() - started) }, 'query');
@@ -392,8 +422,19 @@ export function createDatabase(options: DatabaseOptions): Database {
     },
     read: (name, params = {}) => readOnce(name, params),
     readInBackground: (name, params = {}) => readOnce(name, params, false),
-    write: (name, params = {}) =>
-      withSession('WRITE', name, (tx) => runIn(tx, name, params), { pipelineBump: true }),
+    write: (<T>(name: QueryName, params: Params = {}, accept?: (rows: Row[]) => T) =>
+      withSession(
+        'WRITE',
+        name,
+        async (tx) => {
+          const { rows, changed } = await runCounted(tx, name, params);
+          // Before the commit: a refusal thrown here rolls back the statement and the generation bump.
+          const answer = accept ? accept(rows) : rows;
+          if (!changed) throw new Unchanged(answer);
+          return answer;
+        },
+        { pipelineBump: true },
+      )) as Database['write'],
     writeTransaction: (name, work, opts) =>
       withSession('WRITE', name, (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }), {
         timeoutMs: opts?.timeoutMs,

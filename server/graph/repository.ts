@@ -407,7 +407,9 @@ export function createGraphRepository(
       return { entities: num(row.entities), relationships: num(row.relationships) };
     },
 
-    // Curation: each mutation is one statement that writes its audit entry with it.
+    // Curation: each mutation is one statement that writes its audit entry with it. Its checks run before
+    // the commit (db.write's accept), so a refused mutation commits nothing, not even a generation bump
+    // that would empty every replica's cache.
 
     async createEntity(
       input: z.infer<typeof CreateEntityInput> & { id: string },
@@ -445,30 +447,31 @@ export function createGraphRepository(
       actor: Actor,
     ): Promise<Entity> {
       const stored = entityFields(patch);
-      const row = first(
-        await db.write('update-entity', {
-          id,
-          version,
-          patch: stored,
-          kind: patch.kind ?? null,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (!row.entity) throw notFound(`No entity with id "${id}"`);
-      const entity = toEntity(row.entity);
-      if (row.current !== true) {
-        if (entity.deleted)
-          throw conflict(`Entity "${id}" is deleted; restore it before editing`, {
-            currentVersion: entity.version,
-          });
-        throw conflict(
-          `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it and apply your change again`,
-          { currentVersion: entity.version },
-        );
-      }
-      return entity;
+      const params = {
+        id,
+        version,
+        patch: stored,
+        kind: patch.kind ?? null,
+        now: now(),
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('update-entity', params, (rows) => {
+        const row = first(rows);
+        if (!row.entity) throw notFound(`No entity with id "${id}"`);
+        const entity = toEntity(row.entity);
+        if (row.current !== true) {
+          if (entity.deleted)
+            throw conflict(`Entity "${id}" is deleted; restore it before editing`, {
+              currentVersion: entity.version,
+            });
+          throw conflict(
+            `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it and apply your change again`,
+            { currentVersion: entity.version },
+          );
+        }
+        return entity;
+      });
     },
 
     async setEntityDeleted(
@@ -477,29 +480,23 @@ export function createGraphRepository(
       deleted: boolean,
       actor: Actor,
     ): Promise<Entity> {
-      const row = first(
-        await db.write('set-entity-deleted', {
-          id,
-          version,
-          deleted,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (!row.entity) throw notFound(`No entity with id "${id}"`);
-      const entity = toEntity(row.entity);
-      if (row.current !== true) {
-        if (entity.mergedInto)
-          throw conflict(`Entity "${id}" was merged into "${entity.mergedInto}"; undo the merge instead`);
-        if (entity.deleted === deleted)
-          throw conflict(`Entity "${id}" is already ${deleted ? 'deleted' : 'live'}`);
-        throw conflict(
-          `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it first`,
-          { currentVersion: entity.version },
-        );
-      }
-      return entity;
+      const params = { id, version, deleted, now: now(), actor: actor.name, auditId: auditId() };
+      return db.write('set-entity-deleted', params, (rows) => {
+        const row = first(rows);
+        if (!row.entity) throw notFound(`No entity with id "${id}"`);
+        const entity = toEntity(row.entity);
+        if (row.current !== true) {
+          if (entity.mergedInto)
+            throw conflict(`Entity "${id}" was merged into "${entity.mergedInto}"; undo the merge instead`);
+          if (entity.deleted === deleted)
+            throw conflict(`Entity "${id}" is already ${deleted ? 'deleted' : 'live'}`);
+          throw conflict(
+            `Entity "${id}" changed since version ${version} (now ${entity.version}); reload it first`,
+            { currentVersion: entity.version },
+          );
+        }
+        return entity;
+      });
     },
 
     async createRelationship(
@@ -515,31 +512,32 @@ export function createGraphRepository(
       );
       const id = relationshipId(input.fromId, input.type, input.toId);
       const relationship = { id, properties: JSON.stringify(input.properties ?? {}) };
-      const row = first(
-        await db.write('create-relationship', {
-          fromId: input.fromId,
-          type: input.type,
-          toId: input.toId,
-          relationship,
-          evidence,
-          newSources,
-          citedSourceIds: [...new Set(evidence.map((e) => e.sourceId))],
-          ...UNFILTERED,
-          now: at,
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (row.fromFound !== true) throw notFound(`No entity with id "${input.fromId}" (fromId)`);
-      if (row.toFound !== true) throw notFound(`No entity with id "${input.toId}" (toId)`);
-      if (row.exists === true)
-        throw conflict(`${relationship.id} already exists; add evidence to it with addEvidence`);
-      const missing = (row.missingSources as string[] | null) ?? [];
-      if (missing.length > 0)
-        throw notFound(
-          `Unknown source ${missing.map((m) => `"${m}"`).join(', ')}; pass it inline as evidence.source`,
-        );
-      return oneRelationship(row)!;
+      const params = {
+        fromId: input.fromId,
+        type: input.type,
+        toId: input.toId,
+        relationship,
+        evidence,
+        newSources,
+        citedSourceIds: [...new Set(evidence.map((e) => e.sourceId))],
+        ...UNFILTERED,
+        now: at,
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('create-relationship', params, (rows) => {
+        const row = first(rows);
+        if (row.fromFound !== true) throw notFound(`No entity with id "${input.fromId}" (fromId)`);
+        if (row.toFound !== true) throw notFound(`No entity with id "${input.toId}" (toId)`);
+        if (row.exists === true)
+          throw conflict(`${relationship.id} already exists; add evidence to it with addEvidence`);
+        const missing = (row.missingSources as string[] | null) ?? [];
+        if (missing.length > 0)
+          throw notFound(
+            `Unknown source ${missing.map((m) => `"${m}"`).join(', ')}; pass it inline as evidence.source`,
+          );
+        return oneRelationship(row)!;
+      });
     },
 
     async updateRelationship(
@@ -550,72 +548,75 @@ export function createGraphRepository(
     ) {
       const key = requireRelationshipId(id);
       const stored = { properties: JSON.stringify(patch.properties) };
-      const row = first(
-        await db.write('update-relationship', {
-          ...key,
-          version,
-          patch: stored,
-          ...UNFILTERED,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      const relationship = oneRelationship(row);
-      if (!relationship) throw notFound(`No relationship ${id}`);
-      if (row.current !== true)
-        throw conflict(
-          `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
-          { currentVersion: relationship.version },
-        );
-      return relationship;
+      const params = {
+        ...key,
+        version,
+        patch: stored,
+        ...UNFILTERED,
+        now: now(),
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('update-relationship', params, (rows) => {
+        const row = first(rows);
+        const relationship = oneRelationship(row);
+        if (!relationship) throw notFound(`No relationship ${id}`);
+        if (row.current !== true)
+          throw conflict(
+            `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
+            { currentVersion: relationship.version },
+          );
+        return relationship;
+      });
     },
 
     async setRelationshipDeleted(id: string, version: number | null, deleted: boolean, actor: Actor) {
       const key = requireRelationshipId(id);
-      const row = first(
-        await db.write('set-relationship-deleted', {
-          ...key,
-          version,
-          deleted,
-          ...UNFILTERED,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      const relationship = oneRelationship(row);
-      if (!relationship) throw notFound(`No relationship ${id}`);
-      if (row.current !== true) {
-        if (relationship.deleted === deleted)
-          throw conflict(`Relationship ${id} is already ${deleted ? 'deleted' : 'live'}`);
-        throw conflict(
-          `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
-          { currentVersion: relationship.version },
-        );
-      }
-      return relationship;
+      const params = {
+        ...key,
+        version,
+        deleted,
+        ...UNFILTERED,
+        now: now(),
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('set-relationship-deleted', params, (rows) => {
+        const row = first(rows);
+        const relationship = oneRelationship(row);
+        if (!relationship) throw notFound(`No relationship ${id}`);
+        if (row.current !== true) {
+          if (relationship.deleted === deleted)
+            throw conflict(`Relationship ${id} is already ${deleted ? 'deleted' : 'live'}`);
+          throw conflict(
+            `Relationship ${id} changed since version ${version} (now ${relationship.version}); reload it first`,
+            { currentVersion: relationship.version },
+          );
+        }
+        return relationship;
+      });
     },
 
     async addEvidence(id: string, ev: EvidenceInput, actor: Actor) {
       const key = requireRelationshipId(id);
       const record = evidenceRow(ev, actor, now());
-      const row = first(
-        await db.write('add-evidence', {
-          ...key,
-          evidence: record,
-          newSource: ev.source ? sourceRecord(ev.source) : null,
-          ...UNFILTERED,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      const relationship = oneRelationship(row);
-      if (!relationship) throw notFound(`No relationship ${id}`);
-      if (row.sourceFound !== true)
-        throw notFound(`Unknown source "${record.sourceId}"; pass it inline as evidence.source`);
-      return relationship;
+      const params = {
+        ...key,
+        evidence: record,
+        newSource: ev.source ? sourceRecord(ev.source) : null,
+        ...UNFILTERED,
+        now: now(),
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('add-evidence', params, (rows) => {
+        const row = first(rows);
+        const relationship = oneRelationship(row);
+        if (!relationship) throw notFound(`No relationship ${id}`);
+        if (row.sourceFound !== true)
+          throw notFound(`Unknown source "${record.sourceId}"; pass it inline as evidence.source`);
+        return relationship;
+      });
     },
 
     async rateSource(
@@ -624,56 +625,47 @@ export function createGraphRepository(
       reason: string | null,
       actor: Actor,
     ): Promise<Source> {
-      const row = first(
-        await db.write('rate-source', {
-          id,
-          reliability,
-          reliabilityRank: RELIABILITY_RANK[reliability],
-          reason,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (!row.source) throw notFound(`No source with id "${id}"; list them with the sources query`);
-      return toSources([row.source])[0]!;
+      const params = {
+        id,
+        reliability,
+        reliabilityRank: RELIABILITY_RANK[reliability],
+        reason,
+        now: now(),
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('rate-source', params, (rows) => {
+        const row = first(rows);
+        if (!row.source) throw notFound(`No source with id "${id}"; list them with the sources query`);
+        return toSources([row.source])[0]!;
+      });
     },
 
     async mergeEntities(keepId: string, mergeId: string, actor: Actor) {
       if (keepId === mergeId)
         throw badInput('keepId and mergeId are the same entity; pick the duplicate to merge');
       const mergeRecordId = `merge-${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
-      const row = first(
-        await db.write('merge-entities', {
-          keepId,
-          mergeId,
-          mergeRecordId,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (row.keepFound !== true) throw notFound(`No live entity with id "${keepId}" (keepId)`);
-      if (row.mergeFound !== true) throw notFound(`No live entity with id "${mergeId}" (mergeId)`);
-      return { mergeId: mergeRecordId, entity: toEntity(row.entity!), movedRelationships: num(row.moved) };
+      const params = { keepId, mergeId, mergeRecordId, now: now(), actor: actor.name, auditId: auditId() };
+      return db.write('merge-entities', params, (rows) => {
+        const row = first(rows);
+        if (row.keepFound !== true) throw notFound(`No live entity with id "${keepId}" (keepId)`);
+        if (row.mergeFound !== true) throw notFound(`No live entity with id "${mergeId}" (mergeId)`);
+        return { mergeId: mergeRecordId, entity: toEntity(row.entity!), movedRelationships: num(row.moved) };
+      });
     },
 
     async unmergeEntities(mergeRecordId: string, actor: Actor): Promise<Entity[]> {
-      const row = first(
-        await db.write('unmerge-entities', {
-          mergeId: mergeRecordId,
-          now: now(),
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (row.found !== true)
-        throw notFound(`No merge "${mergeRecordId}"; use the mergeId that mergeEntities returned`);
-      if (row.current !== true)
-        throw conflict(
-          `Merge "${mergeRecordId}" cannot be undone: it was already undone, or the surviving entity changed since`,
-        );
-      return toEntities(row.entities);
+      const params = { mergeId: mergeRecordId, now: now(), actor: actor.name, auditId: auditId() };
+      return db.write('unmerge-entities', params, (rows) => {
+        const row = first(rows);
+        if (row.found !== true)
+          throw notFound(`No merge "${mergeRecordId}"; use the mergeId that mergeEntities returned`);
+        if (row.current !== true)
+          throw conflict(
+            `Merge "${mergeRecordId}" cannot be undone: it was already undone, or the surviving entity changed since`,
+          );
+        return toEntities(row.entities);
+      });
     },
 
     /**
@@ -705,20 +697,20 @@ export function createGraphRepository(
         author: actor.name,
         createdAt: now(),
       };
-      const row = first(
-        await db.write('add-note', {
-          entityId: relationshipKey ? null : targetId,
-          fromId: relationshipKey?.fromId ?? null,
-          type: relationshipKey?.type ?? null,
-          toId: relationshipKey?.toId ?? null,
-          note: JSON.stringify(note),
-          now: note.createdAt,
-          actor: actor.name,
-          auditId: auditId(),
-        }),
-      );
-      if (row.found !== true) throw notFound(`Nothing live with id "${targetId}" to annotate`);
-      return note;
+      const params = {
+        entityId: relationshipKey ? null : targetId,
+        fromId: relationshipKey?.fromId ?? null,
+        type: relationshipKey?.type ?? null,
+        toId: relationshipKey?.toId ?? null,
+        note: JSON.stringify(note),
+        now: note.createdAt,
+        actor: actor.name,
+        auditId: auditId(),
+      };
+      return db.write('add-note', params, (rows) => {
+        if (first(rows).found !== true) throw notFound(`Nothing live with id "${targetId}" to annotate`);
+        return note;
+      });
     },
   };
 }

@@ -33,8 +33,8 @@ export interface ResponseCache {
   plugins: Plugin[];
   /** Call after every committed write, with the generation it committed (from the database). */
   invalidate(generation: string): void;
-  /** What the cache holds now (tests and /ready use it). */
-  stats(): { entries: number; bytes: number; maxBytes: number };
+  /** What the cache holds now and how it has answered since start (tests, benchmarks and /ready use it). */
+  stats(): ResponseCacheStats;
   /** Stops the purge timer. */
   close(): void;
 }
@@ -47,6 +47,18 @@ export interface ResponseCacheOptions {
   readsRequireToken: boolean;
   /** The database's generation now (a fresh read; see the header). */
   currentGeneration: () => Promise<string>;
+}
+
+export interface ResponseCacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  /** Answers sent from the cache (each after one generation check). */
+  hits: number;
+  /** Lookups that found no entry: the request ran. */
+  misses: number;
+  /** Lookups that found an entry written before the database's current generation: the request ran. */
+  stale: number;
 }
 
 /** Key, headers, LRU bookkeeping: what one entry costs beside its text (measured ≈ 350 B; rounded up). */
@@ -63,7 +75,7 @@ interface Entry {
 const OFF: ResponseCache = {
   plugins: [],
   invalidate: () => {},
-  stats: () => ({ entries: 0, bytes: 0, maxBytes: 0 }),
+  stats: () => ({ entries: 0, bytes: 0, maxBytes: 0, hits: 0, misses: 0, stale: 0 }),
   close: () => {},
 };
 
@@ -72,6 +84,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   if (ttlMs <= 0 || maxBytes <= 0) return OFF;
   /** The newest generation this server has seen; '' until it has seen one. */
   let generation = '';
+  const counts = { hits: 0, misses: 0, stale: 0 };
   const adopt = (seen: string) => {
     if (seen === generation) return;
     generation = seen;
@@ -99,15 +112,23 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     cache: {
       async get(key) {
         const entry = entries.get(key);
-        if (!entry) return undefined;
+        if (!entry) {
+          counts.misses += 1;
+          return undefined;
+        }
         let current: string;
         try {
           current = await options.currentGeneration();
         } catch {
+          counts.stale += 1;
           return undefined; // the request runs and answers with the database's state
         }
         adopt(current);
-        if (!key.startsWith(`${current}:`)) return undefined;
+        if (!key.startsWith(`${current}:`)) {
+          counts.stale += 1;
+          return undefined;
+        }
+        counts.hits += 1;
         // yoga sends a result's own `stringify` when it has one: the stored text, byte for byte.
         return {
           extensions: { http: { headers: entry.headers } },
@@ -158,7 +179,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       generation = committed;
       entries.clear();
     },
-    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, maxBytes }),
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, maxBytes, ...counts }),
     close: () => clearInterval(purge),
   };
 }

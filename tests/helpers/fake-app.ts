@@ -43,7 +43,10 @@ export function fakeDatabase(answer: Answer, statements: Statement[]): Database 
   };
   return {
     read: (name, params) => run('read', name, params),
-    write: (name, params) => run('write', name, params),
+    write: (async (name: QueryName, params?: Params, accept?: (rows: Row[]) => unknown) => {
+      const rows = await run('write', name, params);
+      return accept ? accept(rows) : rows;
+    }) as Database['write'],
     writeTransaction: (_name, work) => work({ run: (name, params) => run('write', name, params) }),
     stream,
     streamTransaction: (_name, work) => work({ stream }),

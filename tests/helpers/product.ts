@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { issueToken } from '../../server/auth/tokens.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { ResponseCacheStats } from '../../server/graphql/response-cache.ts';
 import type { Logger } from '../../server/logger.ts';
 import { startServer } from '../../server/main.ts';
 import { neo4jEnv, quietLogger, wipeDatabase } from './db.ts';
@@ -19,8 +20,8 @@ export interface TestProduct {
   statementCount: () => number;
   /** Generation checks made before serving cached answers (not in statementCount). */
   generationReads: () => number;
-  /** The response cache's measured size (entries, bytes, bound). */
-  cacheStats: () => { entries: number; bytes: number; maxBytes: number };
+  /** The response cache's measured size (entries, bytes, bound) and its hit, miss and stale counts. */
+  cacheStats: () => ResponseCacheStats;
   close: () => Promise<void>;
 }
 

@@ -20,11 +20,13 @@ export interface Replica {
 
 /**
  * Starts `node server/main.ts` on its own port with env (NEO4J_URI and its credentials among it); resolves
- * once it listens (not yet ready).
+ * once it listens (not yet ready). nodeArgs go to node itself (a benchmark's --cpu-prof, which node does
+ * not take from NODE_OPTIONS).
  */
-export async function startReplica(env: Record<string, string>): Promise<Replica> {
+export async function startReplica(env: Record<string, string>, nodeArgs: string[] = []): Promise<Replica> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server', 'main.ts')], {
+  const args = [...nodeArgs, '--import', 'tsx', path.join(REPO_ROOT, 'server', 'main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

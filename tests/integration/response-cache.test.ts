@@ -139,19 +139,67 @@ describe('response cache on', () => {
     expect(after.data?.neighborhood.nodes.map((n) => n.id)).toContain('cache-test-startup');
   });
 
-  // Every write transaction bumps the generation before it commits, whatever it turns out to change (its
-  // outcome is not known until then), so a rejected one empties the caches too: answers stay the same.
-  it('a failed mutation leaves the answers as they were', async () => {
-    const before = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
-    const rejected = await gql(
-      product.url,
-      UPDATE_ENTITY,
-      { id: 'meta', version: 9999, patch: { name: 'Stale write' } },
-      product.editorToken,
-    );
-    expect(rejected.errors?.length).toBeGreaterThan(0);
-    const after = await gql<EntityResult>(product.url, ENTITY, { id: 'meta' });
-    expect(after.data).toEqual(before.data);
+  // Issue 19: a mutation's checks run before its transaction commits, so a refused one commits nothing —
+  // not the generation either, which would empty every replica's cache — and answers with no bookmark.
+  it('a rejected mutation leaves the generation and the cached answers; an accepted one moves it', async () => {
+    const generation = async () =>
+      ((await (await fetch(`${product.url}/ready`)).json()) as { generation: number }).generation;
+    const mutate = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${product.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${product.editorToken}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      return { code: body.errors?.[0]?.extensions?.code, bookmark: response.headers.get('linkage-bookmark') };
+    };
+    const ID = 'mark-zuckerberg';
+    const before = await gql<EntityResult>(product.url, ENTITY, { id: ID });
+    const version = before.data!.entity!.version;
+    const generationBefore = await generation();
+    // From now on only the cache can answer with the old name.
+    await renameDirectly(ID, 'Renamed Behind The Server');
+
+    const rejected = [
+      // A stale version: the statement ran, took its lock, found the version moved on.
+      await mutate(UPDATE_ENTITY, { id: ID, version: version + 5, patch: { name: 'Stale write' } }),
+      // Unknown ids: the statement ran and found nothing to change.
+      await mutate(UPDATE_ENTITY, { id: 'no-such-entity', version: 1, patch: { name: 'Nobody' } }),
+      await mutate(CREATE_RELATIONSHIP, {
+        input: {
+          type: 'PARTNERS_WITH',
+          fromId: ID,
+          toId: 'no-such-entity',
+          evidence: [{ quote: 'They partner', certainty: 'REPORTED', sourceId: SOURCE_ID }],
+        },
+      }),
+      // An id that is taken: the uniqueness constraint fails the transaction.
+      await mutate(CREATE_ENTITY, { input: { id: 'meta', kind: 'Organization', name: 'Meta again' } }),
+      // Refused before any statement.
+      await mutate('mutation { mergeEntities(keepId: "meta", mergeId: "meta") { mergeId } }', {}),
+    ];
+    expect(rejected).toEqual([
+      { code: 'CONFLICT', bookmark: null },
+      { code: 'NOT_FOUND', bookmark: null },
+      { code: 'NOT_FOUND', bookmark: null },
+      { code: 'CONFLICT', bookmark: null },
+      { code: 'BAD_USER_INPUT', bookmark: null },
+    ]);
+    expect(await generation()).toBe(generationBefore);
+    const hits = product.cacheStats().hits;
+    const cached = await gql<EntityResult>(product.url, ENTITY, { id: ID });
+    expect(cached.data).toEqual(before.data); // the old name: still served from the cache
+    expect(product.cacheStats().hits).toBe(hits + 1);
+
+    const accepted = await mutate(UPDATE_ENTITY, {
+      id: ID,
+      version,
+      patch: { description: 'An accepted write' },
+    });
+    expect(accepted).toEqual({ code: undefined, bookmark: expect.stringMatching(/\S/) });
+    expect(await generation()).toBe(generationBefore + 1);
+    const fresh = await gql<EntityResult>(product.url, ENTITY, { id: ID });
+    expect(fresh.data?.entity).toEqual({ id: ID, name: 'Renamed Behind The Server', version: version + 1 });
   });
 
   it('never serves one token’s answer to another', async () => {

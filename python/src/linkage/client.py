@@ -36,6 +36,9 @@ from .results import Graph
 OPERATIONS_DIR = Path(__file__).resolve().parent / "operations"
 EXPORT_FORMATS = ("graphml", "gexf", "nodes.csv", "edges.csv", "cytoscape.json", "jsonl")
 DEFAULT_URL = "http://127.0.0.1:4000"
+# Read-your-writes on a cluster: the server answers a write with the bookmark of that write, and the client
+# sends the latest one back, so its next reads wait until the database (a follower too) has the write.
+BOOKMARK_HEADER = "Linkage-Bookmark"
 
 T = TypeVar("T")
 
@@ -60,13 +63,23 @@ class Linkage:
 
     url:   where it runs (default: $LINKAGE_URL, else http://127.0.0.1:4000)
     token: a bearer token (default: $LINKAGE_TOKEN); reads need one only when the server says so
+
+    A read after this client's own write sees that write, also on several servers over a Neo4j cluster:
+    each answer to a write carries a bookmark (the Linkage-Bookmark header), and the client sends the
+    latest one with every later request.
     """
 
     def __init__(self, url: str | None = None, token: str | None = None, timeout: float = 60.0):
         self.url = (url or os.environ.get("LINKAGE_URL") or DEFAULT_URL).rstrip("/")
         token = token if token is not None else os.environ.get("LINKAGE_TOKEN")
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self._http = httpx.Client(headers=headers, timeout=timeout)
+        self._bookmark: str | None = None
+        # Every request of this client, GraphQL and exports alike, goes through these hooks.
+        self._http = httpx.Client(
+            headers=headers,
+            timeout=timeout,
+            event_hooks={"request": [self._send_bookmark], "response": [self._keep_bookmark]},
+        )
         self._gql = GeneratedClient(url=f"{self.url}/graphql", headers=headers, http_client=self._http)
 
     def __repr__(self) -> str:
@@ -83,6 +96,16 @@ class Linkage:
 
     # ------------------------------------------------------------------------------------------------
     # Plumbing
+
+    def _send_bookmark(self, request: httpx.Request) -> None:
+        if self._bookmark:
+            request.headers[BOOKMARK_HEADER] = self._bookmark
+
+    def _keep_bookmark(self, response: httpx.Response) -> None:
+        # Only answers to writes carry one; the newest includes every earlier write of this client.
+        bookmark = response.headers.get(BOOKMARK_HEADER)
+        if bookmark:
+            self._bookmark = bookmark
 
     def _call(self, operation: Callable[..., T], **variables: Any) -> T:
         try:
