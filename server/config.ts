@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_HEAP: memorySize.default('1g'),
   LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
+  LINKAGE_BACKUP_KEY_FILE: z.string().min(1).default('data/backup-key'),
   LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
   LINKAGE_CORS_ORIGINS: z.string().default(''),
   LINKAGE_TRUST_PROXY: z
@@ -86,6 +87,11 @@ export interface Config {
     local: { dataDir: string; boltPort: number; pageCache: string; heap: string };
   };
   auth: { tokensFile: string; readsRequireToken: boolean; failuresPerMinute: number };
+  /**
+   * Backups: where `npm run backup` writes by default, and the HMAC key (0600) that signs each backup's
+   * digest sidecar, so a restore checks a digest that does not come from the backup file itself.
+   */
+  backup: { dir: string; keyFile: string };
   http: {
     corsOrigins: string[];
     maxBodyBytes: number;
@@ -177,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
       readsRequireToken: e.LINKAGE_READS_REQUIRE_TOKEN,
       failuresPerMinute: e.LINKAGE_AUTH_FAILURES_PER_MINUTE,
     },
+    backup: { dir: fromRoot('data/backups'), keyFile: fromRoot(e.LINKAGE_BACKUP_KEY_FILE) },
     http: {
       corsOrigins: e.LINKAGE_CORS_ORIGINS.split(',')
         .map((o) => o.trim())
