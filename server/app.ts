@@ -48,6 +48,8 @@ export interface AppDeps {
    * or undefined; /ready answers 503 with it before trying the database.
    */
   databaseDown?: () => string | undefined;
+  /** The database's disk (disk-watch.ts): writes are refused while it is almost full; /ready shows it. */
+  disk?: { lowReason(): string | undefined; freeBytes(): number | null };
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string) {
@@ -134,6 +136,14 @@ export function buildApp(deps: AppDeps): Express {
         neo4j: deps.describeDatabase?.() ?? null,
         generation: generation.value,
         generationEpoch: generation.epoch,
+        // Reads still work on an almost full disk, so the replica stays ready; writes say why they are refused.
+        ...(deps.disk && {
+          disk: {
+            freeMb: deps.disk.freeBytes() === null ? null : Math.floor(deps.disk.freeBytes()! / 2 ** 20),
+            writes: deps.disk.lowReason() ? 'refused' : 'accepted',
+            ...(deps.disk.lowReason() && { reason: deps.disk.lowReason() }),
+          },
+        }),
       });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
@@ -189,6 +199,7 @@ export function buildApp(deps: AppDeps): Express {
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     onWrite: deps.onWrite ?? (() => {}),
     prepared,
+    writesRefused: deps.disk && (() => deps.disk!.lowReason()),
     plugins: deps.plugins ?? [],
     queryBudget: config.queryBudget && {
       ...DEFAULT_QUERY_BUDGET,

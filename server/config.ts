@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   NEO4J_HEAP: memorySize.default('1g'),
   LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
   LINKAGE_BACKUP_KEY_FILE: z.string().min(1).default('data/backup-key'),
+  LINKAGE_MIN_FREE_DISK_MB: z.coerce.number().int().min(0, 'expected 0 (off) or a size in MB').default(512),
+  LINKAGE_DISK_WATCH_DIR: z.string().min(1).optional(),
   LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
   LINKAGE_CORS_ORIGINS: z.string().default(''),
   LINKAGE_TRUST_PROXY: z
@@ -92,6 +94,11 @@ export interface Config {
    * digest sidecar, so a restore checks a digest that does not come from the backup file itself.
    */
   backup: { dir: string; keyFile: string };
+  /**
+   * Writes are refused while the disk holding watchDir has less than minFreeBytes free (0 = off). watchDir
+   * defaults to the local Neo4j's data directory; for another Neo4j, name a directory on its disk.
+   */
+  disk: { minFreeBytes: number; watchDir: string | undefined };
   http: {
     corsOrigins: string[];
     maxBodyBytes: number;
@@ -184,6 +191,10 @@ export function loadConfig(env: Env = process.env): Config {
       failuresPerMinute: e.LINKAGE_AUTH_FAILURES_PER_MINUTE,
     },
     backup: { dir: fromRoot('data/backups'), keyFile: fromRoot(e.LINKAGE_BACKUP_KEY_FILE) },
+    disk: {
+      minFreeBytes: e.LINKAGE_MIN_FREE_DISK_MB * 1024 * 1024,
+      watchDir: e.LINKAGE_DISK_WATCH_DIR === undefined ? undefined : fromRoot(e.LINKAGE_DISK_WATCH_DIR),
+    },
     http: {
       corsOrigins: e.LINKAGE_CORS_ORIGINS.split(',')
         .map((o) => o.trim())

@@ -11,6 +11,7 @@ import { interruptedRestore } from './graph/backup/restore.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
 import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
+import { watchDisk } from './disk-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
 import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
@@ -149,6 +150,14 @@ export async function startServer(
   // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
   let prepared = false;
   let waitingFor: string | undefined;
+  // The local Neo4j's data directory unless another one is named (a remote Neo4j's disk is not ours to see).
+  const watchedDir =
+    config.disk.watchDir ??
+    (isLocalNeo4jUri(config.neo4j.uri, config.neo4j.local.boltPort) ? config.neo4j.local.dataDir : undefined);
+  const disk =
+    watchedDir && config.disk.minFreeBytes > 0
+      ? watchDisk(watchedDir, config.disk.minFreeBytes, logger.child({ component: 'disk' }))
+      : undefined;
   const app = buildApp({
     config,
     db,
@@ -160,6 +169,7 @@ export async function startServer(
     plugins: responseCache.plugins,
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
     databaseDown: options.databaseDown,
+    disk,
   });
   const server = http.createServer(app);
   // Keep idle connections longer than clients do (undici keeps them ~4 s, browsers and proxies up to 60 s),
@@ -175,6 +185,7 @@ export async function startServer(
     await db.close();
     responseCache.close();
     tokens.close();
+    disk?.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
       throw new ListenError(
@@ -208,6 +219,7 @@ export async function startServer(
     ready,
     async close() {
       abort.abort();
+      disk?.close();
       responseCache.close();
       tokens.close();
       await new Promise<void>((resolve) => {
