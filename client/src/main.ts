@@ -51,7 +51,7 @@ mountDetailsPanel(byId('details'), store, commands, {
   startPathFrom: (id) => paths.setFrom(id),
 });
 mountExpansionDialog(byId<HTMLDialogElement>('expand-dialog'), store, commands);
-const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph);
+const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph, commands);
 const ingestPanel = mountIngestPanel(byId<HTMLDialogElement>('ingest-dialog'), createIngest(store, commands));
 const tableRegion = byId('table-region');
 mountTableView(tableRegion, store, commands);

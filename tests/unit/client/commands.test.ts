@@ -33,6 +33,7 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     restoreEntity: fail,
     sources: async () => [],
     rateSource: fail,
+    exportView: fail,
     ...overrides,
   };
 }
@@ -71,6 +72,38 @@ describe('async commands', () => {
     expect(Object.keys(view.entities).sort()).toEqual(['lg', 'mark-zuckerberg', 'samsung']);
     expect(view.expanded).toEqual(['mark-zuckerberg']);
     expect(store.getState().ui.notice).toMatch(/3 of 9/);
+  });
+
+  it('exportView asks the server for what is on screen: its entities, relationships and filter', async () => {
+    const asked: Parameters<LinkageApi['exportView']>[] = [];
+    const file = new Blob(['<graphml/>']);
+    const { store, commands } = setup(
+      fakeApi({
+        exportView: async (...args) => {
+          asked.push(args);
+          return file;
+        },
+      }),
+    );
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null, 2);
+    store.setState((s) => ({
+      ...s,
+      history: {
+        ...s.history,
+        present: { ...s.history.present, filter: { ...s.history.present.filter, minCertainty: 'REPORTED' } },
+      },
+    }));
+    expect(await commands.exportView('graphml')).toBe(file);
+    expect(asked).toHaveLength(1);
+    const [format, view] = asked[0]!;
+    expect(format).toBe('graphml');
+    expect([...view.ids].sort()).toEqual(['lg', 'mark-zuckerberg', 'samsung']);
+    expect([...view.relationshipIds].sort()).toEqual([
+      'mark-zuckerberg:MET_WITH:lg',
+      'mark-zuckerberg:MET_WITH:samsung',
+    ]);
+    expect(view.filter.minCertainty).toBe('REPORTED');
   });
 
   it('shows a database outage as a DATABASE_UNAVAILABLE error and keeps the view', async () => {
