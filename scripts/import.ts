@@ -1,8 +1,10 @@
 // npm run import -- <file.json | folder-with-csv | entities.csv> [...more]
-// Validates each file completely before writing; a bad file writes nothing. Prints a summary.
+// Validates each file completely before writing; a bad file writes nothing. Prints a summary. JSON files
+// are parsed as they are read (streamImportFile), never held as one string.
 import { parseArgs } from 'node:util';
+import type { ImportDocument } from '../server/graph/import/format.ts';
 import { importDocument, type ImportSummary } from '../server/graph/import/importer.ts';
-import { ImportError, readImportFile } from '../server/graph/import/parse.ts';
+import { ImportError, streamImportFile } from '../server/graph/import/parse.ts';
 import { configOrExit, connect } from './connect.ts';
 
 const { positionals, values } = parseArgs({
@@ -20,9 +22,9 @@ const describe = (s: ImportSummary) =>
   `evidence +${s.evidenceAdded}; sources +${s.sources.created}${s.changed ? '' : ' — nothing changed'} (${s.ms} ms)`;
 
 const config = configOrExit();
-let documents;
+const documents: { file: string; doc: ImportDocument }[] = [];
 try {
-  documents = positionals.map((file) => ({ file, doc: readImportFile(file) }));
+  for (const file of positionals) documents.push({ file, doc: await streamImportFile(file) });
 } catch (error) {
   if (error instanceof ImportError) {
     console.error(error.message);

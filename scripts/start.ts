@@ -1,8 +1,10 @@
 // npm start: from a fresh clone to a running product. Starts the local Neo4j unless NEO4J_URI is set,
 // issues the first editor token, builds the client, then serves; Ctrl-C / SIGTERM stops everything.
-import { ensureNeo4jInstalled, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local-neo4j.ts';
+import { ensureNeo4jInstalled } from '../neo4j/local-neo4j.ts';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from '../neo4j/supervisor.ts';
 import { createToken, listTokens } from '../server/auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from '../server/config.ts';
+import { createLogger } from '../server/logger.ts';
 import { ListenError, startServer, type RunningServer } from '../server/main.ts';
 import { ensureClientBuilt } from './client-build.ts';
 
@@ -19,8 +21,9 @@ function configOrExit(): Config {
 }
 
 const config = configOrExit();
+const logger = createLogger(config.logLevel);
 // Filled in as each part comes up, so a signal at any point stops what is running.
-const running: { neo4j?: LocalNeo4j; server?: RunningServer } = {};
+const running: { neo4j?: SupervisedNeo4j; server?: RunningServer } = {};
 let stopping = false;
 
 async function stop(code: number) {
@@ -42,12 +45,21 @@ if (!uri) {
     `linkage: starting the local Neo4j (data in ${local.dataDir}, Bolt on 127.0.0.1:${local.boltPort}) …`,
   );
   try {
-    running.neo4j = await startLocalNeo4j({
-      dataDir: local.dataDir,
-      boltPort: local.boltPort,
-      pageCache: local.pageCache,
-      heap: local.heap,
-    });
+    // Supervised: if the JVM dies (kill -9, out of memory), it is started again with back-off; /ready
+    // says so meanwhile, and the server reconnects on its own (neo4j/supervisor.ts).
+    const neo4jLog = logger.child({ component: 'local-neo4j' });
+    running.neo4j = await superviseLocalNeo4j(
+      {
+        dataDir: local.dataDir,
+        boltPort: local.boltPort,
+        pageCache: local.pageCache,
+        heap: local.heap,
+      },
+      {
+        onEvent: ({ message, ...fields }) =>
+          fields.event === 'restarted' ? neo4jLog.info(fields, message) : neo4jLog.warn(fields, message),
+      },
+    );
   } catch (error) {
     console.error(
       `linkage: the local Neo4j did not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -55,21 +67,18 @@ if (!uri) {
     process.exit(1);
   }
   uri = running.neo4j.uri;
-  void running.neo4j.exited.then((exitCode) => {
-    if (!stopping)
-      console.error(
-        `linkage: the local Neo4j exited (code ${exitCode}); requests will answer DATABASE_UNAVAILABLE`,
-      );
-  });
 }
 
 ensureClientBuilt();
 let server: RunningServer;
 try {
-  server = await startServer({
-    ...config,
-    neo4j: { ...config.neo4j, uri, auth: running.neo4j?.auth ?? config.neo4j.auth },
-  });
+  server = await startServer(
+    {
+      ...config,
+      neo4j: { ...config.neo4j, uri, auth: running.neo4j?.auth ?? config.neo4j.auth },
+    },
+    { logger, databaseDown: running.neo4j ? () => running.neo4j?.downReason() : undefined },
+  );
 } catch (error) {
   if (!(error instanceof ListenError)) throw error;
   console.error(`linkage: ${error.message}`);

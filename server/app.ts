@@ -40,10 +40,19 @@ export interface AppDeps {
   onWrite?: () => void;
   /** False while the schema and seed graph are being prepared: /ready says so, requests get 503. */
   prepared?: () => boolean;
+  /** Why preparing waits, when it waits for something other than the database (an unfinished restore). */
+  preparingReason?: () => string | undefined;
   /** Which Neo4j this server uses (URI without credentials, database name), for /ready. */
   describeDatabase?: () => { uri: string; database: string };
   /** The response cache's counters, for /ready (null when there is none). */
   cacheStats?: () => ResponseCacheStats;
+  /**
+   * Why the database is known to be down (the local Neo4j's supervisor: it died and is being restarted),
+   * or undefined; /ready answers 503 with it before trying the database.
+   */
+  databaseDown?: () => string | undefined;
+  /** The database's disk (disk-watch.ts): writes are refused while it is almost full; /ready shows it. */
+  disk?: { lowReason(): string | undefined; freeBytes(): number | null };
 }
 
 function jsonError(res: express.Response, status: number, code: string, message: string) {
@@ -112,11 +121,15 @@ export function buildApp(deps: AppDeps): Express {
   const prepared = deps.prepared ?? (() => true);
   const PREPARING = 'Linkage is still preparing the database (schema and seed graph); retry in a few seconds';
   app.get('/ready', async (_req, res) => {
+    const down = deps.databaseDown?.();
+    if (down) return void res.status(503).json({ status: 'unavailable', database: 'down', reason: down });
     try {
       await db.ping();
       // Ready means prepared: the schema and the seed graph are in place, not just that Neo4j answers.
       if (!prepared())
-        return void res.status(503).json({ status: 'preparing', database: 'up', reason: PREPARING });
+        return void res
+          .status(503)
+          .json({ status: 'preparing', database: 'up', reason: deps.preparingReason?.() ?? PREPARING });
       // Which database this replica serves and the generation it sees there: replicas behind one balancer
       // that show different databases are misconfigured; the same generation means they agree.
       const generation = await db.generation();
@@ -130,6 +143,14 @@ export function buildApp(deps: AppDeps): Express {
         // per hit, shared by concurrent hits): compare replicas behind one balancer, or before and after.
         responseCache: deps.cacheStats?.() ?? null,
         generationReads: db.generationReadCount,
+        // Reads still work on an almost full disk, so the replica stays ready; writes say why they are refused.
+        ...(deps.disk && {
+          disk: {
+            freeMb: deps.disk.freeBytes() === null ? null : Math.floor(deps.disk.freeBytes()! / 2 ** 20),
+            writes: deps.disk.lowReason() ? 'refused' : 'accepted',
+            ...(deps.disk.lowReason() && { reason: deps.disk.lowReason() }),
+          },
+        }),
       });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
@@ -185,6 +206,7 @@ export function buildApp(deps: AppDeps): Express {
     authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
     onWrite: deps.onWrite ?? (() => {}),
     prepared,
+    writesRefused: deps.disk && (() => deps.disk!.lowReason()),
     plugins: deps.plugins ?? [],
     queryBudget: config.queryBudget && {
       ...DEFAULT_QUERY_BUDGET,
@@ -193,8 +215,17 @@ export function buildApp(deps: AppDeps): Express {
       perClientCost: Math.floor(config.queryBudget.capacity / 3),
     },
   });
+  // A restore under way or interrupted (server/graph/backup/restore.ts) leaves a partial graph: no read may
+  // see it, not only no write.
+  const wholeGraphOnly: RequestHandler = (_req, res, next) => {
+    const reason = deps.preparingReason?.();
+    if (reason) return jsonError(res, 503, 'DATABASE_UNAVAILABLE', reason);
+    next();
+  };
+
   app.all(
     '/graphql',
+    wholeGraphOnly,
     markAuthFailure,
     authFailures,
     onlyJsonPosts,
@@ -218,7 +249,7 @@ export function buildApp(deps: AppDeps): Express {
   );
 
   // Exports are reads: they follow the same token rule as GraphQL queries.
-  app.use('/export', markAuthFailure, authFailures, (req, res, next) => {
+  app.use('/export', wholeGraphOnly, markAuthFailure, authFailures, (req, res, next) => {
     const auth = tokens.authenticate(req.headers.authorization);
     if (!auth.ok && auth.reason === 'unavailable')
       return exportError(

@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_HEAP: memorySize.default('1g'),
   LINKAGE_TOKENS_FILE: z.string().min(1).default('data/tokens.json'),
+  LINKAGE_BACKUP_KEY_FILE: z.string().min(1).default('data/backup-key'),
+  LINKAGE_MIN_FREE_DISK_MB: z.coerce.number().int().min(0, 'expected 0 (off) or a size in MB').default(512),
+  LINKAGE_DISK_WATCH_DIR: z.string().min(1).optional(),
   LINKAGE_READS_REQUIRE_TOKEN: boolean.default(false),
   LINKAGE_CORS_ORIGINS: z.string().default(''),
   LINKAGE_TRUST_PROXY: z
@@ -86,6 +89,16 @@ export interface Config {
     local: { dataDir: string; boltPort: number; pageCache: string; heap: string };
   };
   auth: { tokensFile: string; readsRequireToken: boolean; failuresPerMinute: number };
+  /**
+   * Backups: where `npm run backup` writes by default, and the HMAC key (0600) that signs each backup's
+   * digest sidecar, so a restore checks a digest that does not come from the backup file itself.
+   */
+  backup: { dir: string; keyFile: string };
+  /**
+   * Writes are refused while the disk holding watchDir has less than minFreeBytes free (0 = off). watchDir
+   * defaults to the local Neo4j's data directory; for another Neo4j, name a directory on its disk.
+   */
+  disk: { minFreeBytes: number; watchDir: string | undefined };
   http: {
     corsOrigins: string[];
     maxBodyBytes: number;
@@ -176,6 +189,11 @@ export function loadConfig(env: Env = process.env): Config {
       tokensFile: fromRoot(e.LINKAGE_TOKENS_FILE),
       readsRequireToken: e.LINKAGE_READS_REQUIRE_TOKEN,
       failuresPerMinute: e.LINKAGE_AUTH_FAILURES_PER_MINUTE,
+    },
+    backup: { dir: fromRoot('data/backups'), keyFile: fromRoot(e.LINKAGE_BACKUP_KEY_FILE) },
+    disk: {
+      minFreeBytes: e.LINKAGE_MIN_FREE_DISK_MB * 1024 * 1024,
+      watchDir: e.LINKAGE_DISK_WATCH_DIR === undefined ? undefined : fromRoot(e.LINKAGE_DISK_WATCH_DIR),
     },
     http: {
       corsOrigins: e.LINKAGE_CORS_ORIGINS.split(',')

@@ -7,9 +7,11 @@ import { buildApp } from './app.ts';
 import { createTokenStore, importTokenFile, type TokenStore } from './auth/tokens.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase, generationKey, type Database } from './db/database.ts';
+import { interruptedRestore } from './graph/backup/restore.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
 import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
+import { watchDisk } from './disk-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
 import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
@@ -62,11 +64,18 @@ export async function prepareDatabase(
     signal?: AbortSignal;
     tokensFile?: string;
     tokens?: TokenStore;
+    /** Told why the database cannot be served yet (an unfinished restore), and undefined once it can. */
+    onWaiting?: (reason: string | undefined) => void;
   },
 ) {
   let attempt = 0;
   for (;;) {
     try {
+      // A restore under way (or killed) leaves a partial graph under its marker: never serve it, and never
+      // seed it (server/graph/backup/restore.ts).
+      const restoring = await interruptedRestore(db);
+      options.onWaiting?.(restoring);
+      if (restoring) throw new Error(restoring);
       await db.withJobLock('prepare', async () => {
         await db.applySchema();
         await migrate(db, logger);
@@ -107,7 +116,12 @@ export async function prepareDatabase(
 
 export async function startServer(
   config: Config,
-  options: { logger?: Logger; seed?: boolean } = {},
+  options: {
+    logger?: Logger;
+    seed?: boolean;
+    /** Why the database is known to be down (the local Neo4j's supervisor), shown by /ready. */
+    databaseDown?: () => string | undefined;
+  } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (!config.neo4j.uri)
@@ -135,16 +149,28 @@ export async function startServer(
   // Until the schema and the seed graph are in place, /ready says so and requests wait outside (a write
   // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
   let prepared = false;
+  let waitingFor: string | undefined;
+  // The local Neo4j's data directory unless another one is named (a remote Neo4j's disk is not ours to see).
+  const watchedDir =
+    config.disk.watchDir ??
+    (isLocalNeo4jUri(config.neo4j.uri, config.neo4j.local.boltPort) ? config.neo4j.local.dataDir : undefined);
+  const disk =
+    watchedDir && config.disk.minFreeBytes > 0
+      ? watchDisk(watchedDir, config.disk.minFreeBytes, logger.child({ component: 'disk' }))
+      : undefined;
   const app = buildApp({
     config,
     db,
     tokens,
     logger,
     prepared: () => prepared,
+    preparingReason: () => waitingFor,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
     cacheStats: () => responseCache.stats(),
+    databaseDown: options.databaseDown,
+    disk,
   });
   const server = http.createServer(app);
   // Keep idle connections longer than clients do (undici keeps them ~4 s, browsers and proxies up to 60 s),
@@ -160,6 +186,7 @@ export async function startServer(
     await db.close();
     responseCache.close();
     tokens.close();
+    disk?.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
       throw new ListenError(
@@ -179,6 +206,9 @@ export async function startServer(
     signal: abort.signal,
     tokensFile: config.auth.tokensFile,
     tokens,
+    onWaiting: (reason) => {
+      waitingFor = reason;
+    },
   }).then(() => {
     prepared = true;
   });
@@ -190,6 +220,7 @@ export async function startServer(
     ready,
     async close() {
       abort.abort();
+      disk?.close();
       responseCache.close();
       tokens.close();
       await new Promise<void>((resolve) => {

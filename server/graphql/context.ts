@@ -11,6 +11,8 @@ export interface GraphQLContext {
   onWrite: () => void;
   /** False until the schema and seed graph are in place; writes are refused until then. */
   prepared: () => boolean;
+  /** Why writes are refused now (the database's disk is almost full), or undefined. */
+  writesRefused?: () => string | undefined;
 }
 
 const AUTH_MESSAGES = {

@@ -64,6 +64,8 @@ const write =
         'DATABASE_UNAVAILABLE',
         'Linkage is still preparing the database (schema and seed graph); retry in a few seconds.',
       );
+    const refused = ctx.writesRefused?.();
+    if (refused) throw new AppError('DATABASE_UNAVAILABLE', refused, { reason: 'DISK_LOW' });
     const result = await run(args, ctx, { name: viewer.name });
     ctx.onWrite();
     // Names may have changed: the next proposal links against the graph as it is now.

@@ -27,6 +27,8 @@ export interface YogaDeps {
   onWrite: () => void;
   /** False while the schema and seed graph are being prepared (mutations wait until then). */
   prepared?: () => boolean;
+  /** Why writes are refused now (disk-watch.ts), or undefined. */
+  writesRefused?: () => string | undefined;
   plugins?: Plugin[];
   /** Cost limits and the shared capacity for heavy queries (query-budget.ts). */
   queryBudget?: QueryBudgetOptions;
@@ -94,6 +96,7 @@ export function buildYoga(deps: YogaDeps) {
       readsRequireToken: deps.readsRequireToken,
       onWrite: deps.onWrite,
       prepared: deps.prepared ?? (() => true),
+      writesRefused: deps.writesRefused,
     }),
   });
 }

@@ -27,7 +27,13 @@ export interface TestProduct {
 
 export async function startProductForTests(
   neo4jUri: string,
-  options: { seed?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** As npm start passes it for a supervised local Neo4j (neo4j/supervisor.ts). */
+    databaseDown?: () => string | undefined;
+  } = {},
 ): Promise<TestProduct> {
   await wipeDatabase(neo4jUri);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-test-tokens-'));
@@ -46,6 +52,7 @@ export async function startProductForTests(
   const server = await startServer(config, {
     logger: options.logger ?? quietLogger(),
     seed: options.seed ?? true,
+    databaseDown: options.databaseDown,
   });
   await server.ready;
   return {

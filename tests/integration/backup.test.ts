@@ -1,12 +1,16 @@
 // Backup and restore: a curated graph (edits, merges, deletions, notes, new sources, evidence) is backed
 // up with the CLI, restored into an emptied database with the CLI, and compared by counts and content hash.
+// Issue 12, item 5b: a restore checks the backup against its signed digest and the graph's invariants
+// before writing anything; a tampered name, a forged audit entry, a merge cycle or a forged addedBy is
+// refused with a clear message and the empty database stays empty.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentHash, exportGraph, type BackupDocument } from '../../scripts/backup.ts';
-import { restoreDocument, RestoreRefused } from '../../scripts/restore.ts';
+import { readBackupKey, sidecarFile, writeDigest } from '../../server/graph/backup/digest.ts';
+import { contentHash, exportGraph, type BackupDocument } from '../../server/graph/backup/export.ts';
+import { restoreDocument, RestoreRefused } from '../../server/graph/backup/restore.ts';
 import { readImportFile } from '../../server/graph/import/parse.ts';
 import { graphCounts, neo4jEnv, testDatabase, wipeDatabase } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
@@ -15,6 +19,7 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 let product: TestProduct;
 let uri: string;
 let dir: string;
+const keyFile = () => path.join(dir, 'keys', 'backup-key');
 
 function cli(task: 'backup' | 'restore', args: string[]) {
   const result = spawnSync(
@@ -22,7 +27,12 @@ function cli(task: 'backup' | 'restore', args: string[]) {
     ['--import', 'tsx', path.join(REPO, 'scripts', `${task}.ts`), ...args],
     {
       cwd: REPO,
-      env: { ...process.env, ...neo4jEnv(uri), LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        ...neo4jEnv(uri),
+        LOG_LEVEL: 'silent',
+        LINKAGE_BACKUP_KEY_FILE: keyFile(),
+      },
       encoding: 'utf8',
       timeout: 120_000,
     },
@@ -141,6 +151,9 @@ describe('backup and restore', () => {
       const backup = cli('backup', ['--out', file]);
       expect(backup.status, backup.stderr).toBe(0);
       expect(backup.stdout).toContain(contentHash(before));
+      // The digest is signed beside the file with a key of its own, both readable only by their owner.
+      expect(fs.statSync(sidecarFile(file)).mode & 0o077).toBe(0);
+      expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
 
       const written = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupDocument;
       expect(written.format).toBe('linkage/v1');
@@ -157,7 +170,9 @@ describe('backup and restore', () => {
       const refused = cli('restore', [file]);
       expect(refused.status).toBe(73);
       expect(refused.stderr).toMatch(/empty database/);
-      await expect(restoreDocument(db, readImportFile(file))).rejects.toBeInstanceOf(RestoreRefused);
+      await expect(restoreDocument(db, readImportFile(file), { file })).rejects.toBeInstanceOf(
+        RestoreRefused,
+      );
       expect(await graphCounts(uri)).toEqual(countsBefore);
 
       await product.close();
@@ -166,7 +181,7 @@ describe('backup and restore', () => {
 
       const restore = cli('restore', [file]);
       expect(restore.status, restore.stderr).toBe(0);
-      expect(restore.stdout).toMatch(/matches the backup/);
+      expect(restore.stdout).toMatch(/matches the signed digest/);
 
       const after = await exportGraph(db);
       const hashBefore = contentHash(before);
@@ -211,6 +226,115 @@ describe('backup and restore', () => {
     const result = cli('restore', [bad]);
     expect(result.status).toBe(65);
     expect(result.stderr).toMatch(/nothing was written/);
+  });
+});
+
+describe('a restore verifies before it writes (issue 12, item 5b)', () => {
+  let original: string;
+  let doc: BackupDocument;
+
+  beforeAll(async () => {
+    original = path.join(dir, 'verified.json');
+    const backup = cli('backup', ['--out', original]);
+    expect(backup.status, backup.stderr).toBe(0);
+    doc = JSON.parse(fs.readFileSync(original, 'utf8')) as BackupDocument;
+    // An empty database: anything a refused restore wrote would show.
+    await product.close();
+    await wipeDatabase(uri);
+  });
+
+  afterAll(async () => {
+    product = await startProductForTestsKeepingData();
+  });
+
+  /** A copy of the backup, changed by edit, beside the original's sidecar (or one re-signed with the key). */
+  function tampered(name: string, edit: (copy: BackupDocument) => void, options: { resign?: boolean } = {}) {
+    const copy = structuredClone(doc);
+    edit(copy);
+    const file = path.join(dir, `${name}.json`);
+    const bytes = Buffer.from(`${JSON.stringify(copy, null, 1)}\n`);
+    fs.writeFileSync(file, bytes);
+    if (options.resign) writeDigest(file, bytes, contentHash(copy), readBackupKey(keyFile()));
+    else fs.copyFileSync(sidecarFile(original), sidecarFile(file));
+    return file;
+  }
+
+  async function expectRefused(file: string, status: number, message: RegExp) {
+    const result = cli('restore', [file]);
+    expect(result.status, result.stdout + result.stderr).toBe(status);
+    expect(result.stderr).toMatch(message);
+    expect(await graphCounts(uri)).toMatchObject({ entities: 0, relationships: 0, sources: 0, audit: 0 });
+  }
+
+  const entity = (copy: BackupDocument, id: string) => copy.entities.find((e) => e.id === id)!;
+
+  it('refuses a tampered name: the file is not the one the digest signed', async () => {
+    const file = tampered('tampered-name', (copy) => {
+      entity(copy, 'meta').name = 'Meta (renamed by an attacker)';
+    });
+    await expectRefused(file, 65, /nothing was written[\s\S]*changed after the backup was made/);
+  });
+
+  it('refuses a forged audit entry', async () => {
+    const file = tampered('forged-audit', (copy) => {
+      copy.audit.push({
+        id: 'forged-audit-entry',
+        at: '2024-01-01T00:00:00.000Z',
+        actor: 'test-editor',
+        action: 'deleteEntity',
+        targetId: 'meta',
+      });
+    });
+    await expectRefused(file, 65, /changed after the backup was made/);
+  });
+
+  it('refuses a digest signed with another key, and a backup without its digest', async () => {
+    const file = tampered('forged-digest', (copy) => {
+      entity(copy, 'meta').name = 'Forged';
+    });
+    const bytes = fs.readFileSync(file);
+    writeDigest(
+      file,
+      bytes,
+      contentHash(JSON.parse(bytes.toString()) as BackupDocument),
+      Buffer.alloc(32, 7),
+    );
+    await expectRefused(file, 65, /not signed by this machine's backup key/);
+    fs.rmSync(sidecarFile(file));
+    await expectRefused(file, 65, /\.sha256 is missing/);
+  });
+
+  it('refuses a merge cycle, even under a valid signature', async () => {
+    const edit = (copy: BackupDocument) => {
+      Object.assign(entity(copy, 'meta'), { mergedInto: 'lg-electronics', deleted: true });
+      Object.assign(entity(copy, 'lg-electronics'), { mergedInto: 'meta', deleted: true });
+    };
+    await expectRefused(tampered('merge-cycle', edit), 65, /changed after the backup was made/);
+    await expectRefused(
+      tampered('merge-cycle-signed', edit, { resign: true }),
+      73,
+      /merge cycle: "(meta|lg-electronics)"/,
+    );
+  });
+
+  it('refuses a forged addedBy, even under a valid signature', async () => {
+    const edit = (copy: BackupDocument) => {
+      const evidence = copy.relationships[0]!.evidence as { addedBy?: string }[];
+      evidence[0]!.addedBy = 'mallory';
+    };
+    await expectRefused(tampered('forged-added-by', edit), 65, /changed after the backup was made/);
+    await expectRefused(
+      tampered('forged-added-by-signed', edit, { resign: true }),
+      73,
+      /addedBy "mallory" never acted in the backup's audit trail/,
+    );
+  });
+
+  it('restores the untouched backup into the same empty database', async () => {
+    const result = cli('restore', [original]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/matches the signed digest/);
+    expect((await graphCounts(uri)).entities).toBe(doc.entities.length);
   });
 });
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentHash, exportGraph } from '../../scripts/backup.ts';
+import { contentHash, exportGraph } from '../../server/graph/backup/export.ts';
 import type { Database } from '../../server/db/database.ts';
 import { ERROR_CODES } from '../../server/errors.ts';
 import { importDocument } from '../../server/graph/import/importer.ts';

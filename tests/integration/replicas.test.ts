@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.ts';
 import { seedFiles } from '../../server/graph/import/seeds.ts';
-import { runSoak } from '../../scripts/soak.ts';
+import { runSoak } from '../../bench/soak/run.ts';
 import { neo4jEnv, testDriver, wipeDatabase } from '../helpers/db.ts';
 import { gql } from '../helpers/product.ts';
 import { startNginx, startReplica, waitReady, type Balancer, type Replica } from '../helpers/replicas.ts';

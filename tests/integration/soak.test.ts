@@ -1,5 +1,7 @@
-// The soak script, short: 20 seconds of concurrent readers and editors against a real server, then its
-// own verification (no 5xx, no lost or duplicated writes, no lost updates, stale versions refused).
+// The soak script, short: 20 seconds of concurrent readers and editors against a real server with an
+// attacker beside them (cache-busting large neighbourhoods, depth-3 floods, aliased floods, oversized
+// bodies, bad tokens: issue 12's Done-when), then its own verification (no 5xx for the normal clients, no
+// lost or duplicated writes, no lost updates, stale versions refused, RSS under the bound).
 // Timings are reported, never asserted; the long run is `npm run soak -- --minutes N`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('npm run soak (short)', () => {
-  it('runs 20 s of readers and editors and its verification passes', async () => {
+  it('runs 20 s of readers and editors beside an attacker, and its verification passes', async () => {
     const args = [
       '--import',
       'tsx',
@@ -34,6 +36,11 @@ describe('npm run soak (short)', () => {
       '6',
       '--editors',
       '3',
+      '--attackers',
+      '1',
+      // The test process holds this server and everything else vitest loads: a generous, stated bound.
+      '--max-rss-mb',
+      '2048',
       '--url',
       product.url,
       '--token',
@@ -56,7 +63,9 @@ describe('npm run soak (short)', () => {
     expect(json).toBeDefined();
     const report = JSON.parse(fs.readFileSync(path.join(out, json!), 'utf8')) as {
       requests: number;
-      perOperation: Record<string, { count: number }>;
+      perOperation: Record<string, { count: number; p99: number }>;
+      attacks: Record<string, { count: number; codes: Record<string, number> }>;
+      victimEntityP99Ms: number | null;
       verification: {
         passed: boolean;
         problems: string[];
@@ -78,8 +87,27 @@ describe('npm run soak (short)', () => {
     // The run did real work of every kind, so the checks above had something to check.
     expect(report.verification.acknowledgedCreates).toBeGreaterThan(0);
     expect(report.verification.acknowledgedUpdates).toBeGreaterThan(0);
-    for (const op of ['search', 'neighborhood', 'paths', 'createEntity', 'updateEntity'])
+    for (const op of ['search', 'entity', 'neighborhood', 'paths', 'createEntity', 'updateEntity'])
       expect(report.perOperation[op]?.count ?? 0, op).toBeGreaterThan(0);
+    // Every attack ran, and each was refused or answered, never with an uncoded server error.
+    for (const op of [
+      'attack-busting-neighborhood',
+      'attack-depth3',
+      'attack-aliased-depth3',
+      'attack-oversized-body',
+      'attack-bad-token',
+    ]) {
+      const attack = report.attacks[op];
+      expect(attack?.count ?? 0, op).toBeGreaterThan(0);
+      expect(
+        Object.keys(attack!.codes).filter((c) => /INTERNAL|HTTP_500/.test(c)),
+        op,
+      ).toEqual([]);
+    }
+    expect(Object.keys(report.attacks['attack-oversized-body']!.codes)).not.toContain('OK');
+    expect(Object.keys(report.attacks['attack-aliased-depth3']!.codes)).not.toContain('OK');
+    expect(report.victimEntityP99Ms).toBeGreaterThan(0);
+    console.log(`soak with an attacker: victim entity(id) p99 ${report.victimEntityP99Ms} ms`);
     expect(fs.readdirSync(out).some((f) => f.endsWith('.md'))).toBe(true);
   }, 180_000);
 });

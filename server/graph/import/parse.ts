@@ -2,7 +2,11 @@
 // that names the file, the record (JSON path or CSV line) and the fix. Nothing here touches the database.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse as parseCsv } from 'csv-parse/sync';
+import parserStream from 'stream-json';
+import Assembler from 'stream-json/assembler.js';
 import type { z } from 'zod';
 import { DocumentSchema, type ImportDocument, type ImportSource } from './format.ts';
 
@@ -23,6 +27,45 @@ export class ImportError extends Error {
   }
 }
 
+const fileTooLarge = (file: string, maxBytes: number) =>
+  new ImportError([
+    {
+      file,
+      location: '(file)',
+      message: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; split it into several files and import each`,
+    },
+  ]);
+
+/** A descriptor of a regular file of at most maxBytes (checked on the descriptor); the caller closes it. */
+function openRegularFile(file: string, maxBytes: number): number {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile())
+      throw new ImportError([
+        {
+          file,
+          location: '(file)',
+          message: 'not a regular file (a device, pipe or socket); save the data to a file and import that',
+        },
+      ]);
+    if (stat.size > maxBytes) throw fileTooLarge(file, maxBytes);
+    return fd;
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+}
+
+const notUtf8 = (file: string, line: number) =>
+  new ImportError([
+    {
+      file,
+      location: `line ${line}`,
+      message: 'the file is not valid UTF-8; save it as UTF-8 and import again',
+    },
+  ]);
+
 /**
  * One file is decoded into one JavaScript string, and V8's strings stop at 2^29 − 24 characters (a 570 MB file
  * crashed the importer with ERR_STRING_TOO_LONG); below that bound every UTF-8 file fits. Larger graphs are
@@ -37,26 +80,9 @@ export const MAX_FILE_BYTES = 500 * 1024 * 1024;
  * at once instead of hanging.
  */
 export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Buffer {
-  const tooLarge = () =>
-    new ImportError([
-      {
-        file,
-        location: '(file)',
-        message: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; split it into several files and import each`,
-      },
-    ]);
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  const tooLarge = () => fileTooLarge(file, maxBytes);
+  const fd = openRegularFile(file, maxBytes);
   try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile())
-      throw new ImportError([
-        {
-          file,
-          location: '(file)',
-          message: 'not a regular file (a device, pipe or socket); save the data to a file and import that',
-        },
-      ]);
-    if (stat.size > maxBytes) throw tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -81,14 +107,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
     // Decode leniently only to say where the first bad byte sits.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = lenient.indexOf('\uFFFD');
-    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
-    throw new ImportError([
-      {
-        file,
-        location: `line ${line}`,
-        message: 'the file is not valid UTF-8; save it as UTF-8 and import again',
-      },
-    ]);
+    throw notUtf8(file, lenient.slice(0, Math.max(at, 0)).split('\n').length);
   }
 }
 
@@ -367,6 +386,79 @@ export function parseCsvFolder(input: string): ImportDocument {
 }
 
 /** Reads a .json document, or a CSV folder / entities.csv; the file is named in every error. */
+/**
+ * A JSON document parsed as it is read (stream-json): the file is never one string, so its size is not
+ * bounded by V8's longest string (2^29 − 24 characters: a 570 MB file crashed JSON.parse with
+ * ERR_STRING_TOO_LONG) but only by maxBytes, counted as the bytes arrive (a file that grows while it is
+ * read is stopped too). Same checks and messages as readImportFile; CSV folders are read as there.
+ */
+export async function streamImportFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ImportDocument> {
+  if (!fs.existsSync(file))
+    throw new ImportError([{ file, location: '(file)', message: 'no such file or folder; check the path' }]);
+  if (fs.statSync(file).isDirectory() || file.endsWith('.csv')) return parseCsvFolder(file);
+  const fd = openRegularFile(file, maxBytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytes = 0;
+  let line = 1;
+  let start = true;
+  const decode = new Transform({
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return done(fileTooLarge(file, maxBytes));
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        // Decode this block leniently only to say on which line the first bad byte sits.
+        const lenient = new TextDecoder('utf-8').decode(chunk);
+        const before = lenient.slice(0, Math.max(lenient.indexOf('\uFFFD'), 0));
+        return done(notUtf8(file, line + before.split('\n').length - 1));
+      }
+      if (start && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        start = false;
+      }
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line += 1;
+      done(null, text);
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(notUtf8(file, line));
+      }
+    },
+  });
+  // Packed tokens only (no piece-wise string chunks: the Assembler ignores them), consumed by a 'data'
+  // listener rather than an async iterator, which costs a promise per token.
+  const tokens = parserStream({ streamValues: false });
+  const assembler = Assembler.connectTo(tokens);
+  try {
+    await pipeline(fs.createReadStream('', { fd, highWaterMark: 1024 * 1024 }), decode, tokens);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError([
+      {
+        file,
+        // The decoder runs ahead of the parser by up to one read block: the error is by this line.
+        location: `by line ${line}`,
+        message: `not valid JSON (${message}); fix the syntax and import again`,
+      },
+    ]);
+  }
+  if (!assembler.done)
+    throw new ImportError([
+      {
+        file,
+        location: `line ${line}`,
+        message: 'not valid JSON (the document ends early); fix it and import again',
+      },
+    ]);
+  return validateDocument(assembler.current, file);
+}
+
 export function readImportFile(file: string): ImportDocument {
   if (!fs.existsSync(file))
     throw new ImportError([{ file, location: '(file)', message: 'no such file or folder; check the path' }]);
