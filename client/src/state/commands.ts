@@ -40,6 +40,11 @@ export const SEARCH_TEXT_MAX = 200;
 export const MAX_EXPANSION_CAP = 1000;
 /** The server's neighbourhood limit (LIMITS.neighborhoodLimitMax in server/graph/inputs.ts). */
 const NEIGHBORHOOD_LIMIT_MAX = 2000;
+/**
+ * The server's default query budget (LINKAGE_MAX_QUERY_COST): a neighbourhood costs ids × limit / 10,
+ * so expanding many entities at once asks for fewer nodes rather than being refused.
+ */
+const QUERY_COST_BUDGET = 4000;
 
 export type Commands = ReturnType<typeof createCommands>;
 
@@ -285,7 +290,11 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
           {
             ids: seeds,
             depth: 1,
-            limit: Math.min(cap + onCanvas, NEIGHBORHOOD_LIMIT_MAX),
+            limit: Math.min(
+              cap + onCanvas,
+              NEIGHBORHOOD_LIMIT_MAX,
+              Math.floor((QUERY_COST_BUDGET * 10) / seeds.length),
+            ),
             filter: serverFilter(),
           },
           options(signal),
