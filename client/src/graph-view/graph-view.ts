@@ -29,6 +29,8 @@ cytoscape.use(fcose);
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
+/** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
+const MIN_LEGIBLE_ZOOM = 0.3;
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -221,7 +223,8 @@ export function createGraphView(
   }
 
   // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
-  // about 11 px (nodes) and 9 px (edges) on screen, down to 45 % zoom; below that (and above
+  // about 11 px (nodes) and 9 px (edges) on screen, down to 30 % zoom (the whole seed graph fits at
+  // about 39 %, where the old 45 % floor left 9 px labels); below that (and above
   // LARGE_GRAPH_NODES) the level-of-detail rules decide. One rule update per frame at most.
   let labelFrame = 0;
   let labelScale = 1;
@@ -234,7 +237,7 @@ export function createGraphView(
   }
   function applyLabelScale(): void {
     if (large) return;
-    const scale = Math.round(Math.min(1 / 0.45, Math.max(1, 1 / cy.zoom())) * 10) / 10;
+    const scale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / cy.zoom())) * 10) / 10;
     if (scale === labelScale) return;
     labelScale = scale;
     cy.style()

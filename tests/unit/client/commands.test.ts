@@ -75,7 +75,7 @@ describe('async commands', () => {
   });
 
   it('expanding a selection is one request for every id, kept within the query budget, and one step', async () => {
-    const asked: { ids: string[]; limit?: number; filter?: { kinds?: string[] } }[] = [];
+    const asked: Parameters<LinkageApi['neighborhood']>[0][] = [];
     const { store, commands } = setup(
       fakeApi({
         neighborhood: async (args) => {
