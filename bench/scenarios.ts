@@ -53,6 +53,16 @@ export function workload(entities: number, graphSeed: number, requestSeed: numbe
   };
 }
 
+/**
+ * The baseline is asked the question its own explorer asked (its client's Neighborhood operation): an
+ * earlier SDL may lack fields today's operation selects, and "the explorer's first hop, then and now" is
+ * what a before/after compares.
+ */
+let baselineNeighborhood = NEIGHBORHOOD;
+export function askBaselineWith(neighborhoodOperation: string): void {
+  baselineNeighborhood = neighborhoodOperation;
+}
+
 const graphql = (query: string, variables: Record<string, unknown>): LoadRequest => ({
   path: '/graphql',
   body: { query, variables },
@@ -71,7 +81,8 @@ export function neighbourhoodRequest(peer: Peer, id: string, depth: 1 | 2): Load
       }`,
       { id, depth, limit: NEIGHBOURHOOD_LIMIT, hubDegree: HUB_DEGREE, withEvidence: CANVAS_SELECTS_EVIDENCE },
     );
-  return graphql(NEIGHBORHOOD, { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT });
+  const operation = peer === 'linkage-baseline' ? baselineNeighborhood : NEIGHBORHOOD;
+  return graphql(operation, { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT });
 }
 
 export function pathsRequest(peer: Peer, fromId: string, toId: string): LoadRequest {

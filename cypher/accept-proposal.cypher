@@ -9,7 +9,8 @@
 // returns: found, statusBefore, unknownClaims, missingEntities, unreadableClaims, claimCount, createdEntities,
 //          createdRelationships, addedEvidence, relationshipIds, proposal, source, entities, claims, linked
 OPTIONAL MATCH (p:Proposal {id: $id})
-FOREACH (locked IN CASE WHEN p IS NULL THEN [] ELSE [p] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH p, [p] AS toLock
+// @include write-lock
 WITH p, p.status AS statusBefore,
   COLLECT { MATCH (p)-[:CLAIMS]->(c:ProposedClaim) WHERE $claimIds IS NULL OR c.id IN $claimIds RETURN c ORDER BY c.spanStart, c.id } AS claims
 WITH p, statusBefore, claims,
@@ -60,8 +61,8 @@ OPTIONAL CALL (p, claims, ends, ok) {
     MATCH (a:Entity {id: fromId})
     MATCH (b:Entity {id: toId})
     // Lock the subject so two accepts of the same claim cannot both create its relationship.
-    SET a.writeLock = true
-    REMOVE a.writeLock
+    WITH a, b, c, s, [a] AS toLock
+    // @include write-lock
     WITH a, b, c, s
     CALL (a, b, c) {
       OPTIONAL MATCH (a)-[existing]->(b) WHERE type(existing) = c.type
@@ -106,8 +107,8 @@ OPTIONAL CALL (p, claims, ends, ok) {
     p.acceptedAt = $now
   FOREACH (x IN COLLECT { MATCH (p)-[:CLAIMS]->(y:ProposedClaim) RETURN y } |
     SET x.status = CASE WHEN x.id IN [c IN claims | c.id] THEN 'ACCEPTED' ELSE 'REJECTED' END)
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'acceptProposal', targetId: p.id,
-    relatedIds: [p.id, s.id] + entityIds + relationshipIds})
+  WITH *, 'acceptProposal' AS action, p.id AS targetId, [p.id, s.id] + entityIds + relationshipIds AS relatedIds
+  // @include audit-entry
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after.proposalId = p.id, after.sourceId = s.id, after.claimIds = [c IN claims | c.id],
     after.entityIds = entityIds, after.relationshipIds = relationshipIds, after.createdEntities = createdEntities,

@@ -7,7 +7,8 @@
 // ---- concurrency (issue 12, item 4): take the write lock, THEN check `deleted`, so evidence never lands on a
 // relationship that a concurrent deleteRelationship has just deleted (and two writes cannot both pass).
 OPTIONAL MATCH (a:Entity {id: $fromId})-[r0]->(b:Entity {id: $toId}) WHERE type(r0) = $type
-FOREACH (locked IN CASE WHEN r0 IS NULL THEN [] ELSE [r0] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH a, r0, b, [r0] AS toLock
+// @include write-lock
 WITH a, b, CASE WHEN r0.deleted = false THEN r0 END AS r
 // ---- end of the concurrency block
 WITH a, r, b,
@@ -23,11 +24,8 @@ CALL (r, added) {
   WITH r, before, [$evidence] AS fresh
   // @include evidence-text
   // @include append-evidence
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'addEvidence', targetId: r.id,
-    relatedIds: [r.id, $fromId, $toId]})
-  CREATE (audit)-[:BEFORE]->(before)
-  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
-  SET after = properties(r)
+  WITH r AS changed, before, 'addEvidence' AS action, [r.id, $fromId, $toId] AS relatedIds
+  // @include audit-change
 }
 RETURN CASE WHEN r IS NULL THEN null ELSE
   // @include relationship-view

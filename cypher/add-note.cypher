@@ -4,8 +4,8 @@
 OPTIONAL MATCH (n:Entity {id: $entityId}) WHERE n.deleted = false
 OPTIONAL MATCH (:Entity {id: $fromId})-[r]->(:Entity {id: $toId}) WHERE type(r) = $type AND r.deleted = false
 // Lock before reading the notes list, so two concurrent notes are both kept.
-FOREACH (locked IN [x IN [n] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
-FOREACH (locked IN [x IN [r] WHERE x IS NOT NULL] | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH n, r, [n, r] AS toLock
+// @include write-lock
 WITH n, r
 CALL (n) {
   WITH n WHERE n IS NOT NULL
@@ -18,8 +18,9 @@ CALL (r) {
 WITH n IS NOT NULL OR r IS NOT NULL AS found
 CALL (found) {
   WITH found WHERE found
-  CREATE (:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'addNote',
-    targetId: coalesce($entityId, $fromId + ':' + $type + ':' + $toId),
-    relatedIds: [x IN [$entityId, $fromId, $toId] WHERE x IS NOT NULL], after: $note})
+  WITH 'addNote' AS action, coalesce($entityId, $fromId + ':' + $type + ':' + $toId) AS targetId,
+    [x IN [$entityId, $fromId, $toId] WHERE x IS NOT NULL] AS relatedIds
+  // @include audit-entry
+  SET audit.after = $note
 }
 RETURN found

@@ -5,7 +5,6 @@
 // returns: entity (node)
 CREATE (n:Entity)
 SET n = $entity, n:$($entity.kind), n.version = 1, n.deleted = false, n.notes = [], n.createdAt = $now, n.updatedAt = $now
-CREATE (a:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'createEntity', targetId: n.id, relatedIds: [n.id]})
-CREATE (a)-[:AFTER]->(after:AuditSnapshot)
-SET after = properties(n)
+WITH n, n AS changed, null AS before, 'createEntity' AS action, [n.id] AS relatedIds
+// @include audit-change
 RETURN n AS entity

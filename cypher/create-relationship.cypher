@@ -9,12 +9,8 @@
 // either lands before the merge (which then moves it) or sees the end merged away (NOT_FOUND).
 OPTIONAL MATCH (a0:Entity {id: $fromId})
 OPTIONAL MATCH (b0:Entity {id: $toId})
-CALL (a0, b0) {
-  UNWIND [x IN [a0, b0] WHERE x IS NOT NULL] AS x
-  WITH x ORDER BY x.id
-  SET x.writeLock = true
-  REMOVE x.writeLock
-}
+WITH a0, b0, [a0, b0] AS toLock
+// @include write-lock
 WITH CASE WHEN a0.deleted = false THEN a0 END AS a, CASE WHEN b0.deleted = false THEN b0 END AS b
 // ---- end of the concurrency block
 WITH a, b,
@@ -31,10 +27,9 @@ CALL (a, b, ok) {
   WITH a, b, r, $evidence AS fresh
   // @include evidence-text
   // @include append-evidence
-  WITH a, b, r
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'createRelationship', targetId: r.id, relatedIds: [r.id, a.id, b.id]})
-  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
-  SET after = properties(r), after.type = $type
+  WITH r AS changed, null AS before, 'createRelationship' AS action, [r.id, a.id, b.id] AS relatedIds
+  // @include audit-change
+  SET after.type = $type
 }
 OPTIONAL MATCH (a)-[r]->(b) WHERE ok AND type(r) = $type
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, exists, missingSources,

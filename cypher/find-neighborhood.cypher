@@ -1,4 +1,5 @@
-// find-neighborhood: entities within $depth (1-3) hops of the start ids and the relationships among them.
+// find-neighborhood: entities within $depth (1-3) hops of the start ids and the relationships among them
+// ($depth 0: the start entities alone and the relationships among them, as an export of a view asks).
 // Each hop keeps the most relevant neighbours first (strongest certainty, then most recent event time) and
 // is capped at $limit, so a hub cannot blow up the result; `total` counts everything that matched out to
 // `countedDepth`. A hop is only explored while the nearer ones leave room under the cap: once they fill it,
@@ -21,6 +22,7 @@
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
 WITH collect(s) AS seeds
 CALL (seeds) {
+  WITH seeds WHERE $depth >= 1
   UNWIND seeds AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND

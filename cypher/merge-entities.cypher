@@ -11,12 +11,8 @@ OPTIONAL MATCH (m0:Entity {id: $mergeId})
 // Lock both entities in a fixed order (by id) before reading anything else of them, so concurrent merges of
 // either ("b into a" ‖ "b into c", "a into b" ‖ "b into a") run one after the other without deadlocking;
 // then check that both are still live: a merge that waited sees what the first one did.
-CALL (k0, m0) {
-  UNWIND [x IN [k0, m0] WHERE x IS NOT NULL] AS x
-  WITH x ORDER BY x.id
-  SET x.writeLock = true
-  REMOVE x.writeLock
-}
+WITH k0, m0, [k0, m0] AS toLock
+// @include write-lock
 WITH CASE WHEN k0.deleted = false THEN k0 END AS k, CASE WHEN m0.deleted = false THEN m0 END AS m
 WITH k, m, k IS NOT NULL AND m IS NOT NULL AND k <> m AS ok
 CALL (k, m, ok) {
@@ -41,19 +37,13 @@ CALL (k, m, ok) {
     SET s = properties(kr), s._type = type(kr), s._from = startNode(kr).id, s._to = endNode(kr).id
   }
   CALL (k, m, rec) {
-    MATCH (m)-[r]->(x:Entity) WHERE x <> k
-    MERGE (k)-[nr:$(type(r))]->(x)
-    ON CREATE SET nr = properties(r), nr.id = k.id + ':' + type(r) + ':' + x.id, nr.createdByMerge = rec.id
-    SET nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
-      nr.updatedAt = $now
-    WITH r AS moved, nr AS r
-    // @include moved-evidence
-    DELETE moved
-  }
-  CALL (k, m, rec) {
-    MATCH (m)<-[r]-(x:Entity) WHERE x <> k
-    MERGE (k)<-[nr:$(type(r))]-(x)
-    ON CREATE SET nr = properties(r), nr.id = x.id + ':' + type(r) + ':' + k.id, nr.createdByMerge = rec.id
+    // Each relationship keeps its direction: the merged entity's end is replaced by the kept one.
+    MATCH (m)-[r]-(x:Entity) WHERE x <> k
+    WITH DISTINCT r, k, m, rec
+    WITH r, rec, CASE WHEN startNode(r) = m THEN k ELSE startNode(r) END AS from,
+      CASE WHEN endNode(r) = m THEN k ELSE endNode(r) END AS to
+    MERGE (from)-[nr:$(type(r))]->(to)
+    ON CREATE SET nr = properties(r), nr.id = from.id + ':' + type(r) + ':' + to.id, nr.createdByMerge = rec.id
     SET nr.version = CASE WHEN nr.createdByMerge = rec.id THEN nr.version ELSE nr.version + 1 END,
       nr.updatedAt = $now
     WITH r AS moved, nr AS r
@@ -76,8 +66,8 @@ CALL (k, m, ok) {
     m.updatedAt = $now,
     rec.moved = COUNT { (rec)-[:MERGED_REL]->() }
   SET rec.keepVersionAfter = k.version
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'mergeEntities', targetId: rec.id,
-    relatedIds: [k.id, m.id]})
+  WITH k, m, rec, 'mergeEntities' AS action, rec.id AS targetId, [k.id, m.id] AS relatedIds
+  // @include audit-entry
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(k)
   WITH rec, audit

@@ -3,15 +3,12 @@
 // params: $id, $reliability, $reliabilityRank, $reason (or null), $now, $actor, $auditId
 // returns: source (node, or no row when unknown)
 MATCH (s:Source {id: $id})
-SET s.writeLock = true
-REMOVE s.writeLock
+WITH s, [s] AS toLock
+// @include write-lock
 CREATE (before:AuditSnapshot)
 SET before = properties(s)
 SET s.reliability = $reliability, s.reliabilityRank = $reliabilityRank, s.reliabilityReason = $reason,
   s.updatedAt = $now
-CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'rateSource', targetId: s.id,
-  relatedIds: [s.id]})
-CREATE (audit)-[:BEFORE]->(before)
-CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
-SET after = properties(s)
+WITH s, s AS changed, before, 'rateSource' AS action, [s.id] AS relatedIds
+// @include audit-change
 RETURN s AS source

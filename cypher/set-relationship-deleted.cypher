@@ -2,20 +2,17 @@
 // params: $fromId, $type, $toId, $version (or null for restore), $deleted, $now, $actor, $auditId
 // returns: relationship (map or null when unknown), current, sources
 OPTIONAL MATCH (a:Entity {id: $fromId})-[r]->(b:Entity {id: $toId}) WHERE type(r) = $type
-// Take the write lock before reading versions, so two concurrent writes from one version cannot both pass.
-FOREACH (locked IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH a, r, b, [r] AS toLock
+// @include write-lock
 WITH a, r, b, r IS NOT NULL AND ($version IS NULL OR r.version = $version) AND r.deleted <> $deleted AS current
 CALL (r, current) {
   WITH r WHERE current
   CREATE (before:AuditSnapshot)
   SET before = properties(r)
   SET r.deleted = $deleted, r.version = r.version + 1, r.updatedAt = $now
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor,
-    action: CASE WHEN $deleted THEN 'deleteRelationship' ELSE 'restoreRelationship' END, targetId: r.id,
-    relatedIds: [r.id, $fromId, $toId]})
-  CREATE (audit)-[:BEFORE]->(before)
-  CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
-  SET after = properties(r)
+  WITH r AS changed, before, CASE WHEN $deleted THEN 'deleteRelationship' ELSE 'restoreRelationship' END AS action,
+    [r.id, $fromId, $toId] AS relatedIds
+  // @include audit-change
 }
 RETURN CASE WHEN r IS NULL THEN null ELSE
   // @include relationship-view

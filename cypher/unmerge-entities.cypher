@@ -10,13 +10,10 @@ OPTIONAL MATCH (k:Entity {id: rec.keepId})
 OPTIONAL MATCH (m:Entity {id: rec.mergeId})
 // Lock both entities (by id, the order every merge uses) and then the record before checking versions, so an
 // undo cannot race an edit, a merge or a second undo.
-CALL (k, m) {
-  UNWIND [x IN [k, m] WHERE x IS NOT NULL] AS x
-  WITH x ORDER BY x.id
-  SET x.writeLock = true
-  REMOVE x.writeLock
-}
-FOREACH (locked IN CASE WHEN rec IS NULL THEN [] ELSE [rec] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH rec, k, m, [k, m] AS toLock
+// @include write-lock
+WITH rec, k, m, [rec] AS toLock
+// @include write-lock
 WITH rec, k, m, rec IS NOT NULL AS found,
   rec IS NOT NULL AND rec.undoneAt IS NULL AND k.version = rec.keepVersionAfter AND m.mergedInto = k.id AS current
 CALL (rec, k, m, current) {
@@ -49,8 +46,8 @@ CALL (rec, k, m, current) {
   SET k = properties(keepBefore), m = properties(mergedBefore)
   SET k.version = keepVersion + 1, k.updatedAt = $now, m.version = mergedVersion + 1, m.updatedAt = $now,
     rec.undoneAt = $now
-  CREATE (audit:AuditEntry {id: $auditId, at: $now, actor: $actor, action: 'unmergeEntities', targetId: rec.id,
-    relatedIds: [k.id, m.id]})
+  WITH rec, k, m, keepMerged, 'unmergeEntities' AS action, rec.id AS targetId, [k.id, m.id] AS relatedIds
+  // @include audit-entry
   CREATE (audit)-[:BEFORE]->(before:AuditSnapshot)
   SET before = keepMerged
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)

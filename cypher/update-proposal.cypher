@@ -8,7 +8,8 @@
 // returns: found, statusBefore, claimFound, entityFound, unknownKeys, sameEnds, linkFound, proposal,
 //          source, entities, claims, linked
 OPTIONAL MATCH (p:Proposal {id: $id})
-FOREACH (locked IN CASE WHEN p IS NULL THEN [] ELSE [p] END | SET locked.writeLock = true REMOVE locked.writeLock)
+WITH p, [p] AS toLock
+// @include write-lock
 WITH p
 OPTIONAL MATCH (p)-[:CLAIMS]->(c:ProposedClaim {id: $claimId})
 OPTIONAL MATCH (p)-[:PROPOSES]->(e:ProposedEntity {key: $entityKey})

@@ -39,6 +39,7 @@ import {
   type SizeResult,
 } from '../bench/report.ts';
 import {
+  askBaselineWith,
   generatorFor,
   neighbourhoodIds,
   neighbourhoodRequest,
@@ -85,6 +86,12 @@ const baselineDir = values.baseline ? path.resolve(values.baseline) : undefined;
 if (baselineDir && !fs.existsSync(path.join(baselineDir, 'bench', 'serve.ts'))) {
   console.error(`--baseline ${baselineDir}: no bench/serve.ts there; give a checkout of an earlier commit`);
   process.exit(64);
+}
+if (baselineDir) {
+  const operations = (await import(path.join(baselineDir, 'client', 'src', 'api', 'operations.ts'))) as {
+    NEIGHBORHOOD: string;
+  };
+  askBaselineWith(operations.NEIGHBORHOOD);
 }
 if (sizes.some((n) => !Number.isSafeInteger(n) || n < 20) || !(duration > 0) || !(rounds >= 1)) {
   console.error(

@@ -255,7 +255,7 @@ export function buildApp(deps: AppDeps): Express {
     jsonError(res, 404, 'NOT_FOUND', 'No such route; GraphQL is at /graphql, the explorer at /'),
   );
   const onError: ErrorRequestHandler = (
-    error: { type?: string; status?: number; message?: string },
+    error: { type?: string; status?: number; message?: string; limit?: number },
     _req,
     res,
     _next,
@@ -265,7 +265,7 @@ export function buildApp(deps: AppDeps): Express {
         res,
         413,
         'BAD_USER_INPUT',
-        `The request body is larger than ${config.http.maxBodyBytes} bytes; send a smaller query`,
+        `The request body is larger than ${error.limit ?? config.http.maxBodyBytes} bytes; send a smaller one`,
       );
     if (error.type === 'entity.parse.failed')
       return jsonError(res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON');

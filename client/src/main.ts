@@ -66,7 +66,7 @@ contextMenu = mountContextMenu(byId('context-menu'), store, commands, {
   },
   returnFocus: () => graph.focus(),
 });
-const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph);
+const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph, commands);
 const ingestPanel = mountIngestPanel(byId<HTMLDialogElement>('ingest-dialog'), createIngest(store, commands));
 const tableRegion = byId('table-region');
 mountTableView(tableRegion, store, commands);

@@ -51,79 +51,77 @@ const typeList = z
   .max(200)
   .nullish()
   .transform((types) => (types && types.length > 0 ? types : null));
+const sourceIdList = z
+  .array(entityId)
+  .max(200)
+  .nullish()
+  .transform((ids) => (ids && ids.length > 0 ? ids : null));
 const day = z
   .string()
   .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && parseOccurredAt(d) !== null, 'dates are YYYY-MM-DD')
   .nullish()
   .transform((d) => d ?? null);
 
-const FilterSchema = z
-  .object({
-    kinds: kindList,
-    relationshipTypes: typeList,
-    minCertainty: z.enum(CERTAINTIES).nullish(),
-    minSourceReliability: z.enum(SOURCE_RELIABILITIES).nullish(),
-    occurredFrom: day,
-    occurredTo: day,
-    includeUndated: z.boolean().nullish(),
-    publishedFrom: day,
-    publishedTo: day,
-  })
-  .nullish()
-  .superRefine((f, ctx) => {
-    if (f?.occurredFrom && f.occurredTo && f.occurredFrom > f.occurredTo)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['occurredTo'],
-        message: 'occurredTo is before occurredFrom; swap them',
-      });
-    if (f?.publishedFrom && f.publishedTo && f.publishedFrom > f.publishedTo)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['publishedTo'],
-        message: 'publishedTo is before publishedFrom; swap them',
-      });
-  });
+const FilterFields = z.object({
+  kinds: kindList,
+  relationshipTypes: typeList,
+  minCertainty: z.enum(CERTAINTIES).nullish(),
+  minSourceReliability: z.enum(SOURCE_RELIABILITIES).nullish(),
+  sourceIds: sourceIdList,
+  occurredFrom: day,
+  occurredTo: day,
+  includeUndated: z.boolean().nullish(),
+  publishedFrom: day,
+  publishedTo: day,
+});
+
+/**
+ * How each GraphFilter field is written in an export URL (`?kinds=Person,Place&minCertainty=REPORTED`):
+ * a comma-separated list, plain text, or true/false. Listing a field here is what makes exports take it.
+ */
+export const FILTER_QUERY_FORMS = {
+  kinds: 'list',
+  relationshipTypes: 'list',
+  minCertainty: 'text',
+  minSourceReliability: 'text',
+  sourceIds: 'list',
+  occurredFrom: 'text',
+  occurredTo: 'text',
+  includeUndated: 'flag',
+  publishedFrom: 'text',
+  publishedTo: 'text',
+} as const satisfies Record<keyof z.input<typeof FilterFields>, 'list' | 'text' | 'flag'>;
+
+const FilterSchema = FilterFields.nullish().superRefine((f, ctx) => {
+  if (f?.occurredFrom && f.occurredTo && f.occurredFrom > f.occurredTo)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['occurredTo'],
+      message: 'occurredTo is before occurredFrom; swap them',
+    });
+  if (f?.publishedFrom && f.publishedTo && f.publishedFrom > f.publishedTo)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['publishedTo'],
+      message: 'publishedTo is before publishedFrom; swap them',
+    });
+});
 
 /**
  * Filter parameters shared by every graph query (null = no filter); cypher/fragments/evidence-passes.cypher
  * applies them to each piece of evidence. `evidenceFiltered` says whether any evidence filter is set, so
  * the Cypher can skip reading evidence lists when none is.
  */
-export interface FilterParams {
-  kinds: string[] | null;
-  types: string[] | null;
-  minRank: number;
-  minReliability: number;
-  occurredFrom: string | null;
-  occurredTo: string | null;
-  includeUndated: boolean;
-  publishedFrom: string | null;
-  publishedTo: string | null;
-  evidenceFiltered: boolean;
-}
+export type FilterParams = ReturnType<typeof parseFilter>;
 
-/** What a write passes for the relationship it returns: every piece of evidence. */
-export const UNFILTERED: FilterParams = {
-  kinds: null,
-  types: null,
-  minRank: 0,
-  minReliability: 0,
-  occurredFrom: null,
-  occurredTo: null,
-  includeUndated: true,
-  publishedFrom: null,
-  publishedTo: null,
-  evidenceFiltered: false,
-};
-
-export function parseFilter(filter: unknown): FilterParams {
+export function parseFilter(filter: unknown) {
   const f = check(FilterSchema, filter);
   const params = {
     kinds: f?.kinds ?? null,
     types: f?.relationshipTypes ?? null,
     minRank: f?.minCertainty ? CERTAINTY_RANK[f.minCertainty] : 0,
     minReliability: f?.minSourceReliability ? RELIABILITY_RANK[f.minSourceReliability] : 0,
+    sourceIds: f?.sourceIds ?? null,
     occurredFrom: f?.occurredFrom ?? null,
     occurredTo: f?.occurredTo ?? null,
     includeUndated: f?.includeUndated ?? true,
@@ -133,12 +131,16 @@ export function parseFilter(filter: unknown): FilterParams {
   const evidenceFiltered =
     params.minRank > 1 ||
     params.minReliability > 1 ||
+    params.sourceIds !== null ||
     params.occurredFrom !== null ||
     params.occurredTo !== null ||
     params.publishedFrom !== null ||
     params.publishedTo !== null;
   return { ...params, evidenceFiltered };
 }
+
+/** What a write passes for the relationship it returns: every piece of evidence. */
+export const UNFILTERED: FilterParams = parseFilter(null);
 
 const bounded = (name: string, min: number, max: number) =>
   z

@@ -35,23 +35,27 @@ import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';
 import { selectsPath } from './selection.ts';
 import { AppError } from '../errors.ts';
+import type { Resolvers } from '../generated/resolver-types.ts';
 
-type Args = Record<string, unknown>;
-type Resolver = (parent: unknown, args: Args, ctx: GraphQLContext, info?: GraphQLResolveInfo) => unknown;
+type Info = GraphQLResolveInfo;
 
+/**
+ * A query resolver. Its argument and result types come from the field it is assigned to in `Resolvers`
+ * (generated from the SDL), so a resolver that returns the wrong shape does not compile.
+ */
 const read =
-  (run: (args: Args, ctx: GraphQLContext, info?: GraphQLResolveInfo) => unknown): Resolver =>
-  (_parent, args, ctx, info) => {
+  <TArgs, TResult>(run: (args: TArgs, ctx: GraphQLContext, info: Info) => TResult) =>
+  (_parent: unknown, args: TArgs, ctx: GraphQLContext, info: Info): TResult => {
     requireReader(ctx);
     return run(args, ctx, info);
   };
 
 const write =
-  (
-    run: (args: Args, ctx: GraphQLContext, actor: { name: string }) => Promise<unknown>,
+  <TArgs, TResult>(
+    run: (args: TArgs, ctx: GraphQLContext, actor: { name: string }) => Promise<TResult>,
     options: { graphUnchanged?: boolean } = {},
-  ): Resolver =>
-  async (_parent, args, ctx) => {
+  ) =>
+  async (_parent: unknown, args: TArgs, ctx: GraphQLContext): Promise<TResult> => {
     const viewer = requireRole(ctx, 'editor');
     // A write before the seed graph has landed would make the seed loader (which seeds only an empty
     // database) skip it for good (issue 12, item 24).
@@ -92,7 +96,7 @@ function parseDate(value: unknown): string {
  * Whether a neighbourhood or paths request needs its relationships' evidence read: when it selects it, or
  * `occurredAt`, whose wording ("2013" rather than its bounds) comes from the evidence's own dates.
  */
-const needsEvidence = (info: GraphQLResolveInfo | undefined) =>
+const needsEvidence = (info: Info) =>
   selectsPath(info, ['relationships', 'evidence']) || selectsPath(info, ['relationships', 'occurredAt']);
 
 const StatusArg = z.enum(PROPOSAL_STATUSES).nullish();
@@ -108,7 +112,7 @@ const TopArgs = z.object({
   first: z.number().int().min(1, 'first must be 1–100').max(100, 'first must be 1–100').default(10),
 });
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   JSONObject: JSONObjectResolver,
   Date: DateScalar,
   Query: {
@@ -193,14 +197,13 @@ export const resolvers = {
       const a = check(AuditArgs, args);
       return ctx.graph.auditTrail({ targetId: a.targetId ?? null, first: a.first });
     }),
-    viewer: (_parent: unknown, _args: Args, ctx: GraphQLContext) => requireRole(ctx, 'anonymous'),
+    viewer: (_parent, _args, ctx) => requireRole(ctx, 'anonymous'),
     proposal: read((args, ctx) => ctx.graph.proposal(String(args.id))),
     proposals: read((args, ctx) => ctx.graph.proposals(check(StatusArg, args.status) ?? null, args.first)),
     savedViews: read((_args, ctx) => ctx.graph.savedViews()),
   },
   Stats: {
-    topEntities: (parent: { topEntities: unknown[] }, args: Args) =>
-      parent.topEntities.slice(0, check(TopArgs, args).first),
+    topEntities: (parent, args) => parent.topEntities.slice(0, check(TopArgs, args).first),
   },
   Mutation: {
     createEntity: write((args, ctx, actor) => {

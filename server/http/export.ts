@@ -3,12 +3,21 @@
 // (a million entities never sit in memory); with `ids` the export is exactly the GraphQL `neighborhood`.
 // Every format carries the same facts: names in both languages, certainty, both clocks and the evidence.
 import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
 import { stringify as csvRow } from 'csv-stringify/sync';
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import { AppError, badInput } from '../errors.ts';
 import { parseOccurredAt } from '../../shared/dates.ts';
-import { check, NeighborhoodArgs, parseFilter, type FilterParams } from '../graph/inputs.ts';
+import {
+  check,
+  EntityIdArg,
+  FILTER_QUERY_FORMS,
+  LIMITS,
+  NeighborhoodArgs,
+  parseFilter,
+  type FilterParams,
+} from '../graph/inputs.ts';
 import type { RelationshipWithSources } from '../graph/mapping.ts';
 import type { Entity } from '../graph/model.ts';
 import type { GraphRepository } from '../graph/repository.ts';
@@ -373,6 +382,79 @@ export const jsonLine = (value: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
+/**
+ * One row per piece of evidence behind each relationship (a relationship without evidence gets one row):
+ * both ends by id and name, the relationship's grade, then who said what, about when, where and how
+ * trusted. What a report's appendix or a spreadsheet filter wants; every cell quoted.
+ */
+const EVIDENCE_COLUMNS = [
+  'id',
+  'from',
+  'fromName',
+  'type',
+  'to',
+  'toName',
+  'certainty',
+  'occurredAt',
+  'evidenceCount',
+  'quote',
+  'translation',
+  'attributedTo',
+  'evidenceCertainty',
+  'evidenceOccurredAt',
+  'stance',
+  'source',
+  'publisher',
+  'publishedAt',
+  'reliability',
+  'url',
+  'sourceId',
+];
+
+function evidenceCsvSink(out: Output): GraphSink {
+  // Nodes come before edges in every selection, so each end's name is known when its edges arrive.
+  const names = new Map<string, string>();
+  const write = (cells: Cell[]) =>
+    out.write(csvRow([cells.map(defuseFormula)], { quoted: true, quoted_empty: true }));
+  write(EVIDENCE_COLUMNS);
+  return {
+    node(entity) {
+      names.set(entity.id, entity.name);
+    },
+    edge(r) {
+      const head: Cell[] = [
+        r.id,
+        r.fromId,
+        names.get(r.fromId) ?? r.fromId,
+        r.type,
+        r.toId,
+        names.get(r.toId) ?? r.toId,
+        r.certainty,
+        r.occurredAt,
+        r.evidence.length,
+      ];
+      if (r.evidence.length === 0) write(head);
+      for (const e of r.evidence)
+        write([
+          ...head,
+          e.quote,
+          e.translation,
+          e.attributedTo,
+          e.certainty,
+          e.occurredAt,
+          e.stance,
+          e.source.title,
+          e.source.publisher,
+          e.source.publishedAt,
+          e.source.reliability,
+          e.source.url,
+          e.source.id,
+        ]);
+    },
+    end() {},
+  };
+}
+
 function csvSink(out: Output, which: 'nodes' | 'edges'): GraphSink {
   const columns =
     which === 'nodes'
@@ -504,6 +586,12 @@ const FORMATS: Record<string, Format> = {
     needs: { nodes: false, edges: true },
     sink: (out) => csvSink(out, 'edges'),
   },
+  'evidence.csv': {
+    contentType: 'text/csv; charset=utf-8; header=present',
+    file: 'evidence.csv',
+    needs: { nodes: true, edges: true },
+    sink: (out) => evidenceCsvSink(out),
+  },
   'cytoscape.json': {
     contentType: 'application/json; charset=utf-8',
     file: 'cytoscape.json',
@@ -522,17 +610,9 @@ const FORMATS: Record<string, Format> = {
 // Query parameters: the `neighborhood` arguments and GraphFilter fields, flattened for URLs.
 
 const SELECTION_PARAMS = ['ids', 'depth', 'limit'] as const;
-const FILTER_PARAMS = [
-  'kinds',
-  'types',
-  'minCertainty',
-  'minSourceReliability',
-  'occurredFrom',
-  'occurredTo',
-  'includeUndated',
-  'publishedFrom',
-  'publishedTo',
-] as const;
+/** URL names are the GraphFilter's field names, but for the shorter `types`. */
+const filterParam = (field: string) => (field === 'relationshipTypes' ? 'types' : field);
+const FILTER_PARAMS = Object.keys(FILTER_QUERY_FORMS).map(filterParam);
 const KNOWN_PARAMS = new Set<string>([...SELECTION_PARAMS, ...FILTER_PARAMS]);
 
 type Query = Request['query'];
@@ -559,6 +639,14 @@ function list(query: Query, name: string): string[] | null {
   return items.length > 0 ? items : null;
 }
 
+function flag(query: Query, name: string): boolean | null {
+  const value = single(query, name);
+  if (value === undefined) return null;
+  if (value !== 'true' && value !== 'false')
+    throw badInput(`${name}: expected true or false`, { field: name });
+  return value === 'true';
+}
+
 function wholeNumber(query: Query, name: string): number | undefined {
   const value = single(query, name);
   if (value === undefined) return undefined;
@@ -581,6 +669,8 @@ interface Selection {
   neighborhood: { ids: string[]; depth: number; limit: number } | null;
   filter: FilterParams;
   scope: Record<string, unknown>;
+  /** A view's own relationships: the others among its entities are not on its screen. */
+  relationshipIds?: Set<string>;
 }
 
 export function parseSelection(query: Query): Selection {
@@ -590,22 +680,23 @@ export function parseSelection(query: Query): Selection {
       `unknown parameter ${unknown.map((u) => `"${u}"`).join(', ')}; use ${[...KNOWN_PARAMS].join(', ')}`,
       { field: unknown[0] },
     );
-  const includeUndated = single(query, 'includeUndated');
-  if (includeUndated !== undefined && !['true', 'false'].includes(includeUndated))
-    throw badInput('includeUndated: expected true or false', { field: 'includeUndated' });
   let filter: FilterParams;
   try {
-    filter = parseFilter({
-      kinds: list(query, 'kinds'),
-      relationshipTypes: list(query, 'types'),
-      minCertainty: single(query, 'minCertainty') ?? null,
-      minSourceReliability: single(query, 'minSourceReliability') ?? null,
-      occurredFrom: single(query, 'occurredFrom') ?? null,
-      occurredTo: single(query, 'occurredTo') ?? null,
-      includeUndated: includeUndated === undefined ? null : includeUndated === 'true',
-      publishedFrom: single(query, 'publishedFrom') ?? null,
-      publishedTo: single(query, 'publishedTo') ?? null,
-    });
+    filter = parseFilter(
+      Object.fromEntries(
+        Object.entries(FILTER_QUERY_FORMS).map(([field, form]) => {
+          const name = filterParam(field);
+          return [
+            field,
+            form === 'list'
+              ? list(query, name)
+              : form === 'flag'
+                ? flag(query, name)
+                : (single(query, name) ?? null),
+          ];
+        }),
+      ),
+    );
   } catch (error) {
     renameField(error);
   }
@@ -630,7 +721,38 @@ export function parseSelection(query: Query): Selection {
   };
 }
 
+/**
+ * What an explorer view exports (POST /export/:format, JSON `{ ids, filter }`): exactly the entities on screen
+ * and the relationships among them that pass the view's GraphFilter, so the explorer's GraphML and CSV are the
+ * server's own serialisers (one set of columns, one escaping) rather than a second writer in the browser.
+ */
+const ViewExport = z.object({
+  ids: z
+    .array(EntityIdArg)
+    .min(1, 'give the ids of the entities in the view')
+    .max(LIMITS.neighborhoodLimitMax, `at most ${LIMITS.neighborhoodLimitMax} entities per export`),
+  relationshipIds: z
+    .array(z.string().max(500))
+    .max(LIMITS.evidenceIdsMax, `at most ${LIMITS.evidenceIdsMax} relationships per export`)
+    .optional(),
+  filter: z.unknown().optional(),
+});
+
+export function parseViewSelection(body: unknown): Selection {
+  const view = check(ViewExport, body ?? {});
+  const ids = [...new Set(view.ids)];
+  return {
+    neighborhood: { ids, depth: 0, limit: ids.length },
+    filter: parseFilter(view.filter),
+    scope: { selection: 'view', entities: ids.length },
+    relationshipIds: view.relationshipIds ? new Set(view.relationshipIds) : undefined,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
+
+/** A view of the largest size (LIMITS.neighborhoodLimitMax ids of at most 200 characters) and its filter. */
+const VIEW_EXPORT_MAX_BYTES = 1_000_000;
 
 const STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -647,69 +769,114 @@ export function exportRoutes(graph: GraphRepository): express.Router {
   const router = express.Router();
   const formats = Object.keys(FORMATS);
 
-  router.get('/export/:format', async (req, res, next) => {
-    const format = FORMATS[req.params.format];
-    if (!format)
+  const serve =
+    (select: (req: Request) => Selection): express.RequestHandler =>
+    async (req, res, next) => {
+      const format = FORMATS[String(req.params.format)];
+      if (!format)
+        return sendError(
+          res,
+          404,
+          'NOT_FOUND',
+          `No export format "${req.params.format}"; use one of ${formats.map((f) => `/export/${f}`).join(', ')}`,
+        );
+      let out: Output | undefined;
+      try {
+        const selection = select(req);
+        const name = selection.neighborhood ? 'linkage-neighborhood' : 'linkage-graph';
+        const headers: Record<string, string> = {
+          'Content-Type': format.contentType,
+          'Content-Disposition': `attachment; filename="${name}.${format.file}"`,
+          'Cache-Control': 'no-store',
+        };
+        if (selection.neighborhood) {
+          // Bounded by LIMITS.neighborhoodLimitMax, so the subgraph is read whole, like the GraphQL query.
+          const subgraph = await graph.neighborhood({ ...selection.neighborhood, filter: selection.filter });
+          headers['X-Linkage-Total-Nodes'] = String(subgraph.totalNodes);
+          headers['X-Linkage-Counted-Depth'] = String(subgraph.countedDepth);
+          headers['X-Linkage-Truncated'] = String(subgraph.truncated);
+          out = new Output(res, headers);
+          const sink = format.sink(out, selection.scope);
+          for (const node of subgraph.nodes) sink.node(node);
+          const shown = selection.relationshipIds;
+          for (const relationship of subgraph.relationships)
+            if (!shown || shown.has(relationship.id)) sink.edge(relationship);
+          sink.end();
+          out.end();
+          return;
+        }
+        out = new Output(res, headers);
+        const output = out;
+        const sink = format.sink(output, selection.scope);
+        await graph.streamGraph(selection.filter, {
+          node: format.needs.nodes
+            ? async (entity) => {
+                sink.node(entity);
+                await output.flow();
+              }
+            : undefined,
+          edge: format.needs.edges
+            ? async (relationship) => {
+                sink.edge(relationship);
+                await output.flow();
+              }
+            : undefined,
+        });
+        sink.end();
+        output.end();
+      } catch (error) {
+        if (error instanceof ClientGone) return;
+        if (out?.hasStarted || res.headersSent) {
+          // Too late for a status: cutting the connection tells the client the file is incomplete.
+          res.destroy(error instanceof Error ? error : undefined);
+          return;
+        }
+        if (error instanceof AppError)
+          return sendError(res, STATUS[error.code] ?? 500, error.code, error.message);
+        next(error);
+      }
+    };
+
+  router.get(
+    '/export/:format',
+    serve((req) => parseSelection(req.query)),
+  );
+  // A view's ids do not fit a URL (a thousand entities), so they come as a JSON body. Only JSON: a form
+  // post from another site cannot start an export.
+  router.post(
+    '/export/:format',
+    (req, res, next) => {
+      if (req.is('application/json')) return next();
+      req.resume();
       return sendError(
         res,
-        404,
-        'NOT_FOUND',
-        `No export format "${req.params.format}"; use one of ${formats.map((f) => `/export/${f}`).join(', ')}`,
+        415,
+        'BAD_USER_INPUT',
+        'POST the view as JSON ({"ids": […], "filter": {…}}) with Content-Type: application/json',
       );
-    let out: Output | undefined;
-    try {
-      const selection = parseSelection(req.query);
-      const name = selection.neighborhood ? 'linkage-neighborhood' : 'linkage-graph';
-      const headers: Record<string, string> = {
-        'Content-Type': format.contentType,
-        'Content-Disposition': `attachment; filename="${name}.${format.file}"`,
-        'Cache-Control': 'no-store',
-      };
-      if (selection.neighborhood) {
-        // Bounded by LIMITS.neighborhoodLimitMax, so the subgraph is read whole, like the GraphQL query.
-        const subgraph = await graph.neighborhood({ ...selection.neighborhood, filter: selection.filter });
-        headers['X-Linkage-Total-Nodes'] = String(subgraph.totalNodes);
-        headers['X-Linkage-Counted-Depth'] = String(subgraph.countedDepth);
-        headers['X-Linkage-Truncated'] = String(subgraph.truncated);
-        out = new Output(res, headers);
-        const sink = format.sink(out, selection.scope);
-        for (const node of subgraph.nodes) sink.node(node);
-        for (const relationship of subgraph.relationships) sink.edge(relationship);
-        sink.end();
-        out.end();
-        return;
-      }
-      out = new Output(res, headers);
-      const output = out;
-      const sink = format.sink(output, selection.scope);
-      await graph.streamGraph(selection.filter, {
-        node: format.needs.nodes
-          ? async (entity) => {
-              sink.node(entity);
-              await output.flow();
-            }
-          : undefined,
-        edge: format.needs.edges
-          ? async (relationship) => {
-              sink.edge(relationship);
-              await output.flow();
-            }
-          : undefined,
-      });
-      sink.end();
-      output.end();
-    } catch (error) {
-      if (error instanceof ClientGone) return;
-      if (out?.hasStarted || res.headersSent) {
-        // Too late for a status: cutting the connection tells the client the file is incomplete.
-        res.destroy(error instanceof Error ? error : undefined);
-        return;
-      }
-      if (error instanceof AppError)
-        return sendError(res, STATUS[error.code] ?? 500, error.code, error.message);
-      next(error);
-    }
-  });
+    },
+    express.json({ limit: VIEW_EXPORT_MAX_BYTES }),
+    serve((req) => parseViewSelection(req.body)),
+  );
+  // A view's body that cannot be read is answered like every other export error.
+  const unreadableView: express.ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+    if (error.type === 'entity.parse.failed')
+      return sendError(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        'The view is not valid JSON; send {"ids": […], "filter": {…}}',
+      );
+    if (error.type === 'entity.too.large')
+      return sendError(
+        res,
+        413,
+        'BAD_USER_INPUT',
+        `The view is larger than ${VIEW_EXPORT_MAX_BYTES} bytes; export fewer entities at a time`,
+      );
+    next(error);
+  };
+  router.use('/export', unreadableView);
 
   return router;
 }

@@ -14,6 +14,7 @@ const FILTER_PARAMS = [
   '$publishedTo',
   '$minRank',
   '$minReliability',
+  '$sourceIds',
 ];
 
 const withoutComments = (text: string) =>

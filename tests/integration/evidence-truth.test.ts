@@ -259,6 +259,29 @@ describe('a second source, a denial and source reliability', () => {
     ]);
   });
 
+  it('sourceIds keeps only what the named sources said, the same everywhere', async () => {
+    const wire = await expectEverywhere(
+      { sourceIds: [yonhap.id] },
+      { certainty: 'CONFIRMED', sourceCount: 1, disputed: false },
+    );
+    expect(wire!.evidence.map((e) => e.source.id)).toEqual([yonhap.id]);
+    // The denial alone: shown, disputed, graded by the only evidence in view.
+    const statement = await expectEverywhere({ sourceIds: [denial.id] }, { disputed: true, sourceCount: 1 });
+    expect(statement!.evidence.map((e) => e.stance)).toEqual(['DENIES']);
+    const both = await expectEverywhere({ sourceIds: [yonhap.id, denial.id] }, { sourceCount: 2 });
+    expect(both!.evidence.map((e) => e.source.id).sort()).toEqual([denial.id, yonhap.id].sort());
+    await expectEverywhere({ sourceIds: ['no-such-source'] }, null);
+
+    const bad = await gql(product.url, NEIGHBORHOOD, {
+      ids: ['mark-zuckerberg'],
+      filter: { sourceIds: ['Not An Id'] },
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/sourceIds/);
+    const badExport = await fetch(`${product.url}/export/jsonl?sourceIds=Not%20An%20Id`);
+    expect(badExport.status).toBe(400);
+  });
+
   it('the timeline places the meeting by the evidence in view', async () => {
     const { timeline } = await ok<{
       timeline: { from: string; to: string; relationship: { id: string; certainty: string } | null }[];

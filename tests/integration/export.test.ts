@@ -323,6 +323,124 @@ describe('subgraph exports equal the GraphQL neighborhood', () => {
   });
 });
 
+describe('view exports: what the explorer has on screen (POST ids, relationship ids and filter)', () => {
+  const VIEW = ['mark-zuckerberg', 'meta', 'lee-jae-yong', 'samsung-electronics'];
+  const post = (format: string, body: unknown, contentType = 'application/json') =>
+    fetch(`${product.url}/export/${format}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const among = async (ids: string[]) => {
+    const api = await gql(
+      product.url,
+      `query ($ids: [ID!]!) { neighborhood(ids: $ids, depth: 1, limit: 300) { relationships { id fromId toId } } }`,
+      { ids },
+    );
+    expect(api.errors).toBeUndefined();
+    return (api.data!.neighborhood.relationships as { id: string; fromId: string; toId: string }[])
+      .filter((r) => ids.includes(r.fromId) && ids.includes(r.toId))
+      .map((r) => r.id)
+      .sort();
+  };
+  const saved = async (format: 'graphml' | 'gexf', body: unknown) => {
+    const response = await post(format, body);
+    const text = await response.text();
+    expect(response.status, text.slice(0, 300)).toBe(200);
+    const file = path.join(tmp, `view.${format}`);
+    fs.writeFileSync(file, text, 'utf8');
+    return readWithNetworkx(format, file);
+  };
+
+  it('GraphML and GEXF hold exactly the entities given and the relationships among them', async () => {
+    const relationships = await among(VIEW);
+    expect(relationships.length).toBeGreaterThan(2);
+    for (const format of ['graphml', 'gexf'] as const) {
+      const whole = await saved(format, { ids: VIEW });
+      expect({ nodes: whole.nodes, edges: whole.edges }).toEqual({
+        nodes: VIEW.length,
+        edges: relationships.length,
+      });
+    }
+    // A relationship the view does not show is not in its file either.
+    const shown = relationships.slice(1);
+    const partial = await saved('graphml', { ids: VIEW, relationshipIds: shown });
+    expect({ nodes: partial.nodes, edges: partial.edges }).toEqual({
+      nodes: VIEW.length,
+      edges: shown.length,
+    });
+  });
+
+  it('evidence.csv has one row per quote, in names, every cell quoted, formulas defused', async () => {
+    const response = await post('evidence.csv', { ids: ['tricky-lab', 'samsung-electronics'] });
+    const text = await response.text();
+    expect(response.status, text.slice(0, 300)).toBe(200);
+    const header = text.split(/\r?\n/)[0]!;
+    expect(header.startsWith('"id","from","fromName","type","to","toName"')).toBe(true);
+    expect(header).toContain('"quote","translation","attributedTo","evidenceCertainty"');
+    const rows = csvRows(text);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      id: 'tricky-lab:STUDIES:samsung-electronics',
+      fromName: TRICKY_NAME,
+      toName: 'Samsung Electronics',
+      quote: "'+1 추정된다",
+      translation: "'-2 presumably",
+      attributedTo: "'@analyst",
+      evidenceCertainty: 'SPECULATIVE',
+      stance: 'SUPPORTS',
+      sourceId: SOURCE_ID,
+    });
+  });
+
+  it('the filter of the view applies to each piece of evidence, as on screen', async () => {
+    const body = (filter: Record<string, unknown>) => ({
+      ids: ['mark-zuckerberg', 'lee-jae-yong'],
+      relationshipIds: ['mark-zuckerberg:MET_WITH:lee-jae-yong'],
+      filter,
+    });
+    const all = csvRows(await (await post('evidence.csv', body({}))).text());
+    expect(all.map((r) => r.quote).sort()).toEqual(
+      ['이 부회장을 만나', '이재용 삼성전자 회장과 만나'].sort(),
+    );
+    const confirmed = csvRows(await (await post('evidence.csv', body({ minCertainty: 'CONFIRMED' }))).text());
+    expect(confirmed.map((r) => [r.quote, r.certainty])).toEqual([['이 부회장을 만나', 'CONFIRMED']]);
+  });
+
+  it('refuses a bad view with a clear error', async () => {
+    const refused = async (response: Response, status: number, mentions: string) => {
+      const text = await response.text();
+      expect(response.status, text).toBe(status);
+      const body = JSON.parse(text) as { error: { code: string; message: string } };
+      expect(body.error.message).toContain(mentions);
+      return body.error.code;
+    };
+    expect(
+      await refused(await post('graphml', 'ids=meta', 'application/x-www-form-urlencoded'), 415, 'JSON'),
+    ).toBe('BAD_USER_INPUT');
+    expect(await refused(await post('graphml', '{"ids": ["meta"]}', 'text/plain'), 415, 'JSON')).toBe(
+      'BAD_USER_INPUT',
+    );
+    await refused(await post('graphml', '{"ids": [', 'application/json'), 400, 'not valid JSON');
+    await refused(
+      await post('graphml', { ids: ['meta'], pad: 'x'.repeat(1_100_000) }),
+      413,
+      'fewer entities',
+    );
+    await refused(await post('graphml', { ids: [] }), 400, 'ids');
+    await refused(await post('graphml', { ids: ['Not An Id'] }), 400, 'ids');
+    await refused(
+      await post('graphml', { ids: ['meta'], filter: { minCertainty: 'MAYBE' } }),
+      400,
+      'minCertainty',
+    );
+    expect(
+      await refused(await post('graphml', { ids: ['meta', 'nobody-at-all'] }), 404, 'nobody-at-all'),
+    ).toBe('NOT_FOUND');
+    await refused(await post('xlsx', { ids: ['meta'] }), 404, '/export/graphml');
+  });
+});
+
 describe('bad requests', () => {
   const bad: [string, string][] = [
     ['?ids=mark-zuckerberg&depth=abc', 'depth'],
@@ -340,6 +458,7 @@ describe('bad requests', () => {
     ['?includeUndated=maybe', 'includeUndated'],
     ['?minCertainty=REPORTED&minCertainty=CONFIRMED', 'minCertainty'],
     ['?format=xml', 'format'],
+    ['?sourceIds=Not%20An%20Id', 'sourceIds'],
   ];
 
   it.each(bad)('%s → 400 naming %s', async (query, parameter) => {

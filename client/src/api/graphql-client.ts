@@ -1,4 +1,5 @@
-// The only place the client talks HTTP: POST /graphql, and every failure becomes an ApiError.
+// The only place the client talks HTTP: POST /graphql and POST /export, and every failure becomes an
+// ApiError.
 import { ApiError, toErrorCode } from './errors.ts';
 
 export interface RequestOptions {
@@ -22,22 +23,18 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: unknown } }[];
 }
 
-export async function postGraphQL<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  options: RequestOptions = {},
-): Promise<T> {
+/** POSTs a JSON body with the page's token and bookmark; only a failure to reach the server throws. */
+async function postJson(endpoint: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (latestBookmark) headers[BOOKMARK_HEADER] = latestBookmark;
   const doFetch = options.fetchImpl ?? fetch;
-
   let response: Response;
   try {
-    response = await doFetch(options.endpoint ?? '/graphql', {
+    response = await doFetch(endpoint, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -45,8 +42,36 @@ export async function postGraphQL<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK_ERROR', 'The Linkage server cannot be reached.');
   }
-
   latestBookmark = response.headers?.get(BOOKMARK_HEADER) ?? latestBookmark;
+  return response;
+}
+
+/**
+ * A file from the server's export endpoint for the given selection (the formats and their columns are the
+ * server's, so a file from the explorer, a notebook or curl is the same file).
+ */
+export async function postExport(format: string, body: unknown, options: RequestOptions = {}): Promise<Blob> {
+  const response = await postJson(`/export/${encodeURIComponent(format)}`, body, options);
+  if (response.ok) return response.blob();
+  let error: { code?: unknown; message?: unknown } | undefined;
+  try {
+    error = ((await response.json()) as { error?: typeof error }).error;
+  } catch {
+    // no JSON body: the status says enough
+  }
+  throw new ApiError(
+    toErrorCode(error?.code),
+    typeof error?.message === 'string' ? error.message : `The export failed with status ${response.status}.`,
+    response.status,
+  );
+}
+
+export async function postGraphQL<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await postJson(options.endpoint ?? '/graphql', { query, variables }, options);
 
   let body: GraphQLResponse<T>;
   try {

@@ -1,5 +1,5 @@
 // Typed wrappers, one per operation: the state layer calls these and never builds GraphQL itself.
-import { postGraphQL, type RequestOptions } from './graphql-client.ts';
+import { postExport, postGraphQL, type RequestOptions } from './graphql-client.ts';
 import * as ops from './operations.ts';
 import type {
   CreateEntityInput,
@@ -36,6 +36,16 @@ export interface SavedViewsApi {
   deleteSavedView(name: string, options?: Options): Promise<boolean>;
 }
 
+/** The server's export formats an explorer view can be saved as (server/http/export.ts). */
+export type ViewExportFormat = 'graphml' | 'gexf' | 'nodes.csv' | 'edges.csv' | 'evidence.csv';
+
+/** What is on screen: its entities, its relationships and the filter its evidence is shown under. */
+export interface ViewSelection {
+  ids: string[];
+  relationshipIds: string[];
+  filter: GraphFilter;
+}
+
 export interface LinkageApi {
   search(text: string, options?: Options): Promise<SearchHit[]>;
   searchClaims(text: string, options?: Options): Promise<ClaimHit[]>;
@@ -62,6 +72,7 @@ export interface LinkageApi {
     reason: string | null,
     options?: Options,
   ): Promise<Source>;
+  exportView(format: ViewExportFormat, view: ViewSelection, options?: Options): Promise<Blob>;
 }
 
 export const savedViewsApi: SavedViewsApi = {
@@ -78,6 +89,9 @@ export const savedViewsApi: SavedViewsApi = {
 };
 
 export const linkageApi: LinkageApi = {
+  exportView(format, view, options) {
+    return postExport(format, view, options);
+  },
   async search(text, options) {
     const data = await postGraphQL<{ search: SearchHit[] }>(
       ops.SEARCH_ENTITIES,

@@ -47,13 +47,14 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** Offers text or a data: URL as a file download. */
-export function download(filename: string, content: string, mime: string): void {
-  const href = content.startsWith('data:')
-    ? content
-    : URL.createObjectURL(new Blob([content], { type: mime }));
+export function download(filename: string, content: string | Blob, mime = 'application/octet-stream'): void {
+  const inline = typeof content === 'string' && content.startsWith('data:');
+  const href = inline
+    ? (content as string)
+    : URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type: mime }));
   const link = h('a', { attrs: { href, download: filename } });
   document.body.appendChild(link);
   link.click();
   link.remove();
-  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 1000);
+  if (!inline) setTimeout(() => URL.revokeObjectURL(href), 1000);
 }

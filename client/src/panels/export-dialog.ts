@@ -1,15 +1,9 @@
-// Export what is on screen: images from the canvas, data formats and a citation list built client-side,
-// and the GraphQL that reproduces the view.
+// Export what is on screen: images from the canvas, the data formats from the server's own writers (the
+// view's ids and filter are sent, so every GraphML or CSV has one set of columns and one escaping), a
+// citation list, and the GraphQL that reproduces the view.
 import type { AppState } from '../state/app-state.ts';
-import {
-  graphQLForView,
-  sourceLine,
-  toCitations,
-  toEdgesCsv,
-  toGraphFilter,
-  toGraphML,
-  toNodesCsv,
-} from '../state/export-formats.ts';
+import type { Commands } from '../state/commands.ts';
+import { graphQLForView, sourceLine, toCitations, toGraphFilter } from '../state/export-formats.ts';
 import { toGraphFile } from '../state/graph-file.ts';
 import type { Store } from '../state/store.ts';
 import { kindsOnCanvas, typesOnCanvas, visibleGraph } from '../state/visible.ts';
@@ -28,7 +22,12 @@ export interface CanvasExports {
   positions(): Record<string, { x: number; y: number }>;
 }
 
-export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppState>, canvas: CanvasExports) {
+export function mountExportDialog(
+  dialog: HTMLDialogElement,
+  store: Store<AppState>,
+  canvas: CanvasExports,
+  commands: Pick<Commands, 'exportView'>,
+) {
   const stamp = () => new Date().toISOString().slice(0, 10);
   const graph = () => visibleGraph(store.getState().history.present);
   const code = h('pre', { class: 'code', attrs: { id: 'graphql-query', tabindex: 0 } });
@@ -131,11 +130,18 @@ export function mountExportDialog(dialog: HTMLDialogElement, store: Store<AppSta
       item('Cytoscape JSON', () =>
         download(`linkage-${stamp()}.cyjs`, JSON.stringify(canvas.json(), null, 2), 'application/json'),
       ),
-      item('GraphML', () =>
-        download(`linkage-${stamp()}.graphml`, toGraphML(graph()), 'application/graphml+xml'),
+      item('GraphML', async () =>
+        download(`linkage-${stamp()}.graphml`, await commands.exportView('graphml')),
       ),
-      item('Nodes CSV', () => download(`linkage-nodes-${stamp()}.csv`, toNodesCsv(graph()), 'text/csv')),
-      item('Edges CSV', () => download(`linkage-edges-${stamp()}.csv`, toEdgesCsv(graph()), 'text/csv')),
+      item('GEXF (Gephi)', async () =>
+        download(`linkage-${stamp()}.gexf`, await commands.exportView('gexf')),
+      ),
+      item('Nodes CSV', async () =>
+        download(`linkage-nodes-${stamp()}.csv`, await commands.exportView('nodes.csv')),
+      ),
+      item('Edges CSV (one row per quote)', async () =>
+        download(`linkage-edges-${stamp()}.csv`, await commands.exportView('evidence.csv')),
+      ),
       item('Citations', () =>
         download(`linkage-citations-${stamp()}.txt`, toCitations(graph()), 'text/plain'),
       ),

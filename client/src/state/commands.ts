@@ -1,7 +1,7 @@
 // Commands that talk to the server: each sets a loading state, calls one API operation, then applies a
 // registered action. Stale requests are aborted so a slow answer never overwrites a newer one.
 import { ApiError, isAbortError } from '../api/errors.ts';
-import type { LinkageApi } from '../api/linkage-api.ts';
+import type { LinkageApi, ViewExportFormat } from '../api/linkage-api.ts';
 import type {
   Certainty,
   ClaimHit,
@@ -28,7 +28,7 @@ import { parseGraphFile } from './graph-file.ts';
 import type { GraphView } from './model.ts';
 import type { Store } from './store.ts';
 import { applyDescriptor, parseView } from './url-state.ts';
-import { kindsOnCanvas, typesOnCanvas } from './visible.ts';
+import { kindsOnCanvas, typesOnCanvas, visibleGraph } from './visible.ts';
 import { stricter } from './paths.ts';
 import { mergeEntitiesLocally, mergeSubgraph, withoutEntity } from './transitions.ts';
 import { EMPTY_VIEW } from './model.ts';
@@ -168,6 +168,19 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     dispatch,
     undo,
     redo,
+    /** What is on screen as one of the server's export files (its GraphML, CSV and GEXF writers). */
+    exportView(format: ViewExportFormat): Promise<Blob> {
+      const graph = visibleGraph(view());
+      return api.exportView(
+        format,
+        {
+          ids: graph.nodes.map((n) => n.id),
+          relationshipIds: graph.edges.map((e) => e.id),
+          filter: serverFilter(),
+        },
+        options(),
+      );
+    },
     dismissError: () => setUi({ error: null }),
     refuseGraphFile,
     dismissNotice: () => setUi({ notice: null }),

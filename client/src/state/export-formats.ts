@@ -1,129 +1,16 @@
-// Client-side exports of what is on screen. Pure string builders, so they are unit-testable.
+// Exports of what is on screen that only the client can make: a citation list in words, the report's source
+// line, the server filter of the view and its GraphQL. Pure string builders, so they are unit-testable. The
+// data formats (GraphML, GEXF, CSV) come from the server's writers (commands.exportView).
 import type { GraphFilter } from '../api/shapes.ts';
 import { NEIGHBORHOOD } from '../api/operations.ts';
 import type { GraphView } from './model.ts';
 import type { VisibleGraph } from './visible.ts';
-
-const xmlEscape = (text: string): string =>
-  text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-
-export function toGraphML(graph: VisibleGraph): string {
-  const keys = [
-    ['kind', 'node'],
-    ['name', 'node'],
-    ['nameKo', 'node'],
-    ['occurredAt', 'node'],
-    ['type', 'edge'],
-    ['certainty', 'edge'],
-    ['evidence', 'edge'],
-  ];
-  const data = (key: string, value: string | null | undefined) =>
-    value == null ? '' : `<data key="${key}">${xmlEscape(value)}</data>`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...keys.map(([id, target]) => `  <key id="${id}" for="${target}" attr.name="${id}" attr.type="string"/>`),
-    '  <graph id="linkage" edgedefault="directed">',
-    ...graph.nodes.map(
-      (n) =>
-        `    <node id="${xmlEscape(n.id)}">${data('kind', n.kind)}${data('name', n.name)}${data('nameKo', n.nameKo)}${data('occurredAt', n.occurredAt)}</node>`,
-    ),
-    ...graph.edges.map(
-      (e) =>
-        `    <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.fromId)}" target="${xmlEscape(e.toId)}">${data('type', e.type)}${data('certainty', e.certainty)}${data('evidence', e.evidence.map((ev) => ev.quote).join(' | '))}</edge>`,
-    ),
-    '  </graph>',
-    '</graphml>',
-  ];
-  return lines.join('\n') + '\n';
-}
-
-const csvCell = (value: unknown): string => {
-  const text = value == null ? '' : String(value);
-  // Quote always and neutralise spreadsheet formulas: exported names are user-provided text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-const csvRow = (cells: unknown[]): string => cells.map(csvCell).join(',');
-
-export function toNodesCsv(graph: VisibleGraph): string {
-  const rows = [csvRow(['id', 'kind', 'name', 'nameKo', 'aliases', 'occurredAt', 'description'])];
-  for (const n of graph.nodes)
-    rows.push(csvRow([n.id, n.kind, n.name, n.nameKo, n.aliases.join('; '), n.occurredAt, n.description]));
-  return rows.join('\r\n') + '\r\n';
-}
 
 const nameOf = (graph: VisibleGraph, id: string): string => {
   const e = graph.nodes.find((n) => n.id === id);
   return e ? e.name : id;
 };
 const words = (type: string): string => type.toLowerCase().replace(/_/g, ' ');
-
-/**
- * One row per piece of evidence behind each shown relationship (a relationship without evidence gets one
- * row): names and ids of both ends, the type, certainty, and who said what, where and when.
- */
-export function toEdgesCsv(graph: VisibleGraph): string {
-  const header = [
-    'id',
-    'from',
-    'fromName',
-    'type',
-    'to',
-    'toName',
-    'certainty',
-    'occurredAt',
-    'evidenceCount',
-    'quote',
-    'translation',
-    'attributedTo',
-    'evidenceCertainty',
-    'evidenceOccurredAt',
-    'source',
-    'publisher',
-    'publishedAt',
-    'reliability',
-    'url',
-  ];
-  const rows = [csvRow(header)];
-  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
-  for (const e of graph.edges) {
-    const head = [
-      e.id,
-      e.fromId,
-      names.get(e.fromId) ?? e.fromId,
-      e.type,
-      e.toId,
-      names.get(e.toId) ?? e.toId,
-      e.certainty,
-      e.occurredAt,
-      e.evidence.length,
-    ];
-    if (e.evidence.length === 0) rows.push(csvRow(head));
-    for (const ev of e.evidence) {
-      const extra = ev as { occurredAt?: string | null; source: { reliability?: string | null } };
-      rows.push(
-        csvRow([
-          ...head,
-          ev.quote,
-          ev.translation,
-          ev.attributedTo,
-          ev.certainty,
-          extra.occurredAt ?? '',
-          ev.source.title,
-          ev.source.publisher,
-          ev.source.publishedAt,
-          extra.source.reliability ?? '',
-          ev.source.url,
-        ]),
-      );
-    }
-  }
-  return rows.join('\r\n') + '\r\n';
-}
 
 const CERTAINTY_WORDS: Record<string, string> = {
   CONFIRMED: 'states as fact',

@@ -34,6 +34,7 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     restoreEntity: fail,
     sources: async () => [],
     rateSource: fail,
+    exportView: fail,
     ...overrides,
   };
 }
@@ -98,6 +99,38 @@ describe('async commands', () => {
     // "Only this kind" from the expansion dialog goes to the server as the kinds filter.
     await commands.expand('e1', null, 5, ['Event']);
     expect(asked[1]?.filter?.kinds).toEqual(['Event']);
+  });
+
+  it('exportView asks the server for what is on screen: its entities, relationships and filter', async () => {
+    const asked: Parameters<LinkageApi['exportView']>[] = [];
+    const file = new Blob(['<graphml/>']);
+    const { store, commands } = setup(
+      fakeApi({
+        exportView: async (...args) => {
+          asked.push(args);
+          return file;
+        },
+      }),
+    );
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null, 2);
+    store.setState((s) => ({
+      ...s,
+      history: {
+        ...s.history,
+        present: { ...s.history.present, filter: { ...s.history.present.filter, minCertainty: 'REPORTED' } },
+      },
+    }));
+    expect(await commands.exportView('graphml')).toBe(file);
+    expect(asked).toHaveLength(1);
+    const [format, view] = asked[0]!;
+    expect(format).toBe('graphml');
+    expect([...view.ids].sort()).toEqual(['lg', 'mark-zuckerberg', 'samsung']);
+    expect([...view.relationshipIds].sort()).toEqual([
+      'mark-zuckerberg:MET_WITH:lg',
+      'mark-zuckerberg:MET_WITH:samsung',
+    ]);
+    expect(view.filter.minCertainty).toBe('REPORTED');
   });
 
   it('shows a database outage as a DATABASE_UNAVAILABLE error and keeps the view', async () => {

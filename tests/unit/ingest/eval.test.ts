@@ -1,7 +1,7 @@
 // npm test runs the ingest evaluation on the committed articles so it cannot rot. It checks that the
 // metrics are well-formed, never their values (quality is measured by `npm run eval:ingest`).
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../scripts/eval-ingest.ts';
+import { evaluate } from '../../../bench/ingest-eval.ts';
 
 const ratio = expect.any(Number);
 

@@ -11,7 +11,7 @@ import { certaintyOf } from '../../../server/graph/ingest/cues.ts';
 import { buildGazetteer, findMentions } from '../../../server/graph/ingest/mentions.ts';
 import { propose } from '../../../server/graph/ingest/propose.ts';
 import { detectLanguage, extractArticle, splitSentences } from '../../../server/graph/ingest/text.ts';
-import { seedGazetteer } from '../../../scripts/eval-ingest.ts';
+import { seedGazetteer } from '../../../bench/ingest-eval.ts';
 
 const gazetteer = seedGazetteer();
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/ingest');

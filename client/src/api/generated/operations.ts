@@ -83,6 +83,8 @@ export type GraphFilter = {
   minCertainty?: Certainty | null | undefined;
   /** Only evidence from sources graded at least this reliable (A is best; unrated sources are F). */
   minSourceReliability?: SourceReliability | null | undefined;
+  /** Only evidence from these sources (ids as in Source.id), e.g. what Bloomberg said. */
+  sourceIds?: Array<string | number> | null | undefined;
   /** Event-time window start (YYYY-MM-DD, inclusive), on each evidence's own event date. */
   occurredFrom?: string | null | undefined;
   /** Event-time window end (YYYY-MM-DD, inclusive). */
@@ -292,7 +294,7 @@ export type ExpansionPreviewQueryVariables = Exact<{
 }>;
 
 
-export type ExpansionPreviewQuery = { expansionPreview: { id: string, total: number, groups: Array<{ type: string, direction: Direction, count: number }>, kinds: Array<{ kind: EntityKind, count: number }> } };
+export type ExpansionPreviewQuery = { expansionPreview: { id: string, total: number, groups: Array<{ type: string, direction: Direction, count: number }>, kinds: Array<{ kind: string, count: number }> } };
 
 export type FindPathsQueryVariables = Exact<{
   fromId: string | number;

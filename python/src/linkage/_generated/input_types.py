@@ -28,6 +28,8 @@ class GraphFilter(BaseModel):
         alias="minSourceReliability", default=None
     )
     "Only evidence from sources graded at least this reliable (A is best; unrated sources are F)."
+    source_ids: Optional[list[str]] = Field(alias="sourceIds", default=None)
+    "Only evidence from these sources (ids as in Source.id), e.g. what Bloomberg said."
     occurred_from: Optional[str] = Field(alias="occurredFrom", default=None)
     "Event-time window start (YYYY-MM-DD, inclusive), on each evidence's own event date."
     occurred_to: Optional[str] = Field(alias="occurredTo", default=None)
