@@ -1,7 +1,8 @@
 // expansion-preview: what expanding one entity would add, per relationship type and direction.
 // params: $id, $excludeIds, and the filters of find-neighborhood ($kinds, $types, $minRank, $occurredFrom,
 //         $occurredTo, $includeUndated, $publishedFrom, $publishedTo)
-// returns: id, groups (list of {type, direction, count}), total (distinct neighbours)
+// returns: id, groups (list of {type, direction, count}), total (distinct neighbours),
+//          kinds (list of {kind, count}: the distinct neighbours by kind, most first)
 MATCH (a:Entity {id: $id}) WHERE a.deleted = false
 CALL (a) {
   OPTIONAL MATCH (a)-[r]-(b:Entity)
@@ -14,5 +15,10 @@ CALL (a) {
          reduce(all = [], ns IN collect(neighbours) | all + ns) AS everyone
 }
 UNWIND (CASE WHEN size(everyone) = 0 THEN [null] ELSE everyone END) AS n
-WITH a, groups, count(DISTINCT n) AS total
-RETURN a.id AS id, groups, total
+WITH DISTINCT a, groups, n
+WITH a, groups, n.kind AS kind, count(n) AS neighbours
+ORDER BY neighbours DESC, kind
+// No neighbour at all leaves one row with a null kind: it counts nothing and lists nothing.
+WITH a, groups, sum(neighbours) AS total,
+     collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: neighbours} END) AS kinds
+RETURN a.id AS id, groups, total, kinds

@@ -7,6 +7,7 @@ import { renderLegend } from './graph-view/legend.ts';
 import { mountCurationForms, mountCurationMenu } from './panels/curation-forms.ts';
 import { mountDetailsPanel } from './panels/details-panel.ts';
 import { byId } from './panels/dom.ts';
+import { mountContextMenu, type ContextMenu } from './panels/context-menu.ts';
 import { mountExpansionDialog } from './panels/expansion-dialog.ts';
 import { mountExportDialog } from './panels/export-dialog.ts';
 import { mountFiltersPanel } from './panels/filters-panel.ts';
@@ -16,6 +17,7 @@ import { mountSavedViewsPanel } from './panels/saved-views-panel.ts';
 import { mountSearchBox } from './panels/search-box.ts';
 import { mountSettingsPanel } from './panels/settings-panel.ts';
 import { mountStatusBanner } from './panels/status-banner.ts';
+import { mountStylePanel } from './panels/style-panel.ts';
 import { mountTableView } from './panels/table-view.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import { initialAppState, type AppState } from './state/app-state.ts';
@@ -33,13 +35,18 @@ const commands = createCommands(store, linkageApi);
 
 // Canvas
 const canvasEl = byId('canvas');
-const graph = createGraphView(canvasEl, store, commands);
+// The menu is mounted below, once the panels it calls exist; the canvas asks for it through this hook.
+let contextMenu: ContextMenu | null = null;
+const graph = createGraphView(canvasEl, store, commands, {
+  onContextMenu: (target, at) => contextMenu?.open(target, at),
+});
 
 // Panels
 mountSearchBox(byId('search'), store, commands);
 mountStatusBanner(byId('status'), store, commands);
 mountFiltersPanel(byId('filters'), store, commands);
 renderLegend(byId('legend'));
+mountStylePanel(byId('style-panel'), store, commands);
 const paths = mountPathsPanel(byId('paths'), store, commands);
 const curation = mountCurationForms(byId<HTMLDialogElement>('curation-dialog'), store, commands);
 mountCurationMenu(byId('curation'), store, curation);
@@ -51,6 +58,14 @@ mountDetailsPanel(byId('details'), store, commands, {
   startPathFrom: (id) => paths.setFrom(id),
 });
 mountExpansionDialog(byId<HTMLDialogElement>('expand-dialog'), store, commands);
+contextMenu = mountContextMenu(byId('context-menu'), store, commands, {
+  fit: () => graph.fit(),
+  startPathFrom: (id) => {
+    byId<HTMLDetailsElement>('paths-section').open = true;
+    paths.setFrom(id);
+  },
+  returnFocus: () => graph.focus(),
+});
 const exportDialog = mountExportDialog(byId<HTMLDialogElement>('export-dialog'), store, graph, commands);
 const ingestPanel = mountIngestPanel(byId<HTMLDialogElement>('ingest-dialog'), createIngest(store, commands));
 const tableRegion = byId('table-region');
@@ -63,13 +78,24 @@ mountToolbar(byId('toolbar'), store, commands, {
   fit: () => graph.fit(),
   openExport: () => exportDialog.open(),
   openIngest: () => ingestPanel.open(),
-  toggleTable: () => {
-    tableRegion.hidden = !tableRegion.hidden;
-    document.body.classList.toggle('with-table', !tableRegion.hidden);
-    graph.fit();
-    return !tableRegion.hidden;
+  openActions: (button) => {
+    const sel = store.getState().history.present.selection;
+    const box = button.getBoundingClientRect();
+    contextMenu?.open(
+      sel ? { type: sel.type, id: sel.id } : { type: 'background' },
+      { x: box.left, y: box.bottom + 2 },
+      button,
+    );
   },
 });
+// The table follows the view (a reload or a shared link opens it again).
+function showTable(open: boolean): void {
+  if (tableRegion.hidden === !open) return;
+  tableRegion.hidden = !open;
+  document.body.classList.toggle('with-table', open);
+  graph.fit();
+}
+store.subscribe((state) => showTable(state.history.present.tableOpen));
 const savedViews = createSavedViewsStore(savedViewsApi, storage, () => store.getState().ui.token);
 mountSavedViewsPanel(byId('saved-views'), savedViews, {
   currentHash: () => serializeView(store.getState().history.present),
@@ -137,6 +163,7 @@ if (isViewHash(window.location.hash)) void commands.restore(window.location.hash
   renderedIds: () => graph.renderedIds(),
   classesOf: () => graph.classesOf(),
   zoom: () => graph.zoom(),
+  geometry: () => graph.geometry(),
   layoutBusy: () => graph.layoutBusy(),
   store,
 };

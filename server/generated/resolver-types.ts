@@ -344,6 +344,15 @@ export type ExpansionGroup = {
   count: Scalars['Int']['output'];
 };
 
+/** How many of the neighbours an expansion would add are of one kind. */
+export type ExpansionKind = {
+  __typename?: 'ExpansionKind';
+  /** Entity kind of the neighbours (an EntityKind value, as Stats.entitiesByKind keys are). */
+  kind: Scalars['String']['output'];
+  /** Distinct neighbours of this kind (not counting excluded ids). */
+  count: Scalars['Int']['output'];
+};
+
 /** What an expansion would add, before adding it. */
 export type ExpansionPreview = {
   __typename?: 'ExpansionPreview';
@@ -353,6 +362,8 @@ export type ExpansionPreview = {
   total: Scalars['Int']['output'];
   /** Counts per relationship type and direction. */
   groups: Array<ExpansionGroup>;
+  /** The same distinct neighbours counted by kind, most first (for "only this kind"). */
+  kinds: Array<ExpansionKind>;
 };
 
 /** A time-stamped item: an event entity or a dated relationship. */
@@ -1285,6 +1296,7 @@ export type ResolversTypes = {
   Subgraph: ResolverTypeWrapper<SubgraphResultModel>;
   Path: ResolverTypeWrapper<PathResultModel>;
   ExpansionGroup: ResolverTypeWrapper<ExpansionGroup>;
+  ExpansionKind: ResolverTypeWrapper<ExpansionKind>;
   ExpansionPreview: ResolverTypeWrapper<ExpansionPreview>;
   TimelineItem: ResolverTypeWrapper<Omit<TimelineItem, 'entity' | 'relationship'> & { entity?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']> }>;
   Count: ResolverTypeWrapper<Count>;
@@ -1338,6 +1350,7 @@ export type ResolversParentTypes = {
   Subgraph: SubgraphResultModel;
   Path: PathResultModel;
   ExpansionGroup: ExpansionGroup;
+  ExpansionKind: ExpansionKind;
   ExpansionPreview: ExpansionPreview;
   TimelineItem: Omit<TimelineItem, 'entity' | 'relationship'> & { entity?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']> };
   Count: Count;
@@ -1483,10 +1496,16 @@ export type ExpansionGroupResolvers<ContextType = GraphQLContext, ParentType ext
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExpansionKindResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpansionKind'] = ResolversParentTypes['ExpansionKind']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ExpansionPreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExpansionPreview'] = ResolversParentTypes['ExpansionPreview']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['ExpansionGroup']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ExpansionKind']>, ParentType, ContextType>;
 };
 
 export type TimelineItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineItem'] = ResolversParentTypes['TimelineItem']> = {
@@ -1670,6 +1689,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Subgraph?: SubgraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   ExpansionGroup?: ExpansionGroupResolvers<ContextType>;
+  ExpansionKind?: ExpansionKindResolvers<ContextType>;
   ExpansionPreview?: ExpansionPreviewResolvers<ContextType>;
   TimelineItem?: TimelineItemResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;

@@ -283,10 +283,12 @@ export function createGraphRepository(
         direction: 'OUT' | 'IN';
         count: number;
       }[];
+      const kinds = (Array.isArray(row.kinds) ? row.kinds : []) as { kind: string; count: number }[];
       return {
         id: String(row.id),
         total: num(row.total),
         groups: groups.map((g) => ({ ...g, count: num(g.count) })),
+        kinds: kinds.map((k) => ({ kind: k.kind, count: num(k.count) })),
       };
     },
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
 import { ok, RELATIONSHIP, UNHURRIED, type RelationshipView } from '../helpers/api.ts';
 import type { TestProduct } from '../helpers/product.ts';
 
@@ -80,6 +80,7 @@ describe('article review (Chromium)', () => {
     const total = await claims.count();
     expect(total).toBeGreaterThan(3);
     await screenshot(page, 'ingest-review-ko');
+    expect(await axeViolations(page), 'axe-core on the review screen').toEqual([]);
 
     // Edit one claim's certainty and translation, leave the last one out.
     const first = claims.first();

@@ -46,6 +46,10 @@ const PREVIEW = /* GraphQL */ `
         direction
         count
       }
+      kinds {
+        kind
+        count
+      }
     }
   }
 `;
@@ -471,6 +475,21 @@ describe('expansionPreview', () => {
     }
   });
 
+  it('breaks the same neighbours down by kind, most first', async () => {
+    const { expansionPreview } = await ok<{
+      expansionPreview: { total: number; kinds: { kind: string; count: number }[] };
+    }>(product.url, PREVIEW, { id: 'mark-zuckerberg', excludeIds: ['meta'] });
+    const sub = await neighborhood({ ids: ['mark-zuckerberg'], limit: 2000 });
+    const expected = new Map<string, number>();
+    for (const n of sub.nodes)
+      if (n.id !== 'mark-zuckerberg' && n.id !== 'meta')
+        expected.set(n.kind, (expected.get(n.kind) ?? 0) + 1);
+    expect(new Map(expansionPreview.kinds.map((k) => [k.kind, k.count]))).toEqual(expected);
+    expect(expansionPreview.kinds.reduce((sum, k) => sum + k.count, 0)).toBe(expansionPreview.total);
+    const counts = expansionPreview.kinds.map((k) => k.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it('does not count excluded ids and honours the filter', async () => {
     const preview = await ok<{ expansionPreview: { total: number; groups: { count: number }[] } }>(
       product.url,
@@ -490,7 +509,7 @@ describe('expansionPreview', () => {
         filter: { relationshipTypes: ['NO_SUCH_TYPE'] },
       },
     );
-    expect(preview.expansionPreview).toMatchObject({ total: 0, groups: [] });
+    expect(preview.expansionPreview).toMatchObject({ total: 0, groups: [], kinds: [] });
   });
 
   it('NOT_FOUND for an unknown id, BAD_USER_INPUT for a malformed one', async () => {

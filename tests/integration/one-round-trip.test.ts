@@ -21,7 +21,7 @@ const QUERIES: Record<string, string> = {
   entities: `{ entities(first: 30) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ENTITY} } } } }`,
   relationship: `{ relationship(id: "samsung-electronics:MAY_SUPPLY:meta") { ${RELATIONSHIP} notes { id } } }`,
   neighborhood: `{ neighborhood(ids: ["mark-zuckerberg", "meta"], depth: 2, limit: 300) { ${SUBGRAPH} } }`,
-  expansionPreview: `{ expansionPreview(id: "meta", excludeIds: ["nvidia"]) { id total groups { type direction count } } }`,
+  expansionPreview: `{ expansionPreview(id: "meta", excludeIds: ["nvidia"]) { id total groups { type direction count } kinds { kind count } } }`,
   paths: `{ paths(fromId: "cho-joo-wan", toId: "lee-jae-yong", first: 5) { nodes { ${ENTITY} } relationships { ${RELATIONSHIP} } } }`,
   timeline: `{ timeline(from: "2024-01-01", to: "2024-12-31") { from to entity { ${ENTITY} } relationship { ${RELATIONSHIP} } } }`,
   sources: '{ sources { id title titleEn publisher author publishedAt language url } }',

@@ -117,6 +117,10 @@ export const EXPANSION_PREVIEW = /* GraphQL */ `
         direction
         count
       }
+      kinds {
+        kind
+        count
+      }
     }
   }
 `;

@@ -1,15 +1,55 @@
 // Subgraph → Cytoscape elements. Pure (no cytoscape instance), so the mapping is unit-tested directly.
 import type { ElementDefinition } from 'cytoscape';
 import type { Entity, Relationship } from '../state/domain.ts';
-import type { Highlight, LabelMode } from '../state/model.ts';
+import type { Highlight, LabelMode, StyleRules } from '../state/model.ts';
+import { propertyValue, propertyValues } from '../state/style-rules.ts';
 import type { VisibleGraph } from '../state/visible.ts';
-import { CERTAINTY_STYLES, kindStyle } from './palette.ts';
+import { CERTAINTY_STYLES, NO_VALUE_COLOR, kindStyle, propertyColor } from './palette.ts';
 
 export interface ElementOptions {
   labelMode: LabelMode;
   highlight: Highlight | null;
   pinned: readonly string[];
   expanded: readonly string[];
+  style?: StyleRules;
+  /** Per node: its size (style rules) and the colour its property value picks. */
+  sizes?: ReadonlyMap<string, number>;
+  colors?: ReadonlyMap<string, string>;
+}
+
+/** Smallest and largest node side when sizes follow a measure (the default node is 30). */
+const MIN_SIZE = 22;
+const MAX_SIZE = 64;
+
+/**
+ * Node sizes and colours from the style rules: size grows with the square root of the measure (so a
+ * hub does not swallow the canvas), colour follows the chosen property's value.
+ */
+export function styleMaps(
+  graph: VisibleGraph,
+  style: StyleRules,
+): { sizes: Map<string, number>; colors: Map<string, string> } {
+  const sizes = new Map<string, number>();
+  const colors = new Map<string, string>();
+  if (style.sizeBy !== 'none') {
+    const measure = new Map<string, number>(graph.nodes.map((n) => [n.id, 0]));
+    for (const e of graph.edges) {
+      const weight = style.sizeBy === 'degree' ? 1 : e.evidence.length;
+      for (const end of [e.fromId, e.toId]) measure.set(end, (measure.get(end) ?? 0) + weight);
+    }
+    const max = Math.max(1, ...measure.values());
+    for (const [id, m] of measure)
+      sizes.set(id, Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(m / max)));
+  }
+  if (style.colorBy) {
+    const key = style.colorBy;
+    const values = propertyValues(graph.nodes, key);
+    for (const n of graph.nodes) {
+      const value = propertyValue(n, key);
+      colors.set(n.id, value === null ? NO_VALUE_COLOR : propertyColor(values.indexOf(value)));
+    }
+  }
+  return { sizes, colors };
 }
 
 export function nodeLabel(entity: Entity, mode: LabelMode): string {
@@ -29,13 +69,16 @@ export function nodeElement(entity: Entity, options: ElementOptions): ElementDef
     classes.push(options.highlight.nodeIds.includes(entity.id) ? 'highlighted' : 'faded');
   if (options.pinned.includes(entity.id)) classes.push('pinned');
   if (options.expanded.includes(entity.id)) classes.push('expanded');
+  const size = options.sizes?.get(entity.id);
+  if (size !== undefined) classes.push('sized');
   return {
     group: 'nodes',
     data: {
       id: entity.id,
       kind: entity.kind,
       label: nodeLabel(entity, options.labelMode),
-      color: style.color,
+      color: options.colors?.get(entity.id) ?? style.color,
+      size: size ?? 30,
       shape: style.shape,
       textColor: style.text,
       occurredAt: entity.occurredAt ?? '',
@@ -69,6 +112,8 @@ export function edgeElement(rel: Relationship, options: ElementOptions): Element
 }
 
 export function toElements(graph: VisibleGraph, options: ElementOptions): ElementDefinition[] {
+  if (options.style && !options.sizes && !options.colors)
+    options = { ...options, ...styleMaps(graph, options.style) };
   return [
     ...graph.nodes.map((n) => nodeElement(n, options)),
     ...graph.edges.map((e) => edgeElement(e, options)),

@@ -9,12 +9,13 @@ import cytoscape, {
 import fcose from 'cytoscape-fcose';
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
-import type { GraphView } from '../state/model.ts';
+import type { CanvasTarget, GraphView } from '../state/model.ts';
 import type { Store } from '../state/store.ts';
 import { visibleGraph, type VisibleGraph } from '../state/visible.ts';
 import { toElements } from './elements.ts';
 import { isArrow, nearestInDirection } from './keyboard.ts';
-import { FCOSE_SPACING, LAYOUTS } from './layouts.ts';
+import { FCOSE_SPACING, LAYOUTS, timelineColumns } from './layouts.ts';
+import { createTimelineAxis } from './timeline-axis.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
 import { avoidOverlaps, placeAround, spiralPositions, type Point } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
@@ -28,6 +29,8 @@ cytoscape.use(fcose);
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
+/** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
+const MIN_LEGIBLE_ZOOM = 0.3;
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -37,6 +40,38 @@ export interface ReportMeta {
   title: string;
   subtitle: string;
   sources: string[];
+}
+
+export interface GraphViewHooks {
+  /** Right-click, or Shift+F10 / the Menu key on the canvas: `at` is in viewport (client) pixels. */
+  onContextMenu?(target: CanvasTarget, at: { x: number; y: number }): void;
+}
+
+/**
+ * What the canvas draws, measured in rendered pixels from the canvas's top left (tests check legibility,
+ * bundles, overlaps and the style rules with it).
+ */
+export interface CanvasGeometry {
+  zoom: number;
+  nodes: {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    color: string;
+    labelPx: number;
+    labelShown: boolean;
+  }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    controls: Point[];
+    midpoint: Point;
+    labelPx: number;
+    labelShown: boolean;
+  }[];
 }
 
 export interface GraphViewHandle {
@@ -53,6 +88,7 @@ export interface GraphViewHandle {
   /** Canvas positions by node id (saved in Linkage JSON exports). */
   positions(): Record<string, Point>;
   zoom(): number;
+  geometry(): CanvasGeometry;
   /** True while a force-directed refinement runs in the layout worker. */
   layoutBusy(): boolean;
   destroy(): void;
@@ -62,8 +98,10 @@ export function createGraphView(
   container: HTMLElement,
   store: Store<AppState>,
   commands: Commands,
+  hooks: GraphViewHooks = {},
 ): GraphViewHandle {
   const useWebGL = hasHardwareWebGL();
+  const axis = createTimelineAxis(container.parentElement ?? container);
   let large = false;
   let cy: Core = mount([]);
   let syncing = false;
@@ -84,7 +122,8 @@ export function createGraphView(
       minZoom: 0.1,
       maxZoom: 4,
       selectionType: 'single',
-      boxSelectionEnabled: false,
+      // Shift-drag on the background draws a box; what it holds joins the selection (selectMany).
+      boxSelectionEnabled: true,
       // Level of detail for big graphs: draw a cached bitmap and skip edges while the viewport moves.
       hideEdgesOnViewport: large,
       textureOnViewport: large,
@@ -98,18 +137,94 @@ export function createGraphView(
     return core;
   }
 
+  const withModifier = (e: cytoscape.EventObject) => {
+    const original = e.originalEvent as MouseEvent | undefined;
+    return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
+  };
+  // Box selection reports one 'boxselect' per element; they are gathered into one selectMany.
+  let boxed: string[] = [];
+  // Cytoscape calls any two taps within 250 ms a double tap, even on two different nodes: only two taps
+  // on the same node, without a modifier (shift-clicking a selection together), open the expansion.
+  let tapped: [string | null, string | null] = [null, null];
   function bindEvents(core: Core): void {
-    core.on('tap', 'node', (e) => commands.dispatch('select', { type: 'node', id: e.target.id() }));
+    core.on('tap', (e) => {
+      tapped = [tapped[1], e.target === core ? null : (e.target.id() as string)];
+    });
+    core.on('tap', 'node', (e) => {
+      if (withModifier(e)) commands.dispatch('toggleSelected', { id: e.target.id() });
+      else commands.dispatch('select', { type: 'node', id: e.target.id() });
+    });
     core.on('tap', 'edge', (e) => commands.dispatch('select', { type: 'edge', id: e.target.id() }));
     core.on('tap', (e) => {
-      if (e.target === core) commands.dispatch('select', null);
+      if (e.target === core && !withModifier(e)) commands.dispatch('select', null);
     });
-    core.on('dbltap', 'node', (e) => void commands.openExpansion(e.target.id()));
+    core.on('boxselect', 'node', (e) => {
+      if (boxed.length === 0)
+        queueMicrotask(() => {
+          const ids = boxed;
+          boxed = [];
+          commands.dispatch('selectMany', { ids });
+          // Nothing new in the box: the store did not change, so put the canvas back in line with it.
+          syncSelection(store.getState().history.present);
+        });
+      boxed.push(e.target.id());
+    });
+    core.on('cxttap', (e) => {
+      const rect = container.getBoundingClientRect();
+      const at = { x: rect.left + e.renderedPosition.x, y: rect.top + e.renderedPosition.y };
+      const target: CanvasTarget =
+        e.target === core
+          ? { type: 'background' }
+          : e.target.isNode()
+            ? { type: 'node', id: e.target.id() }
+            : { type: 'edge', id: e.target.id() };
+      hooks.onContextMenu?.(target, at);
+    });
+    core.on('dbltap', 'node', (e) => {
+      if (!withModifier(e) && tapped[0] === e.target.id()) void commands.openExpansion(e.target.id());
+    });
     core.on('zoom', () => scheduleLabelScale());
+    core.on('viewport', () => scheduleAxis());
+  }
+
+  /** Makes Cytoscape's selected elements exactly the view's selection and multi-selection. */
+  function syncSelection(view: GraphView): void {
+    const wanted = new Set(view.selectedIds);
+    if (view.selection) wanted.add(view.selection.id);
+    cy.batch(() => {
+      cy.elements(':selected')
+        .filter((el) => !wanted.has(el.id()))
+        .unselect();
+      for (const id of wanted) {
+        const chosen = cy.getElementById(id);
+        if (chosen.nonempty() && !chosen.selected()) chosen.select();
+      }
+    });
+  }
+
+  // The timeline's date axis follows pans and zooms, once per frame at most.
+  let axisFrame = 0;
+  function scheduleAxis(): void {
+    if (axisFrame || store.getState().history.present.layout !== 'timeline') return;
+    axisFrame = requestAnimationFrame(() => {
+      axisFrame = 0;
+      updateAxis();
+    });
+  }
+  function updateAxis(): void {
+    if (store.getState().history.present.layout !== 'timeline' || cy.nodes().empty()) {
+      axis.hide();
+      return;
+    }
+    const columns = timelineColumns(
+      cy.nodes().map((n) => ({ occurredAt: String(n.data('occurredAt') ?? '') })),
+    );
+    axis.show(columns, { zoom: cy.zoom(), panX: cy.pan().x, width: cy.width() });
   }
 
   // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
-  // about 11 px (nodes) and 9 px (edges) on screen, down to 45 % zoom; below that (and above
+  // about 11 px (nodes) and 9 px (edges) on screen, down to 30 % zoom (the whole seed graph fits at
+  // about 39 %, where the old 45 % floor left 9 px labels); below that (and above
   // LARGE_GRAPH_NODES) the level-of-detail rules decide. One rule update per frame at most.
   let labelFrame = 0;
   let labelScale = 1;
@@ -122,7 +237,7 @@ export function createGraphView(
   }
   function applyLabelScale(): void {
     if (large) return;
-    const scale = Math.round(Math.min(1 / 0.45, Math.max(1, 1 / cy.zoom())) * 10) / 10;
+    const scale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / cy.zoom())) * 10) / 10;
     if (scale === labelScale) return;
     labelScale = scale;
     cy.style()
@@ -158,6 +273,7 @@ export function createGraphView(
       highlight: view.highlight,
       pinned: view.pinned,
       expanded: view.expanded,
+      style: view.style,
     });
     const wanted = new Map(elements.map((e) => [e.data.id as string, e]));
     // With almost nothing on screen there is no arrangement worth keeping: lay everything out.
@@ -200,15 +316,8 @@ export function createGraphView(
           else n.unlock();
         }
       });
-      const wantedSelection = view.selection?.id;
-      cy.elements(':selected')
-        .filter((el) => el.id() !== wantedSelection)
-        .unselect();
-      if (wantedSelection) {
-        const chosen = cy.getElementById(wantedSelection);
-        if (!chosen.selected()) chosen.select();
-      }
     });
+    syncSelection(view);
     syncing = false;
 
     const layoutChanged = lastView !== null && lastView.layout !== view.layout;
@@ -225,6 +334,7 @@ export function createGraphView(
     if (wasEmpty && hintedAdded > 0 && !layoutChanged) fitAll();
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
+    updateAxis();
     // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then repaint.
     void loadGlyphs(
       graph.nodes.map((n) => `${n.name}${n.nameKo ?? ''}`),
@@ -404,6 +514,16 @@ export function createGraphView(
     const found = sel ? cy.getElementById(sel.id) : null;
     const selectedNode: NodeSingular | null = found?.isNode() ? found : null;
     const selectedEdge: EdgeSingular | null = found?.isEdge() ? found : null;
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      const rect = container.getBoundingClientRect();
+      const at = found?.nonempty() ? found.renderedBoundingBox() : null;
+      const point = at
+        ? { x: rect.left + (at.x1 + at.x2) / 2, y: rect.top + (at.y1 + at.y2) / 2 }
+        : { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      hooks.onContextMenu?.(sel ? { type: sel.type, id: sel.id } : { type: 'background' }, point);
+      return;
+    }
     if (isArrow(event.key)) {
       event.preventDefault();
       const nodes = cy.nodes();
@@ -418,7 +538,10 @@ export function createGraphView(
         event.key,
         nodes.map((n) => ({ id: n.id(), position: n.position() })),
       );
-      if (target) commands.dispatch('select', { type: 'node', id: target });
+      // Shift+arrow adds the entity reached to the selection (the keyboard's shift-click).
+      if (target && event.shiftKey && !view.selectedIds.includes(target))
+        commands.dispatch('toggleSelected', { id: target });
+      else if (target) commands.dispatch('select', { type: 'node', id: target });
       return;
     }
     const node = selectedNode ?? selectedEdge?.source() ?? null;
@@ -442,7 +565,9 @@ export function createGraphView(
     } else if (event.key === 'Escape') {
       commands.dispatch('select', null);
     } else if ((event.key === 'Delete' || event.key === 'h') && selectedNode) {
-      commands.dispatch('hide', { ids: [selectedNode.id()] });
+      // With several entities selected, H hides them all (one step).
+      const ids = view.selectedIds.length > 1 ? [...view.selectedIds] : [selectedNode.id()];
+      commands.dispatch('hide', { ids });
     } else if (event.key === 'c' && selectedNode) {
       commands.dispatch('collapse', { id: selectedNode.id() });
     }
@@ -514,7 +639,46 @@ export function createGraphView(
     return buildReportSvg({ ...meta, nodes, edges, kinds, lines, fontCss, fontFamily: FONT_STACK });
   }
 
+  /** Label size on screen, and whether Cytoscape draws it at that size (min-zoomed-font-size). */
+  function labelOnScreen(el: cytoscape.SingularElementArgument): { labelPx: number; labelShown: boolean } {
+    const px = el.numericStyle('font-size') * cy.zoom();
+    const min = el.numericStyle('min-zoomed-font-size');
+    const text = String(el.style('label') ?? '');
+    return { labelPx: px, labelShown: text !== '' && px >= min && el.visible() };
+  }
+
+  function geometry(): CanvasGeometry {
+    return {
+      zoom: cy.zoom(),
+      nodes: cy.nodes().map((n: NodeSingular) => {
+        const box = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        const { x1, y1, x2, y2 } = box;
+        return { id: n.id(), x1, y1, x2, y2, color: String(n.data('color')), ...labelOnScreen(n) };
+      }),
+      edges: cy.edges().map((e: EdgeSingular) => {
+        let controls: Point[] = [];
+        let midpoint: Point = { x: 0, y: 0 };
+        try {
+          controls = ((e.renderedControlPoints() as Point[] | undefined) ?? []).map((p) => ({ ...p }));
+          midpoint = { ...e.renderedMidpoint() };
+        } catch {
+          /* haystack edges have no geometry */
+        }
+        return {
+          id: e.id(),
+          source: e.source().id(),
+          target: e.target().id(),
+          controls,
+          midpoint,
+          ...labelOnScreen(e),
+        };
+      }),
+    };
+  }
+
   container.addEventListener('keydown', onKey);
+  // The canvas has its own menu (right-click): the browser's would cover it.
+  container.addEventListener('contextmenu', (event) => event.preventDefault());
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.history.present !== previous.history.present && !syncing) render(state.history.present);
   });
@@ -536,6 +700,7 @@ export function createGraphView(
     classesOf: () => Object.fromEntries(cy.elements().map((el) => [el.id(), el.classes()])),
     positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }])),
     zoom: () => cy.zoom(),
+    geometry,
     layoutBusy: () => refiner.busy(),
     destroy() {
       unsubscribe();

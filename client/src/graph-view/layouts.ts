@@ -24,8 +24,20 @@ export interface TimelineNode {
   neighbours: string[];
 }
 
-const COLUMN = 150;
+/** Graph units between two timeline columns (the axis draws one tick per column). */
+export const TIMELINE_COLUMN = 150;
+const COLUMN = TIMELINE_COLUMN;
 const LANE = 120;
+
+/** The timeline's columns: every distinct start day of the dated nodes, in order. */
+export function timelineColumns(nodes: readonly Pick<TimelineNode, 'occurredAt'>[]): string[] {
+  const days = new Set<string>();
+  for (const n of nodes) {
+    const span = parseTimeSpan(n.occurredAt);
+    if (span) days.add(span.from);
+  }
+  return [...days].sort();
+}
 
 /**
  * Dated nodes in time order on x (one column per distinct start date, so a busy week is as readable as a
@@ -38,7 +50,7 @@ export function timelinePositions(nodes: readonly TimelineNode[]): Map<string, {
     const span = parseTimeSpan(n.occurredAt);
     if (span) starts.set(n.id, span.from);
   }
-  const columns = [...new Set(starts.values())].sort();
+  const columns = timelineColumns(nodes);
   const kinds = [...new Set(nodes.map((n) => n.kind))].sort();
   const columnOf = new Map<string, number>();
   for (const [id, day] of starts) columnOf.set(id, columns.indexOf(day));

@@ -40,3 +40,23 @@ export const HIGHLIGHT_COLOR = '#000000';
 export const SELECTED_COLOR = '#CC3311';
 /** Edges some evidence denies (8.6:1 on white). */
 export const DISPUTED_COLOR = '#8a1c1c';
+
+/**
+ * Colours for "colour by a property": Okabe-Ito, the palette's own order, then repeated (the style panel
+ * lists which value has which colour; shapes still tell the kinds apart).
+ */
+const PROPERTY_PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+];
+export const propertyColor = (index: number): string =>
+  PROPERTY_PALETTE[((index % PROPERTY_PALETTE.length) + PROPERTY_PALETTE.length) % PROPERTY_PALETTE.length] ??
+  '#000000';
+/** Entities without the chosen property. */
+export const NO_VALUE_COLOR = '#8c8c8c';

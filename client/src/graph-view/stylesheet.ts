@@ -62,6 +62,8 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     },
     { selector: 'node.label-both', style: { 'text-wrap': 'wrap', 'line-height': 1.25 } },
     { selector: 'node.kind-event', style: { width: 26, height: 26 } },
+    // Style rules (style panel): size by degree or evidence count.
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#333333' } },
     {
       selector: 'node.pinned',

@@ -65,7 +65,50 @@ export function mountDetailsPanel(
     const expanded = view.expanded.includes(entity.id);
     const pinned = view.pinned.includes(entity.id);
     const notes = state.ui.details?.id === entity.id ? state.ui.details.notes : [];
+    const group = view.selectedIds.length > 1 ? [...view.selectedIds] : [];
+    const allPinned = group.every((id) => view.pinned.includes(id));
     return [
+      group.length
+        ? h(
+            'section',
+            { class: 'multi-selection', attrs: { id: 'multi-selection', 'aria-label': 'Selection' } },
+            h(
+              'p',
+              {},
+              h('strong', {}, `${group.length} entities selected`),
+              ': ',
+              group.map((id) => view.entities[id]?.name ?? id).join(', '),
+            ),
+            h(
+              'div',
+              { class: 'button-row compact' },
+              h(
+                'button',
+                {
+                  attrs: { id: 'selection-expand' },
+                  on: { click: () => void commands.expandSelection(group) },
+                },
+                'Expand all',
+              ),
+              h(
+                'button',
+                {
+                  attrs: { id: 'selection-hide' },
+                  on: { click: () => commands.dispatch('hide', { ids: group }) },
+                },
+                'Hide all',
+              ),
+              h(
+                'button',
+                {
+                  attrs: { id: 'selection-pin' },
+                  on: { click: () => commands.dispatch('pinAll', { ids: group, pinned: !allPinned }) },
+                },
+                allPinned ? 'Unpin all' : 'Pin all',
+              ),
+            ),
+          )
+        : null,
       h(
         'header',
         { class: 'details-header' },
@@ -403,6 +446,7 @@ export function mountDetailsPanel(
     const view = state.history.present;
     if (
       view.selection !== previous.history.present.selection ||
+      view.selectedIds !== previous.history.present.selectedIds ||
       view.entities !== previous.history.present.entities ||
       view.relationships !== previous.history.present.relationships ||
       view.expanded !== previous.history.present.expanded ||

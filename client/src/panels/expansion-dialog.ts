@@ -1,5 +1,6 @@
-// Preview before expanding: how many neighbours each relationship type would add, which types to take,
-// and a cap (with "show more") so a hub cannot flood the canvas.
+// Preview before expanding: how many neighbours each relationship type would add and how many of each
+// kind, which types and kinds to take ("only" picks one), and a cap (with "show more") so a hub cannot
+// flood the canvas.
 import type { AppState } from '../state/app-state.ts';
 import { DEFAULT_EXPANSION_CAP, MAX_EXPANSION_CAP, type Commands } from '../state/commands.ts';
 import type { Store } from '../state/store.ts';
@@ -31,6 +32,27 @@ export function mountExpansionDialog(
           attrs: { type: 'checkbox', checked: true, 'data-type': g.type, id: `exp-${g.type}-${g.direction}` },
         }),
       );
+      const kindBoxes = p.kinds.map((k) =>
+        h('input', {
+          attrs: { type: 'checkbox', checked: true, 'data-kind': k.kind, id: `exp-kind-${k.kind}` },
+        }),
+      );
+      /** "Only": this box checked, the others of its list cleared. */
+      const only = (list: HTMLInputElement[], chosen: HTMLInputElement, what: string) =>
+        h(
+          'button',
+          {
+            class: 'link only',
+            attrs: { type: 'button', 'aria-label': `Only ${what}`, 'data-only': chosen.id },
+            on: {
+              click: () => {
+                for (const box of list) box.checked = box === chosen;
+                chosen.focus();
+              },
+            },
+          },
+          'only',
+        );
       const capInput = h('input', {
         attrs: {
           type: 'number',
@@ -47,7 +69,13 @@ export function mountExpansionDialog(
         const chosen = [...new Set(boxes.filter((b) => b.checked).map((b) => b.dataset.type ?? ''))].filter(
           Boolean,
         );
-        void commands.expand(preview.id, chosen.length === types.length ? null : chosen, cap);
+        const kinds = kindBoxes.filter((b) => b.checked).map((b) => b.dataset.kind ?? '');
+        void commands.expand(
+          preview.id,
+          chosen.length === types.length ? null : chosen,
+          cap,
+          kinds.length === kindBoxes.length ? null : kinds,
+        );
       };
       replaceChildren(
         dialog,
@@ -60,19 +88,44 @@ export function mountExpansionDialog(
               'fieldset',
               {},
               h('legend', {}, 'Relationship types'),
-              ...p.groups.map((g, i) =>
-                h(
+              ...p.groups.map((g, i) => {
+                const box = boxes[i] as HTMLInputElement;
+                const words = `${g.direction === 'OUT' ? '→' : '←'} ${g.type.replace(/_/g, ' ').toLowerCase()}`;
+                return h(
                   'div',
                   { class: 'check-row' },
-                  boxes[i] ?? null,
+                  box,
                   h(
                     'label',
-                    { attrs: { for: `exp-${g.type}-${g.direction}` } },
-                    `${g.direction === 'OUT' ? '→' : '←'} ${g.type.replace(/_/g, ' ').toLowerCase()} `,
+                    { attrs: { for: box.id } },
+                    `${words} `,
                     h('span', { class: 'count' }, `(${g.count})`),
                   ),
-                ),
-              ),
+                  only(boxes, box, words.slice(2)),
+                );
+              }),
+            )
+          : null,
+        p.kinds.length
+          ? h(
+              'fieldset',
+              { attrs: { id: 'expand-kinds' } },
+              h('legend', {}, 'Neighbours by kind'),
+              ...p.kinds.map((k, i) => {
+                const box = kindBoxes[i] as HTMLInputElement;
+                return h(
+                  'div',
+                  { class: 'check-row' },
+                  box,
+                  h(
+                    'label',
+                    { attrs: { for: box.id } },
+                    `${k.kind} `,
+                    h('span', { class: 'count' }, `(${k.count})`),
+                  ),
+                  only(kindBoxes, box, `${k.kind} neighbours`),
+                );
+              }),
             )
           : null,
         h(

@@ -13,7 +13,8 @@ export interface ToolbarHooks {
   layoutLabels: Readonly<Record<LayoutName, string>>;
   fit(): void;
   openExport(): void;
-  toggleTable(): boolean;
+  /** Opens the context menu for the selection (or the canvas), under this button. */
+  openActions?(button: HTMLElement): void;
   /** Opens the article review (ingest) dialog. */
   openIngest?(): void;
 }
@@ -92,17 +93,35 @@ export function mountToolbar(
     },
     'Open…',
   );
+  // Open or closed is part of the view (kept in the URL), so a reload shows the table again.
   const tableButton = h(
     'button',
     {
       attrs: { 'aria-pressed': false, 'aria-controls': 'table-region', id: 'table-toggle' },
-      on: { click: () => tableButton.setAttribute('aria-pressed', String(hooks.toggleTable())) },
+      on: {
+        click: () => commands.dispatch('setTableOpen', !store.getState().history.present.tableOpen),
+      },
     },
     'Table',
   );
+  const actionsButton = hooks.openActions
+    ? h(
+        'button',
+        {
+          attrs: {
+            id: 'actions-open',
+            'aria-haspopup': 'menu',
+            'aria-expanded': false,
+            title: 'Actions for the selection (also: right-click, or Shift+F10 on the canvas)',
+          },
+          on: { click: () => hooks.openActions?.(actionsButton as HTMLElement) },
+        },
+        'Actions ▾',
+      )
+    : null;
   replaceChildren(
     root,
-    h('div', { class: 'tool-group' }, undoButton, redoButton),
+    h('div', { class: 'tool-group' }, undoButton, redoButton, actionsButton),
     h(
       'div',
       { class: 'tool-group' },
@@ -141,6 +160,7 @@ export function mountToolbar(
       ? `Redo the ${redoing.label} on the server (Ctrl-Shift-Z)`
       : 'Redo (Ctrl-Shift-Z)';
     layoutSelect.value = state.history.present.layout;
+    tableButton.setAttribute('aria-pressed', String(state.history.present.tableOpen));
     labelGroup.set(state.history.present.labelMode);
   }
   store.subscribe((state, previous) => {

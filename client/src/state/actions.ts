@@ -4,7 +4,16 @@ import type { Entity, Source } from '../api/shapes.ts';
 import type { AppState } from './app-state.ts';
 import type { GraphFile } from './graph-file.ts';
 import { record, redo, replace, undo } from './history.ts';
-import type { Filter, GraphView, Highlight, LabelMode, LayoutName, Selection, TimeWindow } from './model.ts';
+import type {
+  Filter,
+  GraphView,
+  Highlight,
+  LabelMode,
+  LayoutName,
+  Selection,
+  StyleRules,
+  TimeWindow,
+} from './model.ts';
 import type { ServerEffect } from './server-effects.ts';
 import * as t from './transitions.ts';
 
@@ -18,6 +27,10 @@ const ACTIONS = {
     undoable: true,
     perform: (v: GraphView, p: { id: string; piece: t.GraphPiece }) => t.expand(v, p.id, p.piece),
   },
+  expandMany: {
+    undoable: true,
+    perform: (v: GraphView, p: { ids: string[]; piece: t.GraphPiece }) => t.expandMany(v, p.ids, p.piece),
+  },
   collapse: { undoable: true, perform: (v: GraphView, p: { id: string }) => t.collapse(v, p.id) },
   remove: { undoable: true, perform: (v: GraphView, p: { ids: string[] }) => t.remove(v, p.ids) },
   hide: { undoable: true, perform: (v: GraphView, p: { ids: string[] }) => t.hide(v, p.ids) },
@@ -26,8 +39,20 @@ const ACTIONS = {
     undoable: true,
     perform: (v: GraphView, p: { id: string; pinned: boolean }) => t.pin(v, p.id, p.pinned),
   },
+  pinAll: {
+    undoable: true,
+    perform: (v: GraphView, p: { ids: string[]; pinned: boolean }) => t.pinAll(v, p.ids, p.pinned),
+  },
   // Selecting is navigation, not an exploration step: it does not fill the undo stack.
   select: { undoable: false, perform: (v: GraphView, p: Selection | null) => t.select(v, p) },
+  toggleSelected: {
+    undoable: false,
+    perform: (v: GraphView, p: { id: string }) => t.toggleSelected(v, p.id),
+  },
+  selectMany: { undoable: false, perform: (v: GraphView, p: { ids: string[] }) => t.selectMany(v, p.ids) },
+  setStyle: { undoable: true, perform: (v: GraphView, p: Partial<StyleRules>) => t.setStyle(v, p) },
+  // Opening the table is a way of looking, like selecting: kept in the URL, not an undo step.
+  setTableOpen: { undoable: false, perform: (v: GraphView, p: boolean) => t.setTableOpen(v, p) },
   setFilter: { undoable: true, perform: (v: GraphView, p: Partial<Filter>) => t.setFilter(v, p) },
   setTimeWindow: { undoable: true, perform: (v: GraphView, p: TimeWindow) => t.setTimeWindow(v, p) },
   setLabelMode: { undoable: true, perform: (v: GraphView, p: LabelMode) => t.setLabelMode(v, p) },

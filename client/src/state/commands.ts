@@ -40,6 +40,11 @@ export const SEARCH_TEXT_MAX = 200;
 export const MAX_EXPANSION_CAP = 1000;
 /** The server's neighbourhood limit (LIMITS.neighborhoodLimitMax in server/graph/inputs.ts). */
 const NEIGHBORHOOD_LIMIT_MAX = 2000;
+/**
+ * The server's default query budget (LINKAGE_MAX_QUERY_COST): a neighbourhood costs ids × limit / 10,
+ * so expanding many entities at once asks for fewer nodes rather than being refused.
+ */
+const QUERY_COST_BUDGET = 4000;
 
 export type Commands = ReturnType<typeof createCommands>;
 
@@ -250,14 +255,20 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
 
     closeExpansion: () => setUi({ preview: null }),
 
+    /**
+     * Expands one entity along the chosen relationship types (null: all) to neighbours of the chosen
+     * kinds (null: all the filters allow), at most `limit` new ones.
+     */
     async expand(
       id: string,
       relationshipTypes: string[] | null,
       limit = DEFAULT_EXPANSION_CAP,
+      kinds: string[] | null = null,
     ): Promise<void> {
       const signal = begin('expand');
       const filter = { ...serverFilter() };
       if (relationshipTypes) filter.relationshipTypes = relationshipTypes;
+      if (kinds) filter.kinds = kinds.filter((k) => !view().filter.hiddenKinds.includes(k));
       // The cap counts new neighbours; what is already on the canvas comes back too and must not eat it.
       const onCanvas = Object.keys(view().entities).length;
       const cap = Math.min(Math.max(1, Math.round(limit)), MAX_EXPANSION_CAP);
@@ -273,6 +284,40 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
         preview: null,
         notice: piece.truncated
           ? `Showing ${piece.nodes.length} of ${piece.totalNodes} neighbours. Expand again with a higher cap to see more.`
+          : null,
+      });
+    },
+
+    /**
+     * Expands every selected entity at once: one neighbourhood request, one undo step; each gets up to
+     * the default cap of new neighbours.
+     */
+    async expandSelection(ids: string[]): Promise<void> {
+      const seeds = ids.filter((id) => view().entities[id]);
+      if (seeds.length === 0) return;
+      const signal = begin('expand');
+      const onCanvas = Object.keys(view().entities).length;
+      const cap = Math.min(DEFAULT_EXPANSION_CAP * seeds.length, MAX_EXPANSION_CAP);
+      const piece = await run(`Expanding ${seeds.length} entities…`, () =>
+        api.neighborhood(
+          {
+            ids: seeds,
+            depth: 1,
+            limit: Math.min(
+              cap + onCanvas,
+              NEIGHBORHOOD_LIMIT_MAX,
+              Math.floor((QUERY_COST_BUDGET * 10) / seeds.length),
+            ),
+            filter: serverFilter(),
+          },
+          options(signal),
+        ),
+      );
+      if (!piece) return;
+      dispatch('expandMany', { ids: seeds, piece });
+      setUi({
+        notice: piece.truncated
+          ? `Showing ${piece.nodes.length} of ${piece.totalNodes} neighbours. Expand one entity with a higher cap to see more.`
           : null,
       });
     },

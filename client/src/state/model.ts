@@ -46,10 +46,27 @@ export interface Selection {
   id: string;
 }
 
+/** What a context menu is about: an entity, a relationship, or the empty canvas. */
+export type CanvasTarget =
+  { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'background' };
+
 export interface Highlight {
   nodeIds: string[];
   edgeIds: string[];
 }
+
+/** Node sizes follow this measure (each node's visible relationships, or the evidence on them). */
+export const SIZE_MEASURES = ['none', 'degree', 'evidence'] as const;
+export type SizeMeasure = (typeof SIZE_MEASURES)[number];
+
+/** Style rules chosen in the style panel; kept in the URL like the layout. */
+export interface StyleRules {
+  sizeBy: SizeMeasure;
+  /** null: colour by kind; otherwise the entity property whose values pick the colour. */
+  colorBy: string | null;
+}
+
+export const DEFAULT_STYLE: StyleRules = { sizeBy: 'none', colorBy: null };
 
 /** Why a node is on the canvas: 'user' (searched, restored, path) or 'expand:<id>'. */
 export type Origin = string;
@@ -64,10 +81,18 @@ export interface GraphView {
   hidden: readonly string[];
   pinned: readonly string[];
   selection: Selection | null;
+  /**
+   * Entities selected together (shift-click, box selection) for group actions: expand, hide, pin. Holds
+   * the selected node too; empty when nothing or an edge is selected.
+   */
+  selectedIds: readonly string[];
   filter: Filter;
   labelMode: LabelMode;
   layout: LayoutName;
   highlight: Highlight | null;
+  style: StyleRules;
+  /** The table view is open beside the canvas. */
+  tableOpen: boolean;
   /**
    * Where the canvas should put these entities when it adds them (an opened Linkage JSON file keeps its
    * arrangement). Hints only: the canvas owns positions afterwards, and entities without one are placed.
@@ -94,8 +119,11 @@ export const EMPTY_VIEW: GraphView = {
   hidden: [],
   pinned: [],
   selection: null,
+  selectedIds: [],
   filter: DEFAULT_FILTER,
   labelMode: 'both',
   layout: 'fcose',
   highlight: null,
+  style: DEFAULT_STYLE,
+  tableOpen: false,
 };

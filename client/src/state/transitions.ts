@@ -14,6 +14,7 @@ import {
   type LayoutName,
   type Origin,
   type Selection,
+  type StyleRules,
   type TimeWindow,
 } from './model.ts';
 
@@ -83,6 +84,33 @@ export function expand(view: GraphView, id: string, piece: GraphPiece): GraphVie
   return { ...next, expanded: union(view.expanded, [id]) };
 }
 
+/**
+ * Merges what expanding several entities at once returned (one request, one step). Each neighbour gets
+ * the origin of every expanded entity it is linked to, so collapsing one of them later works as if it
+ * had been expanded alone.
+ */
+export function expandMany(view: GraphView, ids: readonly string[], piece: GraphPiece): GraphView {
+  const seeds = new Set(ids);
+  const byId = new Map(piece.nodes.map((n) => [n.id, n]));
+  let next = view;
+  const claimed = new Set<string>();
+  for (const id of ids) {
+    const touching = piece.relationships.filter((r) => r.fromId === id || r.toId === id);
+    const neighbourIds = new Set(touching.map((r) => (r.fromId === id ? r.toId : r.fromId)));
+    neighbourIds.delete(id);
+    const nodes = [id, ...neighbourIds].flatMap((n) => {
+      const node = byId.get(n) ?? (n === id ? undefined : view.entities[n]);
+      return node ? [node] : [];
+    });
+    for (const n of neighbourIds) claimed.add(n);
+    next = expand(next, id, { nodes, relationships: touching });
+  }
+  // Whatever came back without touching an expanded entity directly, and the links between neighbours.
+  const rest = piece.nodes.filter((n) => !seeds.has(n.id) && !claimed.has(n.id));
+  next = mergeSubgraph(next, { nodes: rest, relationships: [] }, expandOrigin(ids[0] ?? ''));
+  return mergeSubgraph(next, { nodes: [], relationships: piece.relationships });
+}
+
 /** Removes nodes with no origin left, cascading through the expansions they carried. */
 function dropOrphans(view: GraphView, origins: Record<string, readonly Origin[]>): GraphView {
   const entities = { ...view.entities };
@@ -118,6 +146,7 @@ function dropOrphans(view: GraphView, origins: Record<string, readonly Origin[]>
     hidden: kept(view.hidden),
     pinned: kept(view.pinned),
     selection,
+    selectedIds: kept(view.selectedIds),
     highlight: null,
   };
 }
@@ -153,7 +182,8 @@ export function hide(view: GraphView, ids: readonly string[]): GraphView {
   if (add.length === 0) return view;
   const selection =
     view.selection?.type === 'node' && add.includes(view.selection.id) ? null : view.selection;
-  return { ...view, hidden: [...view.hidden, ...add], selection };
+  const selectedIds = without(view.selectedIds, add);
+  return { ...view, hidden: [...view.hidden, ...add], selection, selectedIds };
 }
 
 export function show(view: GraphView, ids: readonly string[] | 'all'): GraphView {
@@ -162,15 +192,71 @@ export function show(view: GraphView, ids: readonly string[] | 'all'): GraphView
 }
 
 export function pin(view: GraphView, id: string, pinned: boolean): GraphView {
-  if (!view.entities[id] || view.pinned.includes(id) === pinned) return view;
-  return { ...view, pinned: pinned ? [...view.pinned, id] : without(view.pinned, [id]) };
+  return pinAll(view, [id], pinned);
 }
 
+/** Pins (or unpins) several entities at once: one step for a whole selection. */
+export function pinAll(view: GraphView, ids: readonly string[], pinned: boolean): GraphView {
+  const change = ids.filter((id) => view.entities[id] && view.pinned.includes(id) !== pinned);
+  if (change.length === 0) return view;
+  return { ...view, pinned: pinned ? [...view.pinned, ...change] : without(view.pinned, change) };
+}
+
+/** Selects one element (or nothing): the multi-selection becomes just that node. */
 export function select(view: GraphView, selection: Selection | null): GraphView {
-  if (selection === null) return view.selection === null ? view : { ...view, selection: null };
-  if (view.selection?.type === selection.type && view.selection.id === selection.id) return view;
+  if (selection === null)
+    return view.selection === null && view.selectedIds.length === 0
+      ? view
+      : { ...view, selection: null, selectedIds: [] };
+  const selectedIds = selection.type === 'node' ? [selection.id] : [];
+  if (
+    view.selection?.type === selection.type &&
+    view.selection.id === selection.id &&
+    view.selectedIds.length === selectedIds.length
+  )
+    return view;
   const exists = selection.type === 'node' ? view.entities[selection.id] : view.relationships[selection.id];
-  return exists ? { ...view, selection } : view;
+  return exists ? { ...view, selection, selectedIds } : view;
+}
+
+/**
+ * Shift-click: adds an entity to the multi-selection, or takes it out. The entity added becomes the one
+ * the details panel shows; taking one out shows the last one still selected.
+ */
+export function toggleSelected(view: GraphView, id: string): GraphView {
+  if (!view.entities[id]) return view;
+  const base =
+    view.selection?.type === 'node' ? union(view.selectedIds, [view.selection.id]) : view.selectedIds;
+  if (base.includes(id)) {
+    const selectedIds = without(base, [id]);
+    const last = selectedIds.at(-1);
+    return { ...view, selectedIds, selection: last ? { type: 'node', id: last } : null };
+  }
+  return { ...view, selectedIds: [...base, id], selection: { type: 'node', id } };
+}
+
+/** Box selection: the boxed entities join the multi-selection (the modifier key means "add"). */
+export function selectMany(view: GraphView, ids: readonly string[]): GraphView {
+  const present = ids.filter((id) => view.entities[id]);
+  if (present.length === 0) return view;
+  const base =
+    view.selection?.type === 'node' ? union(view.selectedIds, [view.selection.id]) : view.selectedIds;
+  const selectedIds = union(base, present);
+  if (selectedIds.length === view.selectedIds.length && view.selection?.type === 'node') return view;
+  const focus =
+    view.selection?.type === 'node' ? view.selection : { type: 'node' as const, id: present[0] as string };
+  return { ...view, selectedIds, selection: focus };
+}
+
+export function setStyle(view: GraphView, patch: Partial<StyleRules>): GraphView {
+  const style = { ...view.style, ...patch };
+  return style.sizeBy === view.style.sizeBy && style.colorBy === view.style.colorBy
+    ? view
+    : { ...view, style };
+}
+
+export function setTableOpen(view: GraphView, tableOpen: boolean): GraphView {
+  return view.tableOpen === tableOpen ? view : { ...view, tableOpen };
 }
 
 export function setFilter(view: GraphView, patch: Partial<Filter>): GraphView {
@@ -261,6 +347,7 @@ export function mergeEntitiesLocally(view: GraphView, kept: Entity, mergedId: st
     hidden: drop(view.hidden),
     pinned: drop(view.pinned),
     selection,
+    selectedIds: drop(view.selectedIds),
     highlight: null,
   };
 }
@@ -290,6 +377,7 @@ export function withoutEntity(view: GraphView, id: string): GraphView {
     hidden: drop(view.hidden),
     pinned: drop(view.pinned),
     selection,
+    selectedIds: drop(view.selectedIds),
     highlight: null,
   };
 }

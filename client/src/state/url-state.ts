@@ -6,11 +6,17 @@ import {
   DEFAULT_FILTER,
   LAYOUT_NAMES,
   RELIABILITY_ORDER,
+  SIZE_MEASURES,
+  USER_ORIGIN,
+  expandOrigin,
   type Filter,
   type GraphView,
   type LabelMode,
   type LayoutName,
+  type Origin,
   type Selection,
+  type SizeMeasure,
+  type StyleRules,
 } from './model.ts';
 
 export interface ViewDescriptor {
@@ -21,6 +27,12 @@ export interface ViewDescriptor {
   selection: Selection | null;
   labelMode: LabelMode;
   layout: LayoutName;
+  /** Entities that were expanded (so Collapse works after a reload). */
+  expanded: string[];
+  /** Entities put on the canvas by the user (search, path, file) that are not expanded themselves. */
+  placed: string[];
+  style: StyleRules;
+  tableOpen: boolean;
 }
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -36,6 +48,14 @@ export function describeView(view: GraphView): ViewDescriptor {
     selection: view.selection,
     labelMode: view.labelMode,
     layout: view.layout,
+    expanded: [...view.expanded],
+    // Only what an origin rebuilt from adjacency would get wrong: placed by the user yet next to an
+    // expanded entity (the rest is told apart by whether it touches an expanded entity).
+    placed: Object.keys(view.entities).filter(
+      (id) => !view.expanded.includes(id) && (view.origins[id] ?? []).includes(USER_ORIGIN),
+    ),
+    style: view.style,
+    tableOpen: view.tableOpen,
   };
 }
 
@@ -56,6 +76,13 @@ export function serializeView(view: GraphView): string {
   if (!d.filter.includeUndated) params.set('undated', 'no');
   if (d.filter.asOf) params.set('asOf', d.filter.asOf);
   if (d.filter.hideOrphans) params.set('orphans', 'hide');
+  if (d.expanded.length) {
+    params.set('expanded', d.expanded.join(','));
+    if (d.placed.length) params.set('placed', d.placed.join(','));
+  }
+  if (d.style.sizeBy !== 'none') params.set('size', d.style.sizeBy);
+  if (d.style.colorBy) params.set('color', d.style.colorBy);
+  if (d.tableOpen) params.set('table', 'open');
   if (d.selection) params.set('sel', `${d.selection.type}:${d.selection.id}`);
   params.set('label', d.labelMode);
   params.set('layout', d.layout);
@@ -94,7 +121,36 @@ export function parseView(text: string): ViewDescriptor {
     selection,
     labelMode: oneOf<LabelMode>(params.get('label'), ['ko', 'en', 'both'], 'both'),
     layout: oneOf<LayoutName>(params.get('layout'), LAYOUT_NAMES, 'fcose'),
+    expanded: list(params.get('expanded')),
+    placed: list(params.get('placed')),
+    style: {
+      sizeBy: oneOf<SizeMeasure>(params.get('size'), SIZE_MEASURES, 'none'),
+      colorBy: params.get('color')?.trim() || null,
+    },
+    tableOpen: params.get('table') === 'open',
   };
+}
+
+/**
+ * Why each restored entity is on the canvas, rebuilt from what the link says: an expanded entity's
+ * neighbours came with its expansion; entities the user placed (or that touch no expanded entity) are
+ * the user's. So Collapse after a reload removes what that expansion brought, as before it.
+ */
+function rebuildOrigins(view: GraphView, d: ViewDescriptor): Record<string, readonly Origin[]> {
+  const expanded = new Set(d.expanded.filter((id) => view.entities[id]));
+  const placed = new Set(d.placed);
+  const origins: Record<string, Origin[]> = {};
+  for (const id of Object.keys(view.entities))
+    origins[id] = expanded.has(id) || placed.has(id) ? [USER_ORIGIN] : [];
+  for (const r of Object.values(view.relationships)) {
+    if (expanded.has(r.fromId) && !expanded.has(r.toId)) origins[r.toId]?.push(expandOrigin(r.fromId));
+    if (expanded.has(r.toId) && !expanded.has(r.fromId)) origins[r.fromId]?.push(expandOrigin(r.toId));
+  }
+  for (const [id, list] of Object.entries(origins)) {
+    const unique = [...new Set(list)];
+    origins[id] = unique.length ? unique : [USER_ORIGIN];
+  }
+  return origins;
 }
 
 /** Applies a descriptor to a view whose entities were just fetched; ids that no longer exist drop out. */
@@ -107,11 +163,16 @@ export function applyDescriptor(view: GraphView, d: ViewDescriptor): GraphView {
       : null;
   return {
     ...view,
+    origins: d.expanded.length ? rebuildOrigins(view, d) : view.origins,
+    expanded: d.expanded.filter(has),
     hidden: d.hidden.filter(has),
     pinned: d.pinned.filter(has),
     filter: d.filter,
     selection,
+    selectedIds: selection?.type === 'node' ? [selection.id] : [],
     labelMode: d.labelMode,
     layout: d.layout,
+    style: d.style,
+    tableOpen: d.tableOpen,
   };
 }

@@ -5,6 +5,7 @@ import type { SearchHit, Subgraph } from '../../../client/src/api/shapes.ts';
 import { initialAppState, type AppState } from '../../../client/src/state/app-state.ts';
 import { MAX_EXPANSION_CAP, createCommands } from '../../../client/src/state/commands.ts';
 import { createStore } from '../../../client/src/state/store.ts';
+import { addEntities } from '../../../client/src/state/transitions.ts';
 import { entity, rel } from './builders.ts';
 
 const zuck = entity('mark-zuckerberg', { name: 'Mark Zuckerberg', nameKo: '마크 저커버그' });
@@ -72,6 +73,32 @@ describe('async commands', () => {
     expect(Object.keys(view.entities).sort()).toEqual(['lg', 'mark-zuckerberg', 'samsung']);
     expect(view.expanded).toEqual(['mark-zuckerberg']);
     expect(store.getState().ui.notice).toMatch(/3 of 9/);
+  });
+
+  it('expanding a selection is one request for every id, kept within the query budget, and one step', async () => {
+    const asked: Parameters<LinkageApi['neighborhood']>[0][] = [];
+    const { store, commands } = setup(
+      fakeApi({
+        neighborhood: async (args) => {
+          asked.push(args);
+          return piece;
+        },
+      }),
+    );
+    const many = Array.from({ length: 80 }, (_, i) => entity(`e${i}`));
+    store.setState((s) => ({
+      ...s,
+      history: { ...s.history, present: addEntities(s.history.present, many) },
+    }));
+    await commands.expandSelection(many.map((e) => e.id));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.ids).toHaveLength(80);
+    // ids × limit / 10 stays within the server's default budget of 4000.
+    expect((asked[0]?.ids.length ?? 0) * (asked[0]?.limit ?? 0)).toBeLessThanOrEqual(40_000);
+    expect(store.getState().history.past).toHaveLength(1);
+    // "Only this kind" from the expansion dialog goes to the server as the kinds filter.
+    await commands.expand('e1', null, 5, ['Event']);
+    expect(asked[1]?.filter?.kinds).toEqual(['Event']);
   });
 
   it('exportView asks the server for what is on screen: its entities, relationships and filter', async () => {

@@ -294,7 +294,7 @@ export type ExpansionPreviewQueryVariables = Exact<{
 }>;
 
 
-export type ExpansionPreviewQuery = { expansionPreview: { id: string, total: number, groups: Array<{ type: string, direction: Direction, count: number }> } };
+export type ExpansionPreviewQuery = { expansionPreview: { id: string, total: number, groups: Array<{ type: string, direction: Direction, count: number }>, kinds: Array<{ kind: string, count: number }> } };
 
 export type FindPathsQueryVariables = Exact<{
   fromId: string | number;
