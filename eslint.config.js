@@ -20,6 +20,9 @@ export default tseslint.config(
       // The notebook widget's bundle, built from python/widget (git-ignored).
       'python/src/linkage/static',
       'bench/results',
+      // GraphQL Code Generator's output (npm run codegen; checked to be current by codegen:check).
+      'server/generated',
+      'client/src/api/generated',
       // Personal scratch space (git-ignored).
       'tmp',
     ],
