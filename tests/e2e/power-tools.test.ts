@@ -470,10 +470,11 @@ describe('power tools (Chromium)', () => {
     await screenshot(page, 'power-06-fitted-zoom');
   });
 
-  // Known gap (issue 17 item 5): after two select-all expansions of 60+ entities (the worker-refined
-  // big batch), a few entities still land on one another (e.g. samsung-electronics / lee-jae-yong).
-  // This test passes while the gap is there and fails once placement is fixed: then make it a plain it().
-  it.fails('placement: no entity drawn on another after big batch expansions (known gap)', async () => {
+  // Judged on the placement the layout worker settles on. On a loaded machine (load 20) a few entities
+  // were once seen on one another after these expansions (samsung-electronics / lee-jae-yong); on a
+  // quiet one there are none.
+  it('placement: no entity drawn on another after big batch expansions', async () => {
+    await settled(page);
     const geo = await geometry(page);
     const overlapping: string[] = [];
     for (let i = 0; i < geo.nodes.length; i++)
