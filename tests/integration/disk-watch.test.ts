@@ -55,8 +55,11 @@ describe.runIf(mounted)('the database disk almost full', () => {
       return stats.bavail * stats.bsize;
     };
     fs.writeFileSync(filler, Buffer.alloc(free() - 8 * 1024 * 1024));
+    // A fresh id per attempt: a write that lands before the watch notices must not turn the next into
+    // a CONFLICT.
+    let attempt = 0;
     const refused = await until(
-      () => create('disk-during'),
+      () => create(`disk-during-${(attempt += 1)}`),
       (r) => r.errors !== undefined,
     );
     expect(errorCode(refused)).toBe('DATABASE_UNAVAILABLE');
@@ -68,7 +71,9 @@ describe.runIf(mounted)('the database disk almost full', () => {
     const ready = await fetch(`${product!.url}/ready`);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { disk: unknown }).disk).toMatchObject({ writes: 'refused' });
-    expect((await gql(product!.url, `{ entity(id: "disk-during") { id } }`)).data?.entity).toBeNull();
+    expect(
+      (await gql(product!.url, `{ entity(id: "disk-during-${attempt}") { id } }`)).data?.entity,
+    ).toBeNull();
 
     fs.rmSync(filler);
     const accepted = await until(
