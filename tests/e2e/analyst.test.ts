@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   axeViolations,
   contrastRatio,
-  launchBrowser,
   openPage,
   screenshot,
   textContrast,
   type WatchedPage,
 } from '../helpers/browser.ts';
+import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
 import type { TestProduct } from '../helpers/product.ts';
 
 interface Rendered {
@@ -54,22 +54,14 @@ describe('analyst explorer (Chromium)', () => {
   let watched: WatchedPage;
   let page: Page;
 
+  let explorer: OpenExplorer | undefined;
+
   beforeAll(async () => {
-    const { ensureClientBuilt } = await import('../../scripts/client-build.ts');
-    const { startProductForTests } = await import('../helpers/product.ts');
-    ensureClientBuilt();
-    product = await startProductForTests(inject('neo4jUri'));
-    baseUrl = product.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-    watched = await openPage(browser, baseUrl);
-    page = watched.page;
-    await page.goto(`${baseUrl}/`);
+    explorer = await openExplorer(inject('neo4jUri'));
+    ({ browser, baseUrl, product, watched, page } = explorer);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  afterAll(() => explorer?.close());
 
   it('typed search text is legible: at least 4.5:1 against the field, Korean included', async () => {
     await page.fill('#search-input', '저커버');

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
-import type { TestProduct } from '../helpers/product.ts';
+import { axeViolations, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
+import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
 
 const ZUCK = 'mark-zuckerberg';
 const SAMSUNG = 'samsung-electronics';
@@ -127,28 +127,19 @@ const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &&
 describe('power tools (Chromium)', () => {
   let browser: Browser;
   let baseUrl: string;
-  let product: TestProduct;
   let watched: WatchedPage;
   let page: Page;
 
+  let explorer: OpenExplorer | undefined;
+
   beforeAll(async () => {
-    const { ensureClientBuilt } = await import('../../scripts/client-build.ts');
-    const { startProductForTests } = await import('../helpers/product.ts');
-    ensureClientBuilt();
     // The first filtered neighbourhood of a run (a new parameter shape, so a fresh Cypher plan) timed out
     // at the default 15 s on this shared 2-core machine under load (load average ≈ 20): allow it 60 s.
-    product = await startProductForTests(inject('neo4jUri'), { env: { LINKAGE_QUERY_TIMEOUT_MS: '60000' } });
-    baseUrl = product.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-    watched = await openPage(browser, baseUrl);
-    page = watched.page;
-    await page.goto(`${baseUrl}/`);
+    explorer = await openExplorer(inject('neo4jUri'), { LINKAGE_QUERY_TIMEOUT_MS: '60000' });
+    ({ browser, baseUrl, watched, page } = explorer);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  afterAll(() => explorer?.close());
 
   it('the expansion dialog breaks the neighbours down by kind; "only" expands to that kind alone', async () => {
     await place(page, '저커버그', ZUCK);

@@ -9,7 +9,7 @@
 // a 50 MB backup overflows at the default 1 GiB cap) is never needed.
 import type { Database } from '../../db/database.ts';
 import type { ImportDocument } from '../import/format.ts';
-import { toImportRows } from '../import/importer.ts';
+import { batches, indexImportedEvidence, toImportRows } from '../import/importer.ts';
 import { backupInvariantProblems, RESTORE_ACTOR } from './invariants.ts';
 
 export class RestoreRefused extends Error {
@@ -22,10 +22,6 @@ export class RestoreRefused extends Error {
 /** Rows per transaction: a few MB each, far below the 1 GiB cap even with long evidence. */
 const BATCH = 1000;
 const WIPE_BATCH = 2000;
-
-function* batches<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
 
 export interface RestoreOptions {
   /** The file name, recorded in the marker (what an interrupted restore was restoring). */
@@ -121,16 +117,8 @@ export async function restoreDocument(
       db.write('import-relationships', { rows, importId, now }),
     );
     await phase('audit', auditRows, (rows) => db.write('write-audit-entries', { rows }));
-    // The claim search's index of the evidence, as an import builds it (importer.ts).
-    for (const rows of batches(relationshipRows, size))
-      await db.write('write-imported-evidence-text', {
-        rows: rows.map((r) => ({
-          from: r.from,
-          type: r.type,
-          to: r.to,
-          evidence: r.evidence.map((e) => ({ id: e.id, quote: e.quote, translation: e.translation })),
-        })),
-      });
+    // The claim search's index of the evidence, as an import builds it.
+    await indexImportedEvidence(db, relationshipRows, size);
     await db.write('restore-finish');
   } catch (error) {
     // Back to the empty database it was: the marker goes last, so a crash during the wipe is still seen.

@@ -45,7 +45,7 @@ const add = (a: Counts, b: Counts): Counts => ({
   unchanged: a.unchanged + b.unchanged,
 });
 
-function* batches<T>(items: T[], size: number): Generator<T[]> {
+export function* batches<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
@@ -189,6 +189,19 @@ export async function importDocument(
   );
   // The claim search's index of the evidence, after the import's own transaction (see
   // cypher/write-imported-evidence-text.cypher): derived data, rebuilt by importing the file again.
+  await indexImportedEvidence(db, relationshipRows, size);
+  return summary;
+}
+
+/**
+ * Writes the claim search's EvidenceText nodes for imported relationships, in batches of their own
+ * transactions (tens of thousands of them would not fit the import's). Idempotent; restore uses it too.
+ */
+export async function indexImportedEvidence(
+  db: Database,
+  relationshipRows: ReturnType<typeof toImportRows>['relationshipRows'],
+  size: number,
+): Promise<void> {
   for (const batch of batches(relationshipRows, size))
     await db.write('write-imported-evidence-text', {
       rows: batch.map((r) => ({
@@ -198,5 +211,4 @@ export async function importDocument(
         evidence: r.evidence.map((e) => ({ id: e.id, quote: e.quote, translation: e.translation })),
       })),
     });
-  return summary;
 }
