@@ -240,10 +240,19 @@ describe('power tools (Chromium)', () => {
     await page.mouse.move(canvas.x + box.x2 - 1, canvas.y + box.y2 - 2, { steps: 5 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    await page.waitForFunction(
-      (n) => (window as unknown as Linkage).linkage.store.getState().history.present.selectedIds.length >= n,
-      inside.length,
-    );
+    // Wait for the ids themselves: cho-joo-wan was already selected, so a count could be reached while one of
+    // the boxed entities was still on its way into the selection.
+    await page
+      .waitForFunction(
+        (ids) => {
+          const selected = (window as unknown as Linkage).linkage.store.getState().history.present
+            .selectedIds;
+          return ids.every((id) => selected.includes(id));
+        },
+        inside,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     view = await viewState(page);
     for (const id of inside) expect(view.selectedIds, id).toContain(id);
     expect(view.selectedIds).toContain('cho-joo-wan');

@@ -141,7 +141,9 @@ export function createGraphView(
     const original = e.originalEvent as MouseEvent | undefined;
     return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
   };
-  // Box selection reports one 'boxselect' per element; they are gathered into one selectMany.
+  // Box selection reports one 'box' per element inside the box; they are gathered into one selectMany.
+  // Not 'boxselect': it skips elements Cytoscape already holds selected, and its own tap handling can
+  // leave one selected that the store has just taken out of the selection (shift-click again).
   let boxed: string[] = [];
   // Cytoscape calls any two taps within 250 ms a double tap, even on two different nodes: only two taps
   // on the same node, without a modifier (shift-clicking a selection together), open the expansion.
@@ -158,7 +160,7 @@ export function createGraphView(
     core.on('tap', (e) => {
       if (e.target === core && !withModifier(e)) commands.dispatch('select', null);
     });
-    core.on('boxselect', 'node', (e) => {
+    core.on('box', 'node', (e) => {
       if (boxed.length === 0)
         queueMicrotask(() => {
           const ids = boxed;
