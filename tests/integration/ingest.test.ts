@@ -111,6 +111,8 @@ const accept = async (id: string, claimIds: string[] | null = null) =>
     .acceptProposal;
 const relationship = async (id: string) =>
   (await ok<{ relationship: RelationshipView | null }>(product.url, RELATIONSHIP_QUERY, { id })).relationship;
+const generation = async () =>
+  ((await (await fetch(`${product.url}/ready`)).json()) as { generation: number }).generation;
 const proposalCount = async () =>
   (await ok<{ proposals: unknown[] }>(product.url, PROPOSALS, {})).proposals.length;
 
@@ -459,6 +461,8 @@ describe('bad input is BAD_USER_INPUT with a message that says what to do, and w
   it('accept with an unknown claim, an empty list, or edits naming unknown entities write nothing', async () => {
     const p = await propose(article('en-zuckerberg-seoul-meetings.txt'), { ...EN_SOURCE, title: 'again' });
     const hash = await graphHash(uri);
+    // A refused write must not move the graph generation either: that would empty every replica's cache.
+    const generationBefore = await generation();
     expect(
       errorCode(await gql(product.url, ACCEPT, { id: p.id, claimIds: ['claim-nope'] }, product.editorToken)),
     ).toBe('BAD_USER_INPUT');
@@ -500,5 +504,21 @@ describe('bad input is BAD_USER_INPUT with a message that says what to do, and w
     const unchanged = (await ok<{ proposal: Proposal }>(product.url, ONE, { id: p.id })).proposal;
     expect(unchanged).toEqual(p);
     expect(await graphHash(uri)).toBe(hash);
+    expect(await generation()).toBe(generationBefore);
+  });
+
+  it('accepting or editing a closed proposal is a CONFLICT that leaves the generation where it was', async () => {
+    const p = await propose(article('en-zuckerberg-seoul-meetings.txt'), { ...EN_SOURCE, title: 'closed' });
+    await ok(product.url, REJECT, { id: p.id }, product.editorToken);
+    const generationBefore = await generation();
+    expect(errorCode(await gql(product.url, ACCEPT, { id: p.id }, product.editorToken))).toBe('CONFLICT');
+    const edit = await gql(
+      product.url,
+      UPDATE_CLAIM,
+      { id: p.id, claimId: p.claims[0]!.id, patch: { certainty: 'CONFIRMED' } },
+      product.editorToken,
+    );
+    expect(errorCode(edit)).toBe('CONFLICT');
+    expect(await generation()).toBe(generationBefore);
   });
 });

@@ -235,12 +235,6 @@ export function createProposalStore(db: Database) {
     return cached.gazetteer;
   }
 
-  function statusConflict(id: string, status: Plain | undefined): never {
-    throw conflict(
-      `Proposal "${id}" is already ${String(status).toLowerCase()}; propose the article again to review it anew`,
-    );
-  }
-
   async function update(
     id: string,
     params: {
@@ -256,8 +250,10 @@ export function createProposalStore(db: Database) {
     },
     actor: { name: string },
   ): Promise<ProposalView> {
-    const row = (
-      await db.write('update-proposal', {
+    // Checked inside the transaction: a refused edit rolls back, so it bumps no generation and no cache.
+    return db.write(
+      'update-proposal',
+      {
         id,
         claimId: params.claimId ?? null,
         claimPatch: params.claimPatch ?? null,
@@ -270,23 +266,27 @@ export function createProposalStore(db: Database) {
         reject: params.reject ?? false,
         now: now(),
         actor: actor.name,
-      })
-    )[0]!;
-    if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
-    if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
-    if (params.claimId && row.claimFound !== true)
-      throw notFound(`Proposal "${id}" has no claim "${params.claimId}"`);
-    if (params.entityKey && row.entityFound !== true)
-      throw notFound(`Proposal "${id}" has no entity "${params.entityKey}"`);
-    const unknownKeys = list(row.unknownKeys).map(String);
-    if (unknownKeys.length > 0)
-      throw badInput(
-        `No proposed entity with key ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use a key from the proposal's entities`,
-      );
-    if (row.sameEnds === true) throw badInput('fromKey and toKey are the same entity; a claim links two');
-    if (row.linkFound !== true)
-      throw notFound(`No live entity with id "${params.linkTo}" to link to; search for it first`);
-    return toProposal(row);
+      },
+      (rows) => checkedUpdate(rows[0]!),
+    );
+
+    function checkedUpdate(row: Row): ProposalView {
+      if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
+      if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
+      if (params.claimId && row.claimFound !== true)
+        throw notFound(`Proposal "${id}" has no claim "${params.claimId}"`);
+      if (params.entityKey && row.entityFound !== true)
+        throw notFound(`Proposal "${id}" has no entity "${params.entityKey}"`);
+      const unknownKeys = list(row.unknownKeys).map(String);
+      if (unknownKeys.length > 0)
+        throw badInput(
+          `No proposed entity with key ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use a key from the proposal's entities`,
+        );
+      if (row.sameEnds === true) throw badInput('fromKey and toKey are the same entity; a claim links two');
+      if (row.linkFound !== true)
+        throw notFound(`No live entity with id "${params.linkTo}" to link to; search for it first`);
+      return toProposal(row);
+    }
   }
 
   return {
@@ -378,42 +378,55 @@ export function createProposalStore(db: Database) {
       if (claimIds && claimIds.length === 0)
         throw badInput('claimIds is empty; pass the claims to accept, null for all, or reject the proposal');
       const at = now();
-      const row = (
-        await db.write('accept-proposal', {
+      // Checked inside the transaction: a refused accept rolls back, so it bumps no generation and no cache.
+      const result = await db.write(
+        'accept-proposal',
+        {
           id,
           claimIds: claimIds ? [...new Set(claimIds)] : null,
           now: at,
           actor: actor.name,
           addedParts: evidenceAddedParts({ at, by: actor.name }),
           auditId: auditId(),
-        })
-      )[0]!;
-      if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
-      if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
-      const unknown = list(row.unknownClaims).map(String);
-      if (unknown.length > 0)
-        throw badInput(
-          `Proposal "${id}" has no claim ${unknown.map((c) => `"${c}"`).join(', ')}; use ids from its claims`,
-        );
-      const missing = list(row.missingEntities).map(String);
-      if (missing.length > 0)
-        throw conflict(
-          `Entity ${missing.map((m) => `"${m}"`).join(', ')} was deleted since the proposal; link the claims to another entity first`,
-        );
-      const unreadable = list(row.unreadableClaims).map(String);
-      if (unreadable.length > 0)
-        throw conflict(
-          `Proposal "${id}" was made by an earlier version of Linkage (claims ${unreadable.join(', ')}); propose the article again`,
-        );
-      if (Number(row.claimCount) === 0)
-        throw badInput(`Proposal "${id}" has no claims to accept; reject it instead`);
+        },
+        (rows) => checkedAccept(id, rows[0]!),
+      );
       cached = null;
-      return {
-        proposal: toProposal(row),
-        createdEntities: Number(row.createdEntities ?? 0),
-        createdRelationships: Number(row.createdRelationships ?? 0),
-        addedEvidence: Number(row.addedEvidence ?? 0),
-      };
+      return result;
     },
+  };
+}
+
+function statusConflict(id: string, status: Plain | undefined): never {
+  throw conflict(
+    `Proposal "${id}" is already ${String(status).toLowerCase()}; propose the article again to review it anew`,
+  );
+}
+
+function checkedAccept(id: string, row: Row) {
+  if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
+  if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
+  const unknown = list(row.unknownClaims).map(String);
+  if (unknown.length > 0)
+    throw badInput(
+      `Proposal "${id}" has no claim ${unknown.map((c) => `"${c}"`).join(', ')}; use ids from its claims`,
+    );
+  const missing = list(row.missingEntities).map(String);
+  if (missing.length > 0)
+    throw conflict(
+      `Entity ${missing.map((m) => `"${m}"`).join(', ')} was deleted since the proposal; link the claims to another entity first`,
+    );
+  const unreadable = list(row.unreadableClaims).map(String);
+  if (unreadable.length > 0)
+    throw conflict(
+      `Proposal "${id}" was made by an earlier version of Linkage (claims ${unreadable.join(', ')}); propose the article again`,
+    );
+  if (Number(row.claimCount) === 0)
+    throw badInput(`Proposal "${id}" has no claims to accept; reject it instead`);
+  return {
+    proposal: toProposal(row),
+    createdEntities: Number(row.createdEntities ?? 0),
+    createdRelationships: Number(row.createdRelationships ?? 0),
+    addedEvidence: Number(row.addedEvidence ?? 0),
   };
 }
