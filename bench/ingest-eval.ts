@@ -234,13 +234,24 @@ export function scoreArticle(
   };
 }
 
+interface SeedDoc {
+  entities: { id: string; kind: string; name: string; nameKo?: string | null; aliases?: string[] }[];
+  relationships: { type: string }[];
+}
+let seedDocs: SeedDoc[] | null = null;
+
 /** The seed graph's gazetteer, optionally without some entities (for leave-one-out). */
 export function seedGazetteer(without: ReadonlySet<string> = new Set()): Gazetteer {
   const entities = [];
   const types = [];
-  for (const file of fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.json'))) {
-    const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8'));
-    for (const e of doc.entities.filter((x: { id: string }) => !without.has(x.id)))
+  // Read once: leave-one-out builds a gazetteer per linked entity.
+  seedDocs ??= fs
+    .readdirSync(path.join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8')) as SeedDoc);
+  for (const doc of seedDocs) {
+    for (const e of doc.entities.filter((x) => !without.has(x.id)))
       entities.push({
         id: e.id,
         kind: e.kind,

@@ -62,7 +62,8 @@ const OBJECT_KO = ['을', '를', '도'];
 export const RELATION_CUES: RelationCue[] = [
   {
     type: 'MET_WITH',
-    ko: /만나|만난|만났|회동|회담|면담/g,
+    // Every form of the stem 만나-: 만나, 만난, 만날, 만남, 만났다.
+    ko: /만[나난날남났]|회동|회담|면담/g,
     en: /\bmet\b|\bmeets?\b|\bmeeting with\b|\bheld talks with\b/gi,
     objectMarks: { ko: [...WITH_KO, ...OBJECT_KO], en: ['with'] },
     fromKinds: AGENTS,
@@ -99,9 +100,18 @@ export const RELATION_CUES: RelationCue[] = [
   },
   {
     type: 'PARTNERS_WITH',
-    ko: /협력|협업|파트너십|제휴|손잡/g,
-    en: /\bpartner(s|ed|ing)?\b|\bteam(s|ed)? up\b|\bcollaborat\w*/gi,
+    ko: /협력|협업|파트너십|제휴|손잡|공동 개발|합작/g,
+    en: /\bpartner(s|ed|ing|ship|ships)?\b|\bteam(s|ed)? up\b|\bcollaborat\w*|\bjoint venture\b|\b(signed|struck|extended|renewed) (a |an |its |their )?(\w+ )?(deal|agreement|contract)\b/gi,
     objectMarks: { ko: WITH_KO, en: ['with'] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    // Contract manufacturing: "퀄컴은 … 칩을 삼성전자에 맡기는", "outsources … to TSMC".
+    type: 'PARTNERS_WITH',
+    ko: /맡기|맡길|맡겼|위탁/g,
+    en: /outsourc(e|es|ed|ing)|contract(s|ed)? (\w+ )?to\b/gi,
+    objectMarks: { ko: ['에', '에게'], en: ['to'] },
     fromKinds: AGENTS,
     toKinds: AGENTS,
   },
@@ -129,12 +139,12 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'USES',
     ko: /탑재|채택|사용/g,
-    en: /\buses?\b|\bused\b|\badopt(s|ed|ing)?\b|\bpowered by\b/gi,
+    en: /\buses?\b|\bused\b|\badopt(s|ed|ing)?\b|\bpowered by\b|\b(built|based|runs?|running) on\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
   },
   {
     type: 'VISITED',
-    ko: /방문|찾아|찾았|찾은|도착|향하|들러/g,
+    ko: /방문|찾아|찾았|찾은|찾을|도착|향하|향할|들러|들를/g,
     en: /\bvisit(s|ed|ing)?\b|\barriv(e|es|ed|ing) in\b|\btravel(s|led|ling)? (on )?to\b/gi,
     objectMarks: { ko: ['을', '를', '에', '로', '으로'], en: [] },
     fromKinds: AGENTS,

@@ -123,7 +123,10 @@ function attributionOf(
     const according = /(\S+)\s?에 따르면|(\S+)에 따르면/.exec(sentence.text);
     if (according) {
       const at = sentence.start + according.index;
-      const m = ms.find((x) => x.start >= at && x.end <= at + according[0].length);
+      const cueAt = at + according[0].search(/\s?에 따르면$/);
+      // The source is the name that ends right before "에 따르면", however many words it has
+      // ("카운터포인트 리서치에 따르면").
+      const m = ms.find((x) => x.end === cueAt && x.start < cueAt);
       if (m) return { name: label(m), mention: m, reporter: true };
       return { name: (according[1] ?? according[2] ?? '').replace(/에$/, ''), mention: null, reporter: true };
     }
@@ -246,6 +249,22 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
   return out.filter((c) => c.from.start >= sentence.start && c.to.end <= sentence.end);
 }
 
+/** "엔비디아의 젯슨 모듈", "Nvidia's Jetson module": an organisation's own product is one it makes. */
+function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const owner = ms[i]!;
+    const product = ms[i + 1]!;
+    if (owner.kind !== 'Organization' || product.kind !== 'Product' || product.entity) continue;
+    const between = text.slice(owner.end, product.start);
+    const possessive =
+      language === 'ko' ? owner.particle === '의' && between === '의 ' : /^['’]s $/.test(between);
+    if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
+      out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
 function cueClaims(
   sentence: Sentence,
   ms: Mention[],
@@ -261,6 +280,15 @@ function cueClaims(
         ? koreanPair(cue, at, ms, text)
         : englishPair(cue, at, match.text, ms, text, out.at(-1));
     if (!claim) continue;
+    // "젠슨 황 엔비디아 CEO는 … 방문할": the person the organisation titles is the subject.
+    const head = headOf.get(claim.from);
+    if (
+      head &&
+      kindOk(cue.fromKinds, head) &&
+      keyOf(head) !== keyOf(claim.to) &&
+      head.start < claim.from.start
+    )
+      claim.from = head;
     // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
@@ -395,6 +423,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     );
     const seeds = [
       ...titles,
+      ...possessiveClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
