@@ -4,9 +4,17 @@ import crypto from 'node:crypto';
 import { romanize } from 'es-hangul';
 import { badInput } from '../../errors.ts';
 import { slugify } from '../inputs.ts';
-import type { Certainty } from '../model.ts';
+import type { Certainty, Stance } from '../model.ts';
 import type { SourceFields } from '../records.ts';
-import { certaintyOf, MEDIA_NAME, relationCues, SPEECH_KO, titleType, type RelationCue } from './cues.ts';
+import {
+  certaintyOf,
+  MEDIA_NAME,
+  relationCues,
+  SPEECH_KO,
+  stanceOf,
+  titleType,
+  type RelationCue,
+} from './cues.ts';
 import { resolveEventDate } from './event-date.ts';
 import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
 import {
@@ -50,6 +58,8 @@ export interface DraftClaim {
   translation: string | null;
   attributedTo: string;
   certainty: Certainty;
+  /** DENIES when the sentence says the claim is untrue ("부인했다", "denied"). */
+  stance: Stance;
   cue: string | null;
   occurredAt: string | null;
   confidence: number;
@@ -151,7 +161,9 @@ function attributionOf(
     const m = ms.find((x) => x.start >= at && x.start <= at + 5);
     if (m) return { name: label(m), mention: m, reporter: true };
   }
-  for (const verb of sentence.text.matchAll(/\b(said|says|announced|reported|told|confirmed|stated)\b/gi)) {
+  for (const verb of sentence.text.matchAll(
+    /\b(said|says|announced|reported|told|confirmed|stated|denied|denies)\b/gi,
+  )) {
     const at = sentence.start + verb.index;
     const before = [...ms].reverse().find((m) => m.end <= at && at - m.end <= 3);
     if (before && (before.kind === 'Organization' || before.kind === 'Person'))
@@ -415,6 +427,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const ends =
       attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
     const { certainty, cue } = certaintyOf(sentence.text, language);
+    const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
@@ -448,6 +461,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         // A title is the article's own statement, even inside a sentence quoting someone else.
         attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
         certainty: seed.fact ? 'CONFIRMED' : certainty,
+        stance: seed.fact ? 'SUPPORTS' : stance,
         cue: seed.fact ? null : cue,
         occurredAt: seed.fact ? null : (date?.occurredAt ?? null),
         confidence: round(seed.confidence * ((seed.from.confidence + seed.to.confidence) / 2)),
