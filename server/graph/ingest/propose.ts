@@ -291,7 +291,14 @@ function cueClaims(
       language === 'ko'
         ? koreanPair(cue, at, ms, text)
         : englishPair(cue, at, match.text, ms, text, out.at(-1));
-    if (!claim) continue;
+    if (!claim) {
+      // "Samsung and SK Hynix compete": a symmetric verb with coordinated subjects and no object.
+      const alone = language === 'en' && SYMMETRIC.has(cue.type) ? englishSubject(cue, at, ms) : null;
+      const partner = alone ? coordinatedBefore(alone, ms, text, language) : null;
+      if (alone && partner && kindOk(cue.toKinds, alone))
+        out.push({ type: cue.type, from: partner, to: alone, confidence: 0.65 });
+      continue;
+    }
     // "젠슨 황 엔비디아 CEO는 … 방문할": the person the organisation titles is the subject.
     const head = headOf.get(claim.from);
     if (
@@ -305,6 +312,27 @@ function cueClaims(
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
     out.push(claim);
+    // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
+    // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
+    const coSubject = coordinatedBefore(claim.from, ms, text, language);
+    if (coSubject && keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
+      out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
+    const coObject = coordinatedBefore(claim.to, ms, text, language);
+    if (coObject && keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
+      out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
+    // "엔비디아는 H200에 HBM3E를 탑재": the product it goes into uses it too.
+    const host =
+      language === 'ko' && cue.type === 'USES'
+        ? ms.find(
+            (m) =>
+              m.start > claim.from.end &&
+              m.end <= at &&
+              m.particle === '에' &&
+              (m.kind === 'Product' || m.kind === 'Technology') &&
+              keyOf(m) !== keyOf(claim.to),
+          )
+        : undefined;
+    if (host) out.push({ ...claim, from: host, confidence: claim.confidence * 0.9 });
     // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
     let last = claim.to;
     for (const next of ms.filter((m) => m.start > claim.to.end)) {
@@ -316,6 +344,25 @@ function cueClaims(
     }
   }
   return out;
+}
+
+/** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
+const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
+
+/** The mention coordinated right before this one: "A와 B", "A과 B", "A and B", "A, B". */
+function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
+  const previous = [...ms].reverse().find((x) => x.end <= m.start);
+  if (!previous || previous.kind !== m.kind) return null;
+  if (language === 'ko')
+    return /^(와|과)$/.test(previous.particle) &&
+      text.slice(previous.end + previous.particle.length, m.start) === ' '
+      ? previous
+      : null;
+  return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
+}
+
+function englishSubject(cue: RelationCue, at: number, ms: Mention[]): Mention | undefined {
+  return [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
 }
 
 function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {

@@ -123,4 +123,29 @@ describe('claims', () => {
     );
     expect(claims('ChatGPT is built on Llama, analysts said.', 'en')).toEqual(['ChatGPT USES Llama']);
   });
+
+  it('coordinated subjects and objects share the claim ("A와 B는", "A and B", "A과 B를")', () => {
+    expect(claims('삼성전자와 애플은 엔비디아에 칩을 공급한다.')).toEqual([
+      'Apple SUPPLIES Nvidia',
+      'Samsung Electronics SUPPLIES Nvidia',
+    ]);
+    expect(claims('저커버그는 이재용 회장과 조주완 사장을 만났다.')).toEqual([
+      'Mark Zuckerberg MET_WITH Cho Joo-wan',
+      'Mark Zuckerberg MET_WITH Lee Jae-yong',
+    ]);
+    expect(claims('Samsung Electronics and Apple supply chips to Nvidia.', 'en')).toEqual([
+      'Apple SUPPLIES Nvidia',
+      'Samsung Electronics SUPPLIES Nvidia',
+    ]);
+    expect(claims('Samsung Electronics and Apple compete in smartphones.', 'en')).toEqual([
+      'Samsung Electronics COMPETES_WITH Apple',
+    ]);
+  });
+
+  it('"X는 Y에 Z를 탑재": the product Z goes into uses it too', () => {
+    expect(claims('엔비디아는 차세대 H300에 HBM3E를 탑재한다.')).toEqual([
+      'H300 USES HBM3E',
+      'Nvidia USES HBM3E',
+    ]);
+  });
 });
