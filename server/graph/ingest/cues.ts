@@ -110,7 +110,7 @@ export const RELATION_CUES: RelationCue[] = [
     // Contract manufacturing: "퀄컴은 … 칩을 삼성전자에 맡기는", "outsources … to TSMC".
     type: 'PARTNERS_WITH',
     ko: /맡기|맡길|맡겼|위탁/g,
-    en: /outsourc(e|es|ed|ing)|contract(s|ed)? (\w+ )?to\b/gi,
+    en: /\boutsourc(e|es|ed|ing)\b|\bcontract(s|ed)? (\w+ )?to\b/gi,
     objectMarks: { ko: ['에', '에게'], en: ['to'] },
     fromKinds: AGENTS,
     toKinds: AGENTS,

@@ -122,6 +122,9 @@ describe('claims', () => {
       'Apple PARTNERS_WITH Samsung Electronics',
     );
     expect(claims('ChatGPT is built on Llama, analysts said.', 'en')).toEqual(['ChatGPT USES Llama']);
+    expect(claims('Apple outsources chip production to Samsung Electronics.', 'en')).toContain(
+      'Apple PARTNERS_WITH Samsung Electronics',
+    );
   });
 
   it('coordinated subjects and objects share the claim ("A와 B는", "A and B", "A과 B를")', () => {
