@@ -2,7 +2,8 @@
 // hand-made gold annotations: entity linking P/R, mislinks, claim P/R, certainty accuracy and time per
 // article. Links against the curated seed graph (seeds/*.json), the graph `npm start` loads.
 // Two sets of written articles: tests/fixtures/ingest/*.gold.json, the development set the rules were
-// tuned on, and tests/fixtures/ingest/held-out/, written afterwards and never tuned on, so their
+// tuned on (it includes an earlier held-out set, tuned on since), and tests/fixtures/ingest/held-out/,
+// written before the last round of rules and measured without looking at their misses, so their
 // numbers are the honest ones. Leave-one-out: each entity an article links is taken out of the
 // gazetteer in turn, and the article proposed again: is it proposed as new, linked to something else
 // (a mislink), or missed?
@@ -234,13 +235,24 @@ export function scoreArticle(
   };
 }
 
+interface SeedDoc {
+  entities: { id: string; kind: string; name: string; nameKo?: string | null; aliases?: string[] }[];
+  relationships: { type: string }[];
+}
+let seedDocs: SeedDoc[] | null = null;
+
 /** The seed graph's gazetteer, optionally without some entities (for leave-one-out). */
 export function seedGazetteer(without: ReadonlySet<string> = new Set()): Gazetteer {
   const entities = [];
   const types = [];
-  for (const file of fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.json'))) {
-    const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8'));
-    for (const e of doc.entities.filter((x: { id: string }) => !without.has(x.id)))
+  // Read once: leave-one-out builds a gazetteer per linked entity.
+  seedDocs ??= fs
+    .readdirSync(path.join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8')) as SeedDoc);
+  for (const doc of seedDocs) {
+    for (const e of doc.entities.filter((x) => !without.has(x.id)))
       entities.push({
         id: e.id,
         kind: e.kind,
@@ -473,7 +485,7 @@ export function printMetrics(m: EvalMetrics) {
       `  claims P ${pct(t.claims.precision)} R ${pct(t.claims.recall)}; certainty accuracy ${pct(t.certainty.accuracy)}; spans exact ${pct(t.spansExact)}`,
     );
   };
-  summary('Held-out articles, never tuned on', m.totals.heldOut);
+  summary('Held-out articles, measured without tuning on them', m.totals.heldOut);
   summary('Development articles, the rules were tuned on them', m.totals.development);
   console.log('\nLeave-one-out (each linked entity taken out of the gazetteer in turn):');
   for (const [set, t] of Object.entries(m.leaveOneOut.totals)) {

@@ -571,6 +571,11 @@ export type ProposedClaim = {
   attributedTo: Scalars['String']['output'];
   /** Certainty read from the hedging cue. */
   certainty: Certainty;
+  /**
+   * DENIES when the sentence says the claim is untrue ("…는 사실이 아니다", "부인했다", "denied"); SUPPORTS
+   * otherwise (declining to comment is no denial). Accepting writes it onto the evidence.
+   */
+  stance: Stance;
   /** The words the certainty was read from ("알려졌", "according to"); null when stated plainly. */
   cue?: Maybe<Scalars['String']['output']>;
   /** When it happened, resolved against the publication date (YYYY, YYYY-MM, YYYY-MM-DD). */
@@ -653,6 +658,8 @@ export type ProposedClaimPatch = {
   toKey?: InputMaybe<Scalars['ID']['input']>;
   /** New certainty. */
   certainty?: InputMaybe<Certainty>;
+  /** New stance (DENIES when the source says the claim is untrue). */
+  stance?: InputMaybe<Stance>;
   /** English translation of the quote (null clears it). */
   translation?: InputMaybe<Scalars['String']['input']>;
   /** Event time (null clears it). */
@@ -1593,6 +1600,7 @@ export type ProposedClaimResolvers<ContextType = GraphQLContext, ParentType exte
   translation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributedTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   certainty?: Resolver<ResolversTypes['Certainty'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
   cue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

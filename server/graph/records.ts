@@ -101,9 +101,10 @@ export function evidenceParts(ev: EvidenceFields, sourceId: string) {
   };
 }
 
-/** The encoded values an edit of certainty, translation or event date changes in `evidenceParts`. */
+/** The encoded values an edit of certainty, stance, translation or event date changes in `evidenceParts`. */
 export function evidencePartsPatch(patch: {
   certainty?: Certainty | undefined;
+  stance?: Stance | undefined;
   translation?: string | null | undefined;
   occurredAt?: string | null | undefined;
 }): { values: Partial<Record<keyof Evidence, string>>; rank: number | null } {
@@ -114,7 +115,7 @@ export function evidencePartsPatch(patch: {
     null,
   );
   const values: Partial<Record<keyof Evidence, string>> = {};
-  for (const key of ['certainty', 'translation', 'occurredAt'] as const)
+  for (const key of ['certainty', 'stance', 'translation', 'occurredAt'] as const)
     if (patch[key] !== undefined) values[key] = JSON.stringify(record[key]);
   return { values, rank: patch.certainty ? CERTAINTY_RANK[patch.certainty] : null };
 }

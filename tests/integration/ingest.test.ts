@@ -17,7 +17,7 @@ const article = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'ut
 const PROPOSAL = `id status text format language createdBy
   source { id title publisher publishedAt language }
   entities { key name nameKo kind confidence mentions { start end } entity { id name } }
-  claims { id type quote span { start end } translation attributedTo certainty cue occurredAt confidence status
+  claims { id type quote span { start end } translation attributedTo certainty stance cue occurredAt confidence status
     from { key entity { id } name } to { key entity { id } name } }`;
 const PROPOSE = `mutation ($input: ProposeClaimsInput!) { proposeClaims(input: $input) { ${PROPOSAL} } }`;
 const ACCEPT = `mutation ($id: ID!, $claimIds: [ID!]) { acceptProposal(id: $id, claimIds: $claimIds) {
@@ -50,6 +50,7 @@ interface Claim {
   translation: string | null;
   attributedTo: string;
   certainty: string;
+  stance: string;
   cue: string | null;
   occurredAt: string | null;
   confidence: number;
@@ -257,6 +258,35 @@ describe('acceptProposal writes the graph in one transaction with its audit entr
     const again = await gql(product.url, ACCEPT, { id: p.id }, product.editorToken);
     expect(errorCode(again)).toBe('CONFLICT');
     expect(await graphHash(uri)).toBe(hash);
+  });
+
+  it('a denial is proposed DENIES and accepted as denying evidence; the analyst can change a stance', async () => {
+    const text =
+      'Chip deals\n\nSamsung Electronics denied that it supplies chips to Apple.\n\nLG Electronics denied that it buys chips from Nvidia.';
+    const p = await propose(text, {
+      title: 'Chip deals denied',
+      publisher: 'Denial Wire',
+      publishedAt: '2024-04-02',
+    });
+    const supplies = claimOf(p, 'samsung-electronics', 'SUPPLIES', 'apple')!;
+    const buys = claimOf(p, 'lg-electronics', 'BUYS', 'nvidia')!;
+    expect([supplies.stance, buys.stance]).toEqual(['DENIES', 'DENIES']);
+    const edited = (
+      await ok<{ updateProposalClaim: Proposal }>(
+        product.url,
+        UPDATE_CLAIM,
+        { id: p.id, claimId: buys.id, patch: { stance: 'SUPPORTS' } },
+        product.editorToken,
+      )
+    ).updateProposalClaim;
+    expect(edited.claims.find((c) => c.id === buys.id)!.stance).toBe('SUPPORTS');
+    await accept(p.id);
+    const denied = await relationship('samsung-electronics:SUPPLIES:apple');
+    expect(denied!.evidence.map((e) => e.stance)).toEqual(['DENIES']);
+    expect(denied!.disputed).toBe(true);
+    const supported = await relationship('lg-electronics:BUYS:nvidia');
+    expect(supported!.evidence.map((e) => e.stance)).toEqual(['SUPPORTS']);
+    expect(supported!.disputed).toBe(false);
   });
 
   it('the same text proposed and accepted again links to what it created and adds no duplicate', async () => {

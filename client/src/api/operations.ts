@@ -305,6 +305,7 @@ const PROPOSAL_FIELDS = /* GraphQL */ `
       translation
       attributedTo
       certainty
+      stance
       cue
       occurredAt
       confidence

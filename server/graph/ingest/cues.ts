@@ -1,7 +1,7 @@
 // Cue lexicons: the words that tell how sure a sentence is (certainty), who it quotes (attribution) and
 // what relationship it states (type). Korean cues are stems matched inside words ("알려졌다", "만난데");
 // English cues are word-bounded patterns.
-import type { Certainty } from '../model.ts';
+import type { Certainty, Stance } from '../model.ts';
 import type { Language } from './text.ts';
 
 export interface CueMatch {
@@ -62,7 +62,8 @@ const OBJECT_KO = ['을', '를', '도'];
 export const RELATION_CUES: RelationCue[] = [
   {
     type: 'MET_WITH',
-    ko: /만나|만난|만났|회동|회담|면담/g,
+    // Every form of the stem 만나-: 만나, 만난, 만날, 만남, 만났다.
+    ko: /만[나난날남났]|회동|회담|면담/g,
     en: /\bmet\b|\bmeets?\b|\bmeeting with\b|\bheld talks with\b/gi,
     objectMarks: { ko: [...WITH_KO, ...OBJECT_KO], en: ['with'] },
     fromKinds: AGENTS,
@@ -99,9 +100,18 @@ export const RELATION_CUES: RelationCue[] = [
   },
   {
     type: 'PARTNERS_WITH',
-    ko: /협력|협업|파트너십|제휴|손잡/g,
-    en: /\bpartner(s|ed|ing)?\b|\bteam(s|ed)? up\b|\bcollaborat\w*/gi,
+    ko: /협력|협업|파트너십|제휴|손잡|공동 개발|합작/g,
+    en: /\bpartner(s|ed|ing|ship|ships)?\b|\bteam(s|ed)? up\b|\bcollaborat\w*|\bjoint venture\b|\b(signed|struck|extended|renewed) (a |an |its |their )?(\w+ )?(deal|agreement|contract)\b/gi,
     objectMarks: { ko: WITH_KO, en: ['with'] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    // Contract manufacturing: "퀄컴은 … 칩을 삼성전자에 맡기는", "outsources … to TSMC".
+    type: 'PARTNERS_WITH',
+    ko: /맡기|맡길|맡겼|위탁/g,
+    en: /\boutsourc(e|es|ed|ing)\b|\bcontract(s|ed)? (\w+ )?to\b/gi,
+    objectMarks: { ko: ['에', '에게'], en: ['to'] },
     fromKinds: AGENTS,
     toKinds: AGENTS,
   },
@@ -129,12 +139,12 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'USES',
     ko: /탑재|채택|사용/g,
-    en: /\buses?\b|\bused\b|\badopt(s|ed|ing)?\b|\bpowered by\b/gi,
+    en: /\buses?\b|\bused\b|\badopt(s|ed|ing)?\b|\bpowered by\b|\b(built|based|runs?|running) on\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
   },
   {
     type: 'VISITED',
-    ko: /방문|찾아|찾았|찾은|도착|향하|들러/g,
+    ko: /방문|찾아|찾았|찾은|찾을|도착|향하|향할|들러|들를/g,
     en: /\bvisit(s|ed|ing)?\b|\barriv(e|es|ed|ing) in\b|\btravel(s|led|ling)? (on )?to\b/gi,
     objectMarks: { ko: ['을', '를', '에', '로', '으로'], en: [] },
     fromKinds: AGENTS,
@@ -177,8 +187,22 @@ export function titleType(title: string): string | null {
   return TITLE_TYPES.find(([pattern]) => pattern.test(title.trim()))?.[1] ?? null;
 }
 
+/**
+ * Denials: the sentence says the claim is untrue ("…는 사실이 아니다", "부인했다", "denied", "is not true").
+ * Declining to confirm ("확인해 줄 수 없다", "declined to comment") says nothing either way: no denial.
+ */
+const DENIAL_CUES: Record<Language, RegExp> = {
+  ko: /사실이 아니|사실과 다르|사실무근|부인했|부인한|부인하며|부인하고|부인해|일축했|일축하|반박했|부정했/,
+  en: /\bden(y|ies|ied|ying)\b|\bdenial\b|\b(is|was|are|were) (not |un)true\b|\bisn['’]t true\b|\bwasn['’]t true\b|\bfalse reports?\b|\b(rejected|dismissed|refuted) (the |a |such )?(report|claim|rumou?r)s?\b/i,
+};
+
+export function stanceOf(sentence: string, language: Language): { stance: Stance; cue: string | null } {
+  const match = DENIAL_CUES[language].exec(sentence);
+  return match ? { stance: 'DENIES', cue: match[0] } : { stance: 'SUPPORTS', cue: null };
+}
+
 /** Speech and report verbs that end a sentence quoting someone. */
 export const SPEECH_KO =
-  /[”"’]\s*(라고|이라고|고|면서|라며|이라며|며)?\s*(밝혔|발표했|보도했|전했|말했|설명했|강조했|덧붙였|내다봤|분석했|예상했|전망했|평가했)|(보도했|주목했|전했|밝혔|발표했)다\.?$/;
+  /[”"’]\s*(라고|이라고|고|면서|라며|이라며|며)?\s*(밝혔|발표했|보도했|전했|말했|설명했|강조했|덧붙였|내다봤|분석했|예상했|전망했|평가했)|(보도했|주목했|전했|밝혔|발표했|부인했|일축했|반박했)다\.?$/;
 export const MEDIA_NAME =
   /통신|일보|신문|방송|리서치|Research|Bloomberg|Reuters|News|Times|Journal|Counterpoint|TrendForce|트렌드포스|카운터포인트|블룸버그|로이터|Nikkei|닛케이|외신|Portal|포탈/i;

@@ -127,6 +127,22 @@ function pickHit(hits: FormHit[], surface: string): { hit: FormHit; ambiguous: b
   const ranked = [...usable].sort((a, b) => rank(a) - rank(b));
   return { hit: ranked[0]!, ambiguous: new Set(usable.map((h) => h.entity.id)).size > 1 };
 }
+/**
+ * A one-word alias of an event or concept ("방한", "Unpacked") is also a common word: it names the entity
+ * only when the article also writes another word of the entity's own name ("저커버그" of "저커버그 방한"),
+ * so Jensen Huang's visit is not Zuckerberg's.
+ */
+function namedEnough(hit: FormHit, text: string): boolean {
+  const { entity } = hit;
+  if ((entity.kind !== 'Event' && entity.kind !== 'Concept') || hit.via === 'name') return true;
+  const alias = normalizeForm(hit.raw);
+  if (alias.includes(' ')) return true;
+  const words = normalizeForm(`${entity.name} ${entity.nameKo ?? ''}`)
+    .split(' ')
+    .filter((w) => w.length >= 2 && w !== alias && !/^\d+$/.test(w) && !STOP_CAPITALISED.has(w));
+  const written = normalizeForm(text);
+  return words.some((w) => written.includes(w));
+}
 const rank = (h: FormHit) => (h.via === 'name' ? 0 : h.via === 'alias' ? 1 : 2);
 
 function linkConfidence(hit: FormHit, stripped: boolean, ambiguous: boolean): number {
@@ -165,6 +181,38 @@ const STOP_CAPITALISED = new Set(
   ).split(' '),
 );
 
+/**
+ * Common Korean words that stand where a name would (clause-initial subjects, words before a title or a
+ * product noun): never proposed as new entities.
+ */
+const COMMON_KO = new Set(
+  (
+    '업계 회사 정부 당국 관계자 전문가 이들 양사 양측 시장 이번 이날 이후 현재 한편 특히 또한 다만 하지만 ' +
+    '그러나 최근 올해 지난해 내년 소비자 투자자 애널리스트 증권가 업체 기업 제품 사람 두 사람 당시 신임 차기 ' +
+    '초대 전임 현지 국내 해외 주요 신규 기존 자사 자체 차세대 신형 최신 고성능 모바일 메모리 로봇 가정용 ' +
+    '범용 주력 첫 새 생산 반도체 스마트 글로벌 전세계 세계 미국 중국 일본 한국 유럽 경영진 임원 직원 노조 ' +
+    '외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
+    '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽'
+  ).split(' '),
+);
+/** Latin acronyms that are titles or common nouns, not organisations ("CEO", "IT"). */
+const ACRONYMS_NOT_NAMES = new Set(
+  'CEO CTO CFO COO CIO IT PC TV AP OS UI UX IPO GPU CPU NPU AI XR VR AR EV DRAM NAND SSD USB KRW USD EU US UN'.split(
+    ' ',
+  ),
+);
+const TITLE_WORD_KO =
+  /^(사장|회장|부회장|대표|대표이사|부사장|의장|창업자|최고경영자|CEO|CTO|CFO)(은|는|이|가|과|와|을|를|의|도)?$/;
+// A one-syllable noun keeps its particle through stripParticle ("칩을"), so particles are allowed here.
+const HEAD_PARTICLE = '(은|는|이|가|을|를|의|에|과|와|도|로|으로|에서)?';
+const PRODUCT_HEAD_KO = new RegExp(
+  `^(모듈|칩|칩셋|프로세서|플랫폼|시리즈|스마트폰|폰|헤드셋|글라스|태블릿|노트북|가속기)${HEAD_PARTICLE}$`,
+);
+const PLACE_HEAD_KO = new RegExp(`^(공장|캠퍼스|사업장|연구소|팹)${HEAD_PARTICLE}$`);
+const PRODUCT_INTRO_KO = /(차세대|신형|최신|신제품) $/;
+/** A word that ends like a verb or adjective form, not a noun ("진행하는" → "진행하"). */
+const VERBAL_KO = /(하|되|있|없|했|한|된|던|는|적|이었|였)$/;
+
 /** Kind of a new product or technology code: the kind of the known entity sharing its letter prefix. */
 function codeKind(code: string, gazetteer: Gazetteer): string {
   const prefix = code.match(/^[A-Za-z]+/)?.[0]?.toLowerCase() ?? '';
@@ -200,6 +248,44 @@ function newMention(
   };
 }
 
+/** Where a clause opens: the start of a line or sentence, or after "…에 따르면", "한편", a comma. */
+const CLAUSE_START_KO = /(^|[\n.!?“"‘(\]]\s*|따르면\s|한편\s|또\s|특히\s|,\s)$/;
+
+/** "젠슨 황 엔비디아 CEO": the index of the name's last token when tokens i… are a name before an org and a title. */
+function personBeforeOrgTitle(
+  text: string,
+  tokens: Token[],
+  i: number,
+  mentions: Mention[],
+  taken: boolean[],
+): { last: number } | null {
+  for (const words of [1, 2]) {
+    const last = i + words - 1;
+    const org = tokens[last + 1];
+    if (!org || taken[i] || (words === 2 && taken[last])) continue;
+    const name = tokens.slice(i, last + 1);
+    const okName =
+      words === 1
+        ? /^\p{Script=Hangul}{2,4}$/u.test(name[0]!.text)
+        : /^\p{Script=Hangul}{1,4}$/u.test(name[0]!.text) && /^\p{Script=Hangul}{1,3}$/u.test(name[1]!.text);
+    // A bare name: no particle ("사장은"), no title, no common word.
+    const bare = (t: Token) =>
+      stems(t.text).length === 1 && !COMMON_KO.has(t.text) && !TITLE_WORD_KO.test(t.text);
+    if (!okName || !name.every(bare)) continue;
+    if (name.some((t, k) => k > 0 && text.slice(name[k - 1]!.end, t.start) !== ' ')) continue;
+    if (text.slice(tokens[last]!.end, org.start) !== ' ') continue;
+    const orgMention = mentions.find((m) => m.start === org.start && m.kind === 'Organization');
+    const orgLike = orgMention || ORG_SUFFIX_KO.test(org.text) || /^[A-Z]{2,6}$/.test(org.text);
+    if (!orgLike || orgMention?.particle) continue;
+    // The title follows the organisation's last word.
+    const orgEnd = orgMention ? orgMention.end : org.end;
+    const title = tokens.find((t) => t.start > orgEnd);
+    if (!title || text.slice(orgEnd, title.start) !== ' ' || !TITLE_WORD_KO.test(title.text)) continue;
+    return { last };
+  }
+  return null;
+}
+
 /**
  * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
  * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
@@ -224,7 +310,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         const hits = gazetteer.forms.get(normalizeForm(surface));
         if (!hits) continue;
         const picked = pickHit(hits, surface);
-        if (!picked) continue;
+        if (!picked || !namedEnough(picked.hit, text)) continue;
         const stripped = stem.length < last.text.length;
         found = {
           start: tokens[i]!.start,
@@ -319,6 +405,76 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
           continue;
         }
       }
+      // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation.
+      if (/^[A-Z]{2,6}$/.test(stem) && !ACRONYMS_NOT_NAMES.has(stem)) {
+        mentions.push(
+          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.6),
+        );
+        taken[i] = true;
+        continue;
+      }
+      // "젠슨 황 엔비디아 CEO는", "곽노정 SK하이닉스 사장은": a name before an organisation and a title.
+      const apposed = personBeforeOrgTitle(text, tokens, i, mentions, taken);
+      if (apposed) {
+        mentions.push(newMention(text, token.start, tokens[apposed.last]!.end, '', 'Person', 0.6));
+        for (let k = i; k <= apposed.last; k++) taken[k] = true;
+        i = apposed.last;
+        continue;
+      }
+      // "2나노 공정": a process node is a technology.
+      if (/^\d+나노$/.test(token.text) && next && gap === ' ' && /^공정/.test(next.text) && !taken[i + 1]) {
+        mentions.push(newMention(text, token.start, next.start + 2, next.text.slice(2), 'Technology', 0.6));
+        taken[i] = taken[i + 1] = true;
+        i += 1;
+        continue;
+      }
+      // "평택 공장": a place name before a site noun is a place.
+      const site = next ? PLACE_HEAD_KO.exec(next.text) : null;
+      if (
+        /^\p{Script=Hangul}{2,3}$/u.test(token.text) &&
+        !COMMON_KO.has(token.text) &&
+        site &&
+        gap === ' ' &&
+        !taken[i + 1]
+      ) {
+        const end = next!.start + site[1]!.length;
+        mentions.push(newMention(text, token.start, end, next!.text.slice(site[1]!.length), 'Place', 0.55));
+        taken[i] = taken[i + 1] = true;
+        i += 1;
+        continue;
+      }
+      // "엔비디아의 젯슨 모듈", "차세대 스냅드래곤 칩": a name between an owner (or "차세대") and a product noun.
+      const owner = mentions.find((m) => m.end <= token.start && token.start - m.end <= 3);
+      const introduced =
+        (owner && owner.kind === 'Organization' && text.slice(owner.end, token.start) === '의 ') ||
+        PRODUCT_INTRO_KO.test(text.slice(Math.max(0, token.start - 5), token.start));
+      if (
+        introduced &&
+        stem === token.text &&
+        /^(\p{Script=Hangul}{2,6}|\p{Lu}[\p{L}]+)$/u.test(stem) &&
+        !COMMON_KO.has(stem) &&
+        next &&
+        gap === ' ' &&
+        PRODUCT_HEAD_KO.test(next.text)
+      ) {
+        mentions.push(newMention(text, token.start, token.end, '', 'Product', 0.55));
+        taken[i] = true;
+        continue;
+      }
+      // "업계에 따르면 퀄컴은 …", "마이크론도 …": an unknown word as the subject opening a clause.
+      if (
+        /^\p{Script=Hangul}{2,6}$/u.test(stem) &&
+        /^(은|는|이|가|도)$/.test(particle) &&
+        !COMMON_KO.has(stem) &&
+        !VERBAL_KO.test(stem) &&
+        CLAUSE_START_KO.test(text.slice(Math.max(0, token.start - 8), token.start))
+      ) {
+        mentions.push(
+          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.5),
+        );
+        taken[i] = true;
+        continue;
+      }
       // "SK하이닉스", "LG디스플레이", "현대자동차": company-like words.
       if (ORG_SUFFIX_KO.test(stem) && stem.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(stem)) {
         mentions.push(
@@ -360,5 +516,33 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  mentions.sort((a, b) => a.start - b.start);
+  return language === 'en' ? brandedProducts(text, mentions) : mentions;
+}
+
+/**
+ * "Meta AI", "Google Gemini": a company name followed at once by a technology word or a new capitalised
+ * name is one product name, not the company and the technology (so "Meta AI" never links to Meta).
+ */
+function brandedProducts(text: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const brand = mentions[i]!;
+    const next = mentions[i + 1];
+    const joins =
+      next &&
+      brand.kind === 'Organization' &&
+      brand.entity !== null &&
+      text.slice(brand.end, next.start) === ' ' &&
+      /^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) &&
+      ((next.entity !== null && next.kind === 'Technology') ||
+        (next.entity === null && next.kind !== 'Person'));
+    if (!joins) {
+      out.push(brand);
+      continue;
+    }
+    out.push(newMention(text, brand.start, next.end, '', 'Product', 0.6));
+    i += 1;
+  }
+  return out;
 }

@@ -4,9 +4,17 @@ import crypto from 'node:crypto';
 import { romanize } from 'es-hangul';
 import { badInput } from '../../errors.ts';
 import { slugify } from '../inputs.ts';
-import type { Certainty } from '../model.ts';
+import type { Certainty, Stance } from '../model.ts';
 import type { SourceFields } from '../records.ts';
-import { certaintyOf, MEDIA_NAME, relationCues, SPEECH_KO, titleType, type RelationCue } from './cues.ts';
+import {
+  certaintyOf,
+  MEDIA_NAME,
+  relationCues,
+  SPEECH_KO,
+  stanceOf,
+  titleType,
+  type RelationCue,
+} from './cues.ts';
 import { resolveEventDate } from './event-date.ts';
 import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
 import {
@@ -50,6 +58,8 @@ export interface DraftClaim {
   translation: string | null;
   attributedTo: string;
   certainty: Certainty;
+  /** DENIES when the sentence says the claim is untrue ("부인했다", "denied"). */
+  stance: Stance;
   cue: string | null;
   occurredAt: string | null;
   confidence: number;
@@ -123,7 +133,10 @@ function attributionOf(
     const according = /(\S+)\s?에 따르면|(\S+)에 따르면/.exec(sentence.text);
     if (according) {
       const at = sentence.start + according.index;
-      const m = ms.find((x) => x.start >= at && x.end <= at + according[0].length);
+      const cueAt = at + according[0].search(/\s?에 따르면$/);
+      // The source is the name that ends right before "에 따르면", however many words it has
+      // ("카운터포인트 리서치에 따르면").
+      const m = ms.find((x) => x.end === cueAt && x.start < cueAt);
       if (m) return { name: label(m), mention: m, reporter: true };
       return { name: (according[1] ?? according[2] ?? '').replace(/에$/, ''), mention: null, reporter: true };
     }
@@ -148,7 +161,9 @@ function attributionOf(
     const m = ms.find((x) => x.start >= at && x.start <= at + 5);
     if (m) return { name: label(m), mention: m, reporter: true };
   }
-  for (const verb of sentence.text.matchAll(/\b(said|says|announced|reported|told|confirmed|stated)\b/gi)) {
+  for (const verb of sentence.text.matchAll(
+    /\b(said|says|announced|reported|told|confirmed|stated|denied|denies)\b/gi,
+  )) {
     const at = sentence.start + verb.index;
     const before = [...ms].reverse().find((m) => m.end <= at && at - m.end <= 3);
     if (before && (before.kind === 'Organization' || before.kind === 'Person'))
@@ -246,6 +261,22 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
   return out.filter((c) => c.from.start >= sentence.start && c.to.end <= sentence.end);
 }
 
+/** "엔비디아의 젯슨 모듈", "Nvidia's Jetson module": an organisation's own product is one it makes. */
+function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const owner = ms[i]!;
+    const product = ms[i + 1]!;
+    if (owner.kind !== 'Organization' || product.kind !== 'Product' || product.entity) continue;
+    const between = text.slice(owner.end, product.start);
+    const possessive =
+      language === 'ko' ? owner.particle === '의' && between === '의 ' : /^['’]s $/.test(between);
+    if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
+      out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
 function cueClaims(
   sentence: Sentence,
   ms: Mention[],
@@ -260,11 +291,48 @@ function cueClaims(
       language === 'ko'
         ? koreanPair(cue, at, ms, text)
         : englishPair(cue, at, match.text, ms, text, out.at(-1));
-    if (!claim) continue;
+    if (!claim) {
+      // "Samsung and SK Hynix compete": a symmetric verb with coordinated subjects and no object.
+      const alone = language === 'en' && SYMMETRIC.has(cue.type) ? englishSubject(cue, at, ms) : null;
+      const partner = alone ? coordinatedBefore(alone, ms, text, language) : null;
+      if (alone && partner && kindOk(cue.toKinds, alone))
+        out.push({ type: cue.type, from: partner, to: alone, confidence: 0.65 });
+      continue;
+    }
+    // "젠슨 황 엔비디아 CEO는 … 방문할": the person the organisation titles is the subject.
+    const head = headOf.get(claim.from);
+    if (
+      head &&
+      kindOk(cue.fromKinds, head) &&
+      keyOf(head) !== keyOf(claim.to) &&
+      head.start < claim.from.start
+    )
+      claim.from = head;
     // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
     out.push(claim);
+    // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
+    // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
+    const coSubject = coordinatedBefore(claim.from, ms, text, language);
+    if (coSubject && keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
+      out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
+    const coObject = coordinatedBefore(claim.to, ms, text, language);
+    if (coObject && keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
+      out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
+    // "엔비디아는 H200에 HBM3E를 탑재": the product it goes into uses it too.
+    const host =
+      language === 'ko' && cue.type === 'USES'
+        ? ms.find(
+            (m) =>
+              m.start > claim.from.end &&
+              m.end <= at &&
+              m.particle === '에' &&
+              (m.kind === 'Product' || m.kind === 'Technology') &&
+              keyOf(m) !== keyOf(claim.to),
+          )
+        : undefined;
+    if (host) out.push({ ...claim, from: host, confidence: claim.confidence * 0.9 });
     // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
     let last = claim.to;
     for (const next of ms.filter((m) => m.start > claim.to.end)) {
@@ -276,6 +344,25 @@ function cueClaims(
     }
   }
   return out;
+}
+
+/** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
+const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
+
+/** The mention coordinated right before this one: "A와 B", "A과 B", "A and B", "A, B". */
+function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
+  const previous = [...ms].reverse().find((x) => x.end <= m.start);
+  if (!previous || previous.kind !== m.kind) return null;
+  if (language === 'ko')
+    return /^(와|과)$/.test(previous.particle) &&
+      text.slice(previous.end + previous.particle.length, m.start) === ' '
+      ? previous
+      : null;
+  return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
+}
+
+function englishSubject(cue: RelationCue, at: number, ms: Mention[]): Mention | undefined {
+  return [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
 }
 
 function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
@@ -387,6 +474,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const ends =
       attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
     const { certainty, cue } = certaintyOf(sentence.text, language);
+    const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
@@ -395,6 +483,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     );
     const seeds = [
       ...titles,
+      ...possessiveClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
@@ -419,6 +508,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         // A title is the article's own statement, even inside a sentence quoting someone else.
         attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
         certainty: seed.fact ? 'CONFIRMED' : certainty,
+        stance: seed.fact ? 'SUPPORTS' : stance,
         cue: seed.fact ? null : cue,
         occurredAt: seed.fact ? null : (date?.occurredAt ?? null),
         confidence: round(seed.confidence * ((seed.from.confidence + seed.to.confidence) / 2)),

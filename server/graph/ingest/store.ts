@@ -11,7 +11,15 @@ import { TYPE_PATTERN } from '../import/format.ts';
 import { check } from '../inputs.ts';
 import { toEntity, toSource } from '../mapping.ts';
 import { evidenceAddedParts, evidenceParts, evidencePartsPatch, sourceRecord } from '../records.ts';
-import { CERTAINTIES, ENTITY_KINDS, type Certainty, type Entity, type Source } from '../model.ts';
+import {
+  CERTAINTIES,
+  ENTITY_KINDS,
+  STANCES,
+  type Certainty,
+  type Entity,
+  type Source,
+  type Stance,
+} from '../model.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerEntity } from './mentions.ts';
 import { propose, slugFor, type ArticleSource, type DraftClaim, type DraftEntity } from './propose.ts';
 import type { Span } from './text.ts';
@@ -39,6 +47,7 @@ export interface ProposedClaimView {
   translation: string | null;
   attributedTo: string;
   certainty: Certainty;
+  stance: Stance;
   cue: string | null;
   occurredAt: string | null;
   confidence: number;
@@ -88,6 +97,7 @@ export const ProposedClaimPatch = z
     fromKey: z.string().min(1).max(300).optional(),
     toKey: z.string().min(1).max(300).optional(),
     certainty: z.enum(CERTAINTIES).optional(),
+    stance: z.enum(STANCES).optional(),
     translation: z.string().trim().max(4000).nullish(),
     occurredAt: z
       .string()
@@ -152,6 +162,7 @@ function claimRow(c: DraftClaim, sourceId: string) {
     translation: c.translation,
     attributedTo: c.attributedTo,
     certainty: c.certainty,
+    stance: c.stance,
     cue: c.cue,
     confidence: c.confidence,
     // A proposed claim quotes its whole sentence, so the sentence shown around it is the quote itself.
@@ -191,6 +202,8 @@ export function toProposal(row: Row): ProposalView {
       translation: str(c.translation),
       attributedTo: String(c.attributedTo),
       certainty: String(c.certainty) as Certainty,
+      // Proposals stored before stances were read support their claims.
+      stance: (str(c.stance) ?? 'SUPPORTS') as Stance,
       cue: str(c.cue),
       occurredAt: str(c.occurredAt),
       confidence: Number(c.confidence ?? 0),
@@ -339,10 +352,13 @@ export function createProposalStore(db: Database) {
       if (p.fromKey !== undefined) stored.fromKey = p.fromKey;
       if (p.toKey !== undefined) stored.toKey = p.toKey;
       if (p.certainty !== undefined) stored.certainty = p.certainty;
+      // The evidence's stance is also stored on its own, for the filters that read it at acceptance.
+      if (p.stance !== undefined) Object.assign(stored, { stance: p.stance, evidenceStance: p.stance });
       if (p.translation !== undefined) stored.translation = p.translation || null;
       if (p.occurredAt !== undefined) Object.assign(stored, occurredFields(p.occurredAt ?? null));
       const evidence = evidencePartsPatch({
         certainty: p.certainty,
+        stance: p.stance,
         translation: p.translation === undefined ? undefined : p.translation || null,
         occurredAt: p.occurredAt === undefined ? undefined : (p.occurredAt ?? null),
       });

@@ -84,6 +84,34 @@ export function detectLanguage(text: string): Language | null {
   return functionWords >= 2 && functionWords / words.length >= 0.1 ? 'en' : null;
 }
 
+const MONTH_EN =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_NUMERIC = '\\d{4}[-./]\\s?\\d{1,2}[-./]\\s?\\d{1,2}\\.?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+/**
+ * A dateline or byline opening a paragraph: "[서울=뉴스1] 2024-02-27", "(서울=연합뉴스) 홍길동 기자 =",
+ * "[칩인사이트 박서준 기자]", "SEOUL, Feb 27 (Reuters) -", "April 18 (Circuit Ledger) -". It says when and
+ * where the article was filed, not when anything in the sentence happened, so it is no part of a quote.
+ */
+const DATELINES: RegExp[] = [
+  new RegExp(
+    `^(?:\\[[^\\]\\n]{1,60}\\]|\\([^)\\n]{1,30}=[^)\\n]{1,30}\\)(?:\\s*[^\\s=]{1,10}\\s기자\\s*=)?)\\s*(?:${DATE_NUMERIC}\\s*)?`,
+  ),
+  new RegExp(`^(?:입력|기사입력|등록|송고)?\\s*${DATE_NUMERIC}\\s*`),
+  new RegExp(
+    `^(?:\\p{Lu}[\\p{Lu}.'’-]*(?:[ /]\\p{Lu}[\\p{Lu}.'’-]*)*,?\\s+)?(?:${MONTH_EN}\\s+\\d{1,2}(?:,\\s*\\d{4})?\\s*)?\\([^)\\n]{1,40}\\)\\s*[-–—]{1,2}\\s*`,
+    'u',
+  ),
+];
+
+/** The length of the dateline or byline that opens this line of text (0 when none). */
+export function datelineLength(line: string): number {
+  for (const pattern of DATELINES) {
+    const match = pattern.exec(line);
+    if (match && match[0].trim().length > 0) return match[0].length;
+  }
+  return 0;
+}
+
 /**
  * Sentences (and headline lines) with spans into the text, trimmed of surrounding space. ICU's sentence
  * break splits after a closing quote ("“…다.”라고 밝혔다"); a break not followed by space is undone.
@@ -107,8 +135,12 @@ export function splitSentences(text: string, language: Language): Sentence[] {
     // A line break always ends a sentence: headlines and captions carry no final period.
     let cursor = piece.start;
     for (const line of text.slice(piece.start, piece.end).split('\n')) {
-      const lead = line.length - line.trimStart().length;
-      const trimmed = line.trim();
+      const indent = line.length - line.trimStart().length;
+      // A dateline opening a line is cut off its sentence.
+      const lineStart = cursor !== piece.start || piece.start === 0 || text[piece.start - 1] === '\n';
+      const dateline = lineStart ? datelineLength(line.trimStart()) : 0;
+      const lead = indent + dateline;
+      const trimmed = line.slice(lead).trim();
       if (trimmed.length > 0) {
         const start = cursor + lead;
         out.push({ start, end: start + trimmed.length, text: trimmed });

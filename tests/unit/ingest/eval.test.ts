@@ -6,17 +6,20 @@ import { evaluate } from '../../../bench/ingest-eval.ts';
 const ratio = expect.any(Number);
 
 describe('eval:ingest', () => {
-  it('produces well-formed metrics for every committed article', () => {
+  // Leave-one-out proposes every article again per linked entity: seconds on a loaded 2-core machine.
+  it('produces well-formed metrics for every committed article', { timeout: 60_000 }, () => {
     const metrics = evaluate({ runs: 1, seedArticle: null });
     expect(metrics.format).toBe('linkage-ingest-eval/v1');
     expect(metrics.articles.map((a) => [a.set, a.article]).sort()).toEqual([
+      ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-samsung-hbm3e-nvidia.txt'],
       ['development', 'en-zuckerberg-seoul-meetings.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
-      ['held-out', 'en-meta-smart-glasses.txt'],
-      ['held-out', 'ko-lg-robot-nvidia.txt'],
-      ['held-out', 'ko-samsung-2nm-qualcomm.txt'],
+      ['development', 'ko-lg-robot-nvidia.txt'],
+      ['development', 'ko-samsung-2nm-qualcomm.txt'],
+      ['held-out', 'en-qualcomm-tsmc-snapdragon.txt'],
+      ['held-out', 'ko-sk-hynix-hbm4-micron.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
@@ -44,7 +47,7 @@ describe('eval:ingest', () => {
         certainty: { accuracy: ratio },
         mislinks: expect.any(Array),
       });
-    expect(metrics.totals.heldOut.articles).toBe(3);
+    expect(metrics.totals.heldOut.articles).toBe(2);
 
     // Leave-one-out: every entity an article links is taken out once, with one outcome each.
     for (const a of metrics.articles) {

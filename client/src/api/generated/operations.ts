@@ -140,6 +140,8 @@ export type ProposedClaimPatch = {
   toKey?: string | number | null | undefined;
   /** New certainty. */
   certainty?: Certainty | null | undefined;
+  /** New stance (DENIES when the source says the claim is untrue). */
+  stance?: Stance | null | undefined;
   /** English translation of the quote (null clears it). */
   translation?: string | null | undefined;
   /** Event time (null clears it). */
@@ -386,14 +388,14 @@ export type RateSourceMutationVariables = Exact<{
 
 export type RateSourceMutation = { rateSource: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } };
 
-export type ProposalFieldsFragment = { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> };
+export type ProposalFieldsFragment = { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> };
 
 export type ProposeClaimsMutationVariables = Exact<{
   input: ProposeClaimsInput;
 }>;
 
 
-export type ProposeClaimsMutation = { proposeClaims: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
+export type ProposeClaimsMutation = { proposeClaims: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
 
 export type UpdateProposalClaimMutationVariables = Exact<{
   id: string | number;
@@ -402,7 +404,7 @@ export type UpdateProposalClaimMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProposalClaimMutation = { updateProposalClaim: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
+export type UpdateProposalClaimMutation = { updateProposalClaim: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
 
 export type UpdateProposalEntityMutationVariables = Exact<{
   id: string | number;
@@ -411,7 +413,7 @@ export type UpdateProposalEntityMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProposalEntityMutation = { updateProposalEntity: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
+export type UpdateProposalEntityMutation = { updateProposalEntity: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
 
 export type AcceptProposalMutationVariables = Exact<{
   id: string | number;
@@ -419,14 +421,14 @@ export type AcceptProposalMutationVariables = Exact<{
 }>;
 
 
-export type AcceptProposalMutation = { acceptProposal: { createdEntities: number, createdRelationships: number, addedEvidence: number, proposal: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } } };
+export type AcceptProposalMutation = { acceptProposal: { createdEntities: number, createdRelationships: number, addedEvidence: number, proposal: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } } };
 
 export type RejectProposalMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RejectProposalMutation = { rejectProposal: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
+export type RejectProposalMutation = { rejectProposal: { id: string, status: ProposalStatus, text: string, language: string, source: { id: string, title: string, publisher: string | null, publishedAt: string | null }, entities: Array<{ key: string, name: string, nameKo: string | null, kind: EntityKind, confidence: number, mentions: Array<{ start: number, end: number }>, entity: { id: string, name: string, nameKo: string | null } | null }>, claims: Array<{ id: string, type: string, quote: string, translation: string | null, attributedTo: string, certainty: Certainty, stance: Stance, cue: string | null, occurredAt: string | null, confidence: number, status: ProposalStatus, span: { start: number, end: number }, from: { key: string }, to: { key: string } }> } };
 
 export type SavedViewsQueryVariables = Exact<{ [key: string]: never; }>;
 
