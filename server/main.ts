@@ -121,6 +121,8 @@ export async function startServer(
     seed?: boolean;
     /** Why the database is known to be down (the local Neo4j's supervisor), shown by /ready. */
     databaseDown?: () => string | undefined;
+    /** Why the database runs but is unusable (the supervisor saw it panic): /health and /ready show it. */
+    databaseUnhealthy?: () => string | undefined;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -167,6 +169,7 @@ export async function startServer(
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
     cacheStats: () => responseCache.stats(),
     databaseDown: options.databaseDown,
+    databaseUnhealthy: options.databaseUnhealthy,
     disk,
   });
   const server = http.createServer(app);
