@@ -36,6 +36,20 @@ export interface LocalNeo4j {
   kill(signal?: NodeJS.Signals): void;
   /** Resolves with the exit code (null if killed by a signal). Never rejects. */
   exited: Promise<number | null>;
+  /**
+   * Sends the launcher a command on its stdin (only this process holds that pipe): 'inject-panic' panics
+   * the default database as a failed log write does (fault tests). The launcher answers on its log (LINKAGE_NEO4J_COMMAND lines).
+   */
+  send(command: LocalNeo4jCommand): void;
+}
+
+export type LocalNeo4jCommand = 'inject-panic';
+
+/** What the launcher reports about its databases every time it changes (a running JVM, a failed store). */
+export interface LocalNeo4jHealth {
+  state: 'ok' | 'offline' | 'panicked';
+  /** Why it is not ok, as the launcher saw it (empty when ok). */
+  reason: string;
 }
 
 export interface StartLocalNeo4jOptions {
@@ -53,10 +67,13 @@ export interface StartLocalNeo4jOptions {
   log?: (line: string) => void;
   /** How long to wait for the ready line (default 120 000 ms). */
   startTimeoutMs?: number;
+  /** Told each change of the databases' health after the ready line (LocalNeo4j.java checks every second). */
+  onHealth?: (health: LocalNeo4jHealth) => void;
 }
 
 export const READY_PREFIX = 'LINKAGE_NEO4J_READY ';
 export const ERROR_PREFIX = 'LINKAGE_NEO4J_ERROR ';
+const HEALTH_PREFIX = 'LINKAGE_NEO4J_HEALTH ';
 
 /** Rejection of startLocalNeo4j(); exitCode is the launcher's exit code when it exited before ready. */
 export class LocalNeo4jStartError extends Error {
@@ -368,6 +385,9 @@ export function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<LocalN
       kill(signal: NodeJS.Signals = 'SIGTERM') {
         if (exitCode === undefined) child.kill(signal);
       },
+      send(command) {
+        if (exitCode === undefined) child.stdin?.write(`${command}\n`);
+      },
       async stop() {
         if (exitCode !== undefined) return;
         child.kill('SIGTERM');
@@ -419,6 +439,10 @@ export function startLocalNeo4j(options: StartLocalNeo4jOptions): Promise<LocalN
         const uri = line.slice(READY_PREFIX.length).trim();
         if (uri) handle.uri = uri;
         resolve(handle);
+      } else if (isStdout && line.startsWith(HEALTH_PREFIX)) {
+        const [state = '', ...why] = line.slice(HEALTH_PREFIX.length).split(' ');
+        if (state === 'ok' || state === 'offline' || state === 'panicked')
+          options.onHealth?.({ state, reason: why.join(' ') });
       }
     };
 

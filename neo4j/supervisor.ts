@@ -11,17 +11,27 @@
  * spin. It never gives up: a store that cannot start is retried every maxDelayMs, with the reason in
  * /ready and the log, until an operator fixes it.
  *
+ * The JVM can also outlive its database: after a panic (a transaction-log write that failed on a full
+ * disk, "Error reading transaction logs") every transaction fails while the process runs on. The launcher
+ * reports its databases' health (LocalNeo4j.java, every second); a database that panicked or went offline
+ * is unhealthyReason() (the server's /health and /ready answer 503 with it, requests DATABASE_UNAVAILABLE)
+ * and the process is stopped and started again on the same back-off, which runs Neo4j's recovery. A
+ * restart, not START DATABASE: Community Neo4j refuses STOP/START DATABASE ("Unsupported administration
+ * command"), and a panicked database cannot be revived inside the process that saw it panic.
+ *
  * Only `node:` builtins are imported (besides local-neo4j.ts).
  */
 import {
   startLocalNeo4j,
   type LocalNeo4j,
+  type LocalNeo4jCommand,
+  type LocalNeo4jHealth,
   type Neo4jCredentials,
   type StartLocalNeo4jOptions,
 } from './local-neo4j.ts';
 
 export interface SupervisionEvent {
-  event: 'exited' | 'restarting' | 'restarted' | 'restart-failed';
+  event: 'exited' | 'restarting' | 'restarted' | 'restart-failed' | 'unhealthy';
   /** The message for the log. */
   message: string;
   pid?: number;
@@ -46,6 +56,13 @@ export interface SupervisedNeo4j {
   readonly restarts: number;
   /** Undefined while Neo4j runs; otherwise why it is not running and what is being done about it. */
   downReason(): string | undefined;
+  /**
+   * Why the database is not usable though the process may still run (it panicked or went offline), until
+   * the restarted process is up again; undefined while it is healthy.
+   */
+  unhealthyReason(): string | undefined;
+  /** Sends the running launcher a command (fault tests inject a panic with it). */
+  send(command: LocalNeo4jCommand): void;
   /** Stops Neo4j and the supervision (no restart after this). Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -64,7 +81,30 @@ export async function superviseLocalNeo4j(
   const stableAfterMs = options.stableAfterMs ?? STABLE_AFTER_MS;
   const report = options.onEvent ?? (() => {});
 
-  let current: LocalNeo4j | undefined = await startLocalNeo4j(start);
+  // Each start's health reports count only while that start is the current one.
+  let launches = 0;
+  let unhealthy: string | undefined;
+  const launch = () => {
+    const launch = (launches += 1);
+    return startLocalNeo4j({
+      ...start,
+      onHealth: (health) => {
+        if (launch === launches) onHealth(health);
+      },
+    });
+  };
+  const onHealth = (health: LocalNeo4jHealth) => {
+    if (stopping || health.state === 'ok' || !current || unhealthy) return;
+    const instance = current;
+    unhealthy =
+      `The local Neo4j's database ${health.state === 'panicked' ? 'panicked' : 'went offline'} ` +
+      `(${health.reason}); Linkage is restarting Neo4j (pid ${instance.pid}), which recovers the store`;
+    report({ event: 'unhealthy', message: unhealthy, pid: instance.pid });
+    // watch() sees the exit and starts it again with back-off, as after a crash.
+    void instance.stop();
+  };
+
+  let current: LocalNeo4j | undefined = await launch();
   let startedAt = Date.now();
   let stopping = false;
   let restarts = 0;
@@ -78,7 +118,11 @@ export async function superviseLocalNeo4j(
     const exitCode = await instance.exited;
     if (stopping) return;
     current = undefined;
-    const how = exitCode === null ? 'killed by a signal' : `exit code ${exitCode}`;
+    const how = unhealthy
+      ? 'stopped: its database was unhealthy'
+      : exitCode === null
+        ? 'killed by a signal'
+        : `exit code ${exitCode}`;
     down = `The local Neo4j (pid ${instance.pid}) exited (${how}); Linkage is restarting it`;
     report({ event: 'exited', message: down, pid: instance.pid, exitCode });
     unstable = Date.now() - startedAt >= stableAfterMs ? 0 : unstable + 1;
@@ -99,7 +143,7 @@ export async function superviseLocalNeo4j(
       });
       if (stopping) return;
       try {
-        starting = startLocalNeo4j(start);
+        starting = launch();
         const next = await starting;
         if (stopping) {
           await next.stop();
@@ -109,6 +153,7 @@ export async function superviseLocalNeo4j(
         startedAt = Date.now();
         restarts += 1;
         down = undefined;
+        unhealthy = undefined;
         report({
           event: 'restarted',
           message: `the local Neo4j is running again (pid ${next.pid}, attempt ${attempt})`,
@@ -137,6 +182,8 @@ export async function superviseLocalNeo4j(
       return restarts;
     },
     downReason: () => down,
+    unhealthyReason: () => unhealthy,
+    send: (command) => current?.send(command),
     async stop() {
       stopping = true;
       wake?.();

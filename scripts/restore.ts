@@ -1,14 +1,16 @@
 // npm run restore -- <backup.json>
-// Checks the backup against its signed digest (`<backup>.sha256`, server/graph/backup/digest.ts) before
-// anything else, then loads it into an EMPTY database (server/graph/backup/restore.ts: batches under a
+// Refuses (DISK_LOW, exit 75) when the database's disk lacks room for it (server/disk-watch.ts). Checks the
+// backup against its signed digest (`<backup>.sha256`, server/graph/backup/digest.ts) before anything else,
+// streaming the file (hashed, then parsed as imports are), then loads it into an EMPTY database (server/graph/backup/restore.ts: batches under a
 // marker, all or nothing), then exports the restored graph and compares its content hash with the signed one.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BackupNotVerified, readBackupKey, verifyDigest } from '../server/graph/backup/digest.ts';
+import { bulkLoadRefusal, databaseDiskDir } from '../server/disk-watch.ts';
+import { BackupNotVerified, readBackupKey, readVerifiedBackup } from '../server/graph/backup/digest.ts';
 import { contentHash, describeBackup, exportGraph } from '../server/graph/backup/export.ts';
 import { restoreDocument, RestoreRefused } from '../server/graph/backup/restore.ts';
 import type { ImportDocument } from '../server/graph/import/format.ts';
-import { decodeUtf8, ImportError, parseJsonDocument, readRegularFile } from '../server/graph/import/parse.ts';
+import { ImportError } from '../server/graph/import/parse.ts';
 import { configOrExit, connect } from './connect.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -24,13 +26,20 @@ if (!fs.existsSync(file)) {
   process.exit(66);
 }
 const config = configOrExit();
+const diskDir = databaseDiskDir(config);
+const noRoom = diskDir && bulkLoadRefusal(diskDir, config.disk.minFreeBytes, fs.statSync(file).size);
+if (noRoom) {
+  console.error(noRoom);
+  process.exit(75);
+}
 let doc: ImportDocument;
 let expected: string;
 try {
-  const bytes = readRegularFile(file);
   // The digest first: nothing of an unverified file is even parsed.
-  expected = verifyDigest(file, bytes, readBackupKey(config.backup.keyFile)).contentHash;
-  doc = parseJsonDocument(decodeUtf8(bytes, file), file);
+  ({
+    doc,
+    digest: { contentHash: expected },
+  } = await readVerifiedBackup(file, readBackupKey(config.backup.keyFile)));
 } catch (error) {
   if (error instanceof BackupNotVerified || error instanceof ImportError) {
     console.error(`Not a restorable backup; nothing was written.\n${error.message}`);

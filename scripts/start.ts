@@ -57,7 +57,11 @@ if (!uri) {
       },
       {
         onEvent: ({ message, ...fields }) =>
-          fields.event === 'restarted' ? neo4jLog.info(fields, message) : neo4jLog.warn(fields, message),
+          fields.event === 'restarted'
+            ? neo4jLog.info(fields, message)
+            : fields.event === 'unhealthy'
+              ? neo4jLog.error(fields, message)
+              : neo4jLog.warn(fields, message),
       },
     );
   } catch (error) {
@@ -77,7 +81,11 @@ try {
       ...config,
       neo4j: { ...config.neo4j, uri, auth: running.neo4j?.auth ?? config.neo4j.auth },
     },
-    { logger, databaseDown: running.neo4j ? () => running.neo4j?.downReason() : undefined },
+    {
+      logger,
+      databaseDown: running.neo4j ? () => running.neo4j?.downReason() : undefined,
+      databaseUnhealthy: running.neo4j ? () => running.neo4j?.unhealthyReason() : undefined,
+    },
   );
 } catch (error) {
   if (!(error instanceof ListenError)) throw error;

@@ -51,6 +51,11 @@ export interface AppDeps {
    * or undefined; /ready answers 503 with it before trying the database.
    */
   databaseDown?: () => string | undefined;
+  /**
+   * Why the database is running but unusable (the local Neo4j's supervisor saw it panic or go offline and
+   * is restarting it), or undefined: /health and /ready answer 503 with it, requests DATABASE_UNAVAILABLE.
+   */
+  databaseUnhealthy?: () => string | undefined;
   /** The database's disk (disk-watch.ts): writes are refused while it is almost full; /ready shows it. */
   disk?: { lowReason(): string | undefined; freeBytes(): number | null };
 }
@@ -115,7 +120,12 @@ export function buildApp(deps: AppDeps): Express {
     });
   }
 
+  // A database that panicked fails every request until it is restarted: that is not healthy, though the
+  // server process is. (A Neo4j that is merely down and being restarted is /ready's business.)
+  const unhealthy = () => deps.databaseUnhealthy?.() ?? db.healthProblem();
   app.get('/health', (_req, res) => {
+    const reason = unhealthy();
+    if (reason) return void res.status(503).json({ status: 'unhealthy', database: 'failed', reason });
     res.json({ status: 'ok' });
   });
   const prepared = deps.prepared ?? (() => true);
@@ -123,6 +133,9 @@ export function buildApp(deps: AppDeps): Express {
   app.get('/ready', async (_req, res) => {
     const down = deps.databaseDown?.();
     if (down) return void res.status(503).json({ status: 'unavailable', database: 'down', reason: down });
+    const failed = deps.databaseUnhealthy?.();
+    if (failed)
+      return void res.status(503).json({ status: 'unavailable', database: 'failed', reason: failed });
     try {
       await db.ping();
       // Ready means prepared: the schema and the seed graph are in place, not just that Neo4j answers.
@@ -154,7 +167,9 @@ export function buildApp(deps: AppDeps): Express {
       });
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the graph database did not answer';
-      res.status(503).json({ status: 'unavailable', database: 'down', reason });
+      res
+        .status(503)
+        .json({ status: 'unavailable', database: db.healthProblem() ? 'failed' : 'down', reason });
     }
   });
 
@@ -218,7 +233,7 @@ export function buildApp(deps: AppDeps): Express {
   // A restore under way or interrupted (server/graph/backup/restore.ts) leaves a partial graph: no read may
   // see it, not only no write.
   const wholeGraphOnly: RequestHandler = (_req, res, next) => {
-    const reason = deps.preparingReason?.();
+    const reason = deps.preparingReason?.() ?? deps.databaseUnhealthy?.();
     if (reason) return jsonError(res, 503, 'DATABASE_UNAVAILABLE', reason);
     next();
   };

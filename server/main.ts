@@ -11,7 +11,7 @@ import { interruptedRestore } from './graph/backup/restore.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
 import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
-import { watchDisk } from './disk-watch.ts';
+import { databaseDiskDir, watchDisk } from './disk-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
 import { createResponseCache, type ResponseCache } from './graphql/response-cache.ts';
@@ -121,6 +121,8 @@ export async function startServer(
     seed?: boolean;
     /** Why the database is known to be down (the local Neo4j's supervisor), shown by /ready. */
     databaseDown?: () => string | undefined;
+    /** Why the database runs but is unusable (the supervisor saw it panic): /health and /ready show it. */
+    databaseUnhealthy?: () => string | undefined;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -150,10 +152,7 @@ export async function startServer(
   // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
   let prepared = false;
   let waitingFor: string | undefined;
-  // The local Neo4j's data directory unless another one is named (a remote Neo4j's disk is not ours to see).
-  const watchedDir =
-    config.disk.watchDir ??
-    (isLocalNeo4jUri(config.neo4j.uri, config.neo4j.local.boltPort) ? config.neo4j.local.dataDir : undefined);
+  const watchedDir = databaseDiskDir(config);
   const disk =
     watchedDir && config.disk.minFreeBytes > 0
       ? watchDisk(watchedDir, config.disk.minFreeBytes, logger.child({ component: 'disk' }))
@@ -170,6 +169,7 @@ export async function startServer(
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
     cacheStats: () => responseCache.stats(),
     databaseDown: options.databaseDown,
+    databaseUnhealthy: options.databaseUnhealthy,
     disk,
   });
   const server = http.createServer(app);

@@ -96,6 +96,11 @@ export interface Database {
   readonly statementCount: number;
   /** Generation checks (cache hits) since start, which statementCount leaves out. */
   readonly generationReadCount: number;
+  /**
+   * Why the database itself is broken (it panicked and must be restarted), as the last failed statement
+   * said; undefined once a statement succeeds again. /health and /ready answer 503 with it.
+   */
+  healthProblem(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -124,8 +129,27 @@ export function isMemoryLimitError(error: unknown): boolean {
   );
 }
 
+/**
+ * A panicked database (DatabaseHealth: a failed transaction-log write, e.g. on a full disk) refuses every
+ * transaction with "…has encountered a critical error, and needs to be restarted" until Neo4j restarts.
+ * Its code is a DatabaseError, not a transient one, so without this it was an INTERNAL_SERVER_ERROR.
+ */
+export function isDatabasePanic(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code.startsWith('Neo.DatabaseError.') &&
+    /critical error, and needs to be restarted/i.test(error.message)
+  );
+}
+
+export const DATABASE_PANICKED =
+  'The graph database has failed (it panicked, e.g. after its disk filled up) and must be restarted: ' +
+  'npm start restarts the local Neo4j on its own; restart a remote one (README "Operations"). Retry in a minute.';
+
 export function mapDriverError(error: unknown, query: string): unknown {
   if (error instanceof AppError) return error;
+  if (isDatabasePanic(error))
+    return new AppError('DATABASE_UNAVAILABLE', DATABASE_PANICKED, { query, reason: 'DATABASE_PANICKED' });
   if (error instanceof Neo4jError) {
     // Before the retryable check: the memory error is "transient", but the same query fails again.
     if (isMemoryLimitError(error)) {
@@ -226,8 +250,18 @@ export function createDatabase(options: DatabaseOptions): Database {
     timeout: timeoutMs,
   });
 
+  // The last failed statement's word that the database panicked; cleared by the next that succeeds.
+  let panicked: string | undefined;
+  const healthy = () => {
+    panicked = undefined;
+  };
+
   /** Maps a driver error for the caller; database faults that are not the caller's are logged once here. */
   function failure(error: unknown, query: string): unknown {
+    if (isDatabasePanic(error)) {
+      if (!panicked) log.error({ err: error, query }, 'the database panicked: it must be restarted');
+      panicked = DATABASE_PANICKED;
+    }
     const mapped = mapDriverError(error, query);
     if (error instanceof Neo4jError && !(mapped instanceof AppError))
       log.error({ err: error, query }, 'query failed');
@@ -305,13 +339,17 @@ export function createDatabase(options: DatabaseOptions): Database {
         mode === 'READ'
           ? await session.executeRead(once, txConfig(query, options.timeoutMs))
           : await session.executeWrite(once, txConfig(query, options.timeoutMs));
+      healthy();
       if (generation) {
         consistency?.onCommit?.(session.lastBookmarks());
         for (const listener of commitListeners) listener(generation);
       }
       return result;
     } catch (error) {
-      if (error instanceof Unchanged) return error.value as T;
+      if (error instanceof Unchanged) {
+        healthy();
+        return error.value as T;
+      }
       throw failure(error, query);
     } finally {
       log.debug({ query, ms: Math.round(performance.now() - started) }, 'query');
@@ -337,6 +375,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         if (counted) statements += 1;
         const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
+        healthy();
         return result.records.map(toRow);
       } catch (error) {
         if (neo4j.isRetryableError(error) && !isMemoryLimitError(error) && performance.now() < deadline) {
@@ -420,6 +459,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     get generationReadCount() {
       return generationReads;
     },
+    healthProblem: () => panicked,
     read: (name, params = {}) => readOnce(name, params),
     readInBackground: (name, params = {}) => readOnce(name, params, false),
     write: (<T>(name: QueryName, params: Params = {}, accept?: (rows: Row[]) => T) =>

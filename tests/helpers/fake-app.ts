@@ -63,6 +63,7 @@ export function fakeDatabase(answer: Answer, statements: Statement[]): Database 
       return statements.length;
     },
     generationReadCount: 0,
+    healthProblem: () => undefined,
     close: async () => {},
   };
 }

@@ -33,6 +33,7 @@ export async function startProductForTests(
     logger?: Logger;
     /** As npm start passes it for a supervised local Neo4j (neo4j/supervisor.ts). */
     databaseDown?: () => string | undefined;
+    databaseUnhealthy?: () => string | undefined;
   } = {},
 ): Promise<TestProduct> {
   await wipeDatabase(neo4jUri);
@@ -53,6 +54,7 @@ export async function startProductForTests(
     logger: options.logger ?? quietLogger(),
     seed: options.seed ?? true,
     databaseDown: options.databaseDown,
+    databaseUnhealthy: options.databaseUnhealthy,
   });
   await server.ready;
   return {

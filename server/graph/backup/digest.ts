@@ -6,6 +6,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { ImportDocument } from '../import/format.ts';
+import { MAX_FILE_BYTES, openRegularFile, streamImportFile } from '../import/parse.ts';
 
 export const SIDECAR_SUFFIX = '.sha256';
 const FORMAT = 'linkage-backup-digest/v1';
@@ -91,7 +94,7 @@ export function writeDigest(
  * Checks the backup's bytes against its signed sidecar; returns the signed digest (its contentHash is what
  * the restored graph must hash to). Throws BackupNotVerified saying what is wrong and what to do.
  */
-export function verifyDigest(backupFile: string, bytes: Buffer, key: Buffer): BackupDigest {
+export function verifyDigest(backupFile: string, fileSha256: string, key: Buffer): BackupDigest {
   const file = sidecarFile(backupFile);
   let digest: Partial<BackupDigest>;
   try {
@@ -119,9 +122,41 @@ export function verifyDigest(backupFile: string, bytes: Buffer, key: Buffer): Ba
       `${file} is not signed by this machine's backup key: the digest was forged, or the backup was made ` +
         'with another key (copy that key file here, or point LINKAGE_BACKUP_KEY_FILE at it).',
     );
-  if (sha256(bytes) !== digest.fileSha256)
+  if (fileSha256 !== digest.fileSha256)
     throw new BackupNotVerified(
       `${backupFile} was changed after the backup was made (its SHA-256 is not the signed one); restore an untouched copy.`,
     );
   return digest as BackupDigest;
+}
+
+/** SHA-256 (hex) of a regular file of at most maxBytes, read as a stream (never one buffer). */
+async function sha256OfFile(file: string, maxBytes: number): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(
+    fs.createReadStream('', { fd: openRegularFile(file, maxBytes), highWaterMark: 1024 * 1024 }),
+    hash,
+  );
+  return hash.digest('hex');
+}
+
+/**
+ * A backup checked against its signed digest, then parsed, both as streams (a backup is never held as one
+ * buffer or string: restoring a large one needed the file twice over in memory). The first pass only
+ * hashes, so nothing of an unverified file is parsed; the second parses the same way imports do
+ * (streamImportFile) and hashes again, so a file swapped between the passes is refused too. Throws
+ * BackupNotVerified or ImportError; nothing is written either way (the caller writes only after this).
+ */
+export async function readVerifiedBackup(
+  file: string,
+  key: Buffer,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ doc: ImportDocument; digest: BackupDigest }> {
+  const digest = verifyDigest(file, await sha256OfFile(file, maxBytes), key);
+  const parsed = crypto.createHash('sha256');
+  const doc = await streamImportFile(file, maxBytes, (chunk) => parsed.update(chunk));
+  if (parsed.digest('hex') !== digest.fileSha256)
+    throw new BackupNotVerified(
+      `${file} changed while it was being restored (its SHA-256 is no longer the signed one); restore an untouched copy.`,
+    );
+  return { doc, digest };
 }

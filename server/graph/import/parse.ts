@@ -37,7 +37,7 @@ const fileTooLarge = (file: string, maxBytes: number) =>
   ]);
 
 /** A descriptor of a regular file of at most maxBytes (checked on the descriptor); the caller closes it. */
-function openRegularFile(file: string, maxBytes: number): number {
+export function openRegularFile(file: string, maxBytes: number): number {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(fd);
@@ -391,8 +391,13 @@ export function parseCsvFolder(input: string): ImportDocument {
  * bounded by V8's longest string (2^29 − 24 characters: a 570 MB file crashed JSON.parse with
  * ERR_STRING_TOO_LONG) but only by maxBytes, counted as the bytes arrive (a file that grows while it is
  * read is stopped too). Same checks and messages as readImportFile; CSV folders are read as there.
+ * onBytes sees every byte of a JSON file as it is parsed (a restore hashes them: backup/digest.ts).
  */
-export async function streamImportFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ImportDocument> {
+export async function streamImportFile(
+  file: string,
+  maxBytes = MAX_FILE_BYTES,
+  onBytes?: (chunk: Buffer) => void,
+): Promise<ImportDocument> {
   if (!fs.existsSync(file))
     throw new ImportError([{ file, location: '(file)', message: 'no such file or folder; check the path' }]);
   if (fs.statSync(file).isDirectory() || file.endsWith('.csv')) return parseCsvFolder(file);
@@ -406,6 +411,7 @@ export async function streamImportFile(file: string, maxBytes = MAX_FILE_BYTES):
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes > maxBytes) return done(fileTooLarge(file, maxBytes));
+      onBytes?.(chunk);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });

@@ -62,6 +62,7 @@ import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.logging.NullLogProvider;
 import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.monitoring.DatabaseHealth;
 import org.neo4j.server.security.SecureHasher;
 import org.neo4j.server.security.SystemGraphCredential;
 import org.neo4j.server.security.auth.CommunitySecurityModule;
@@ -387,13 +388,15 @@ public final class LocalNeo4j {
         out.println(READY + " bolt://" + HOST + ":" + o.boltPort);
         out.flush();
 
+        watchHealth(service);
+
         if (o.exitOnStdinEof) {
             Thread watcher = new Thread(() -> {
                 try {
-                    InputStream in = System.in;
-                    byte[] buf = new byte[256];
-                    while (in.read(buf) >= 0) {
-                        // ignore anything written to stdin; we only care about EOF
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    for (String line; (line = in.readLine()) != null; ) {
+                        command(service, line.strip());
                     }
                 } catch (IOException ignored) {
                     // treat a broken stdin like EOF
@@ -414,6 +417,110 @@ public final class LocalNeo4j {
                 return 0;
             }
         }
+    }
+
+    static final String HEALTH = "LINKAGE_NEO4J_HEALTH";
+    static final String COMMAND = "LINKAGE_NEO4J_COMMAND";
+    static final long HEALTH_INTERVAL_MS = 1000;
+
+    /**
+     * The process can outlive its database: after a panic (a failed transaction-log write on a full disk,
+     * "Error reading transaction logs") every transaction fails while the JVM runs on, and a stopped
+     * database (STOP DATABASE) answers nothing. Every second the default and system databases are
+     * checked and each change is printed as one line, {@code LINKAGE_NEO4J_HEALTH ok|offline|panicked
+     * <reason>}, for the parent (neo4j/supervisor.ts), which then restarts the process.
+     */
+    static void watchHealth(DatabaseManagementService service) {
+        Thread watcher = new Thread(() -> {
+            String last = HEALTH + " ok";
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(HEALTH_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                String now;
+                try {
+                    now = HEALTH + " " + health(service);
+                } catch (Throwable t) {
+                    // Shutting down, or a check that failed itself: try again next time.
+                    continue;
+                }
+                if (!now.equals(last)) {
+                    System.out.println(now);
+                    System.out.flush();
+                    last = now;
+                }
+            }
+        }, "linkage-neo4j-health");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** "ok", "panicked <why>" or "offline <why>" for the default database (and the system database it needs). */
+    static String health(DatabaseManagementService service) {
+        for (String name : List.of(GraphDatabaseSettings.SYSTEM_DATABASE_NAME, GraphDatabaseSettings.DEFAULT_DATABASE_NAME)) {
+            Throwable panic = panicOf(service, name);
+            if (panic != null) {
+                return "panicked database '" + name + "' panicked (" + oneLine(rootMessage(panic)) + ")";
+            }
+        }
+        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (db.isAvailable(0)) return "ok";
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        String status = system.executeTransactionally(
+                "SHOW DATABASE $name YIELD currentStatus, requestedStatus, statusMessage",
+                Map.of("name", db.databaseName()),
+                result -> result.hasNext()
+                        ? result.next().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .sorted()
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")
+                        : "not listed",
+                Duration.ofSeconds(10));
+        return "offline database '" + db.databaseName() + "' is not available (" + oneLine(status) + ")";
+    }
+
+    /** The cause of the database's panic, or null while it has none (or is not running at all). */
+    static Throwable panicOf(DatabaseManagementService service, String name) {
+        try {
+            GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(name);
+            DatabaseHealth health = api.getDependencyResolver().resolveDependency(DatabaseHealth.class);
+            return health.hasNoPanic() ? null : health.causeOfPanic();
+        } catch (RuntimeException notRunning) {
+            return null;
+        }
+    }
+
+    private static String oneLine(String s) {
+        return String.valueOf(s).replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A command from the parent, one per stdin line (only the parent holds that pipe). Answered with
+     * {@code LINKAGE_NEO4J_COMMAND <command> ok|failed [why]}. {@code inject-panic} panics the default
+     * database as a failed log write would, so the recovery from a real panic can be tested without
+     * filling a disk. (No START DATABASE: Community Neo4j refuses it; a restart is the recovery.)
+     */
+    static void command(DatabaseManagementService service, String command) {
+        if (command.isEmpty()) return;
+        String outcome;
+        try {
+            switch (command) {
+                case "inject-panic" -> {
+                    GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+                    api.getDependencyResolver().resolveDependency(DatabaseHealth.class)
+                            .panic(new IOException("panic injected by the parent process (fault test)"));
+                    outcome = "ok";
+                }
+                default -> outcome = "failed unknown command";
+            }
+        } catch (Throwable t) {
+            outcome = "failed " + oneLine(rootMessage(t));
+        }
+        System.out.println(COMMAND + " " + command + " " + outcome);
+        System.out.flush();
     }
 
     /** chmod 700 (directories) / 600 (files): the store, logs and password are this user's alone. */
