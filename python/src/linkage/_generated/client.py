@@ -241,6 +241,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence
@@ -327,6 +328,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence
@@ -424,6 +426,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence
@@ -508,6 +511,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence
@@ -592,6 +596,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence
@@ -681,6 +686,7 @@ class GeneratedClient(BaseClient):
                 translation
                 attributedTo
                 certainty
+                stance
                 cue
                 occurredAt
                 confidence

@@ -101,6 +101,7 @@ class ProposalFieldsClaims(BaseModel):
     translation: Optional[str]
     attributed_to: str = Field(alias="attributedTo")
     certainty: Certainty
+    stance: Stance
     cue: Optional[str]
     occurred_at: Optional[str] = Field(alias="occurredAt")
     confidence: float

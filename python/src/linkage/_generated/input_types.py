@@ -79,6 +79,8 @@ class ProposedClaimPatch(BaseModel):
     "New object: a key of the proposal's entities."
     certainty: Optional[Certainty] = None
     "New certainty."
+    stance: Optional[Stance] = None
+    "New stance (DENIES when the source says the claim is untrue)."
     translation: Optional[str] = None
     "English translation of the quote (null clears it)."
     occurred_at: Optional[str] = Field(alias="occurredAt", default=None)
