@@ -28,6 +28,7 @@ interface Box {
   color: string;
   labelPx: number;
   labelShown: boolean;
+  label: { x1: number; y1: number; x2: number; y2: number };
 }
 interface Edge {
   id: string;
@@ -122,7 +123,20 @@ async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), `axe-core in state "${state}"`).toEqual([]);
 }
 
-const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+type Rect = { x1: number; y1: number; x2: number; y2: number };
+const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** Pairs of boxes that intersect, named by id. */
+function intersecting<T extends { id: string }>(items: readonly T[], box: (item: T) => Rect): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i] as T;
+      const b = items[j] as T;
+      if (overlap(box(a), box(b))) pairs.push(`${a.id} / ${b.id}`);
+    }
+  return pairs;
+}
 
 describe('power tools (Chromium)', () => {
   let browser: Browser;
@@ -444,10 +458,11 @@ describe('power tools (Chromium)', () => {
     await page.click('button:has-text("Fit")');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const geo = await geometry(page);
+    await screenshot(page, 'power-06-fitted-zoom');
     const elements = geo.nodes.length + geo.edges.length;
     expect(elements, 'a few hundred elements').toBeGreaterThan(150);
-    // Labels: about 11 px (entities) and 9 px (relationships) on screen, and drawn.
-    const small = geo.nodes.filter((n) => !n.labelShown || n.labelPx < 10);
+    // Labels: about 11 px (entities) and 9 px (relationships) on screen.
+    const small = geo.nodes.filter((n) => n.labelPx < 10);
     expect(
       small.map((n) => `${n.id} ${n.labelPx.toFixed(1)}px`),
       `zoom ${geo.zoom}`,
@@ -467,13 +482,27 @@ describe('power tools (Chromium)', () => {
         expect(apart, `${a.id} and ${b.id} share a label spot`).toBeGreaterThan(4);
         expect(JSON.stringify(a.controls)).not.toBe(JSON.stringify(b.controls));
       }
-    await screenshot(page, 'power-06-fitted-zoom');
+    // Entity labels as drawn (text and its background): no two intersect at the fitted zoom. Where two
+    // would, collision avoidance draws the more important one (the selection, then the better connected).
+    const shown = geo.nodes.filter((n) => n.labelShown);
+    expect(
+      intersecting(shown, (n) => n.label),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
+    // A label is left out only where a drawn one stands, and most are drawn (53 of 64 when measured).
+    const left = geo.nodes.filter((n) => !n.labelShown && n.label.x2 > n.label.x1);
+    for (const n of left)
+      expect(
+        shown.some((s) => overlap(s.label, n.label)),
+        n.id,
+      ).toBe(true);
+    expect(shown.length, `${left.map((n) => n.id).join(' ')} left out`).toBeGreaterThan(geo.nodes.length / 2);
   });
 
-  // Known gap (issue 17 item 5), skipped visibly: after these big batch expansions a few entities can still
-  // land on one another (seen in CI on a quiet machine: lg-electronics / zuckerberg-asia-tour-2024). Make
-  // it a plain it() once placement removes overlaps.
-  it.skip('placement: no entity drawn on another after big batch expansions (known gap, issue 17)', async () => {
+  // After the big batch expansions above (fcose relaxes the new entities against the fixed arrangement,
+  // and its repulsion alone used to leave some on others: lg-electronics / zuckerberg-asia-tour-2024 in
+  // CI, generative-ai / hbm3 here), the collision pass leaves no entity's shape on another's.
+  it('placement: no entity drawn on another after big batch expansions', async () => {
     await settled(page);
     const geo = await geometry(page);
     const overlapping: string[] = [];
