@@ -413,6 +413,98 @@ describe('power tools (Chromium)', () => {
     expect((await viewState(page)).style).toEqual({ sizeBy: 'degree', colorBy: 'country' });
   });
 
+  it('the legend says what each colour stands for while colour follows a property, and so does the SVG', async () => {
+    // Colour by country (the rule the test above left on): kinds keep their shapes on a neutral fill.
+    const colours = page.locator('#legend-colours');
+    await colours.waitFor();
+    expect(await colours.getAttribute('aria-label')).toBe('Colours by country');
+    const key = await page.$$eval('#legend-colours li', (items) =>
+      items.map((li) => ({
+        color: (li as HTMLElement).dataset.color ?? '',
+        values: JSON.parse((li as HTMLElement).dataset.values ?? '[]') as string[],
+        text: li.textContent ?? '',
+        fill: li.querySelector('svg rect')?.getAttribute('fill') ?? '',
+      })),
+    );
+    expect(key.map((k) => k.text).join(' | ')).toMatch(/^South Korea \(\d+\) \| .* \| no country \(\d+\)$/);
+    expect(new Set(key.map((k) => k.color)).size, 'one meaning per colour').toBe(key.length);
+    for (const k of key) expect(k.fill).toBe(k.color);
+    // Every entity on the canvas is drawn in the colour the legend gives its value.
+    const countries = await page.evaluate(() => {
+      const entities = (
+        window as unknown as {
+          linkage: {
+            store: {
+              getState(): {
+                history: { present: { entities: Record<string, { properties: Record<string, unknown> }> } };
+              };
+            };
+          };
+        }
+      ).linkage.store.getState().history.present.entities;
+      return Object.fromEntries(
+        Object.entries(entities).map(([id, e]) => [id, e.properties.country ?? null]),
+      );
+    });
+    const geo = await geometry(page);
+    expect(geo.nodes.length).toBeGreaterThan(5);
+    for (const n of geo.nodes) {
+      const entry = key.find((k) => k.color === n.color);
+      expect(entry, `${n.id} is drawn in ${n.color}, which the legend does not list`).toBeDefined();
+      const value = countries[n.id];
+      if (value === null || value === undefined) expect(entry?.text, n.id).toMatch(/^no country/);
+      else expect(entry?.values, n.id).toContain(String(value));
+    }
+    const kindFills = await page.$$eval('#legend ul[aria-label^="Entity kinds"] svg [fill]', (els) =>
+      els.map((el) => el.getAttribute('fill')),
+    );
+    expect(kindFills.length).toBe(7);
+    expect(new Set(kindFills)).toEqual(new Set(['#ffffff']));
+    await screenshot(page, 'power-04b-legend-colour-by-country');
+    await expectNoAxeViolations(page, 'legend with colours by a property');
+
+    // The report SVG carries the same key.
+    await page.click('#export-open');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("SVG image")'),
+    ]);
+    const svg = fs.readFileSync(await download.path(), 'utf8');
+    fs.mkdirSync('test-results/screenshots', { recursive: true });
+    fs.writeFileSync('test-results/screenshots/power-04c-export-colour-by-country.svg', svg);
+    await page.click('#export-dialog button:has-text("Close")');
+    const exported = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        title: doc.querySelector('.legend-colours-title')?.textContent ?? '',
+        colours: [...doc.querySelectorAll('g.legend-colour')].map((g) => ({
+          color: g.getAttribute('data-color'),
+          text: g.textContent,
+        })),
+        kindFills: [...doc.querySelectorAll('g.legend-kind :is(polygon, rect, ellipse)')].map((el) =>
+          el.getAttribute('fill'),
+        ),
+      };
+    }, svg);
+    expect(exported.title).toBe('Colour: country');
+    expect(exported.colours).toEqual(key.map((k) => ({ color: k.color, text: k.text })));
+    expect(new Set(exported.kindFills)).toEqual(new Set(['#ffffff']));
+
+    // Back to colour by kind: the kind colours return and the value list goes.
+    await page.evaluate(() => {
+      const details = document.querySelector('#style-panel')?.closest('details');
+      if (details) details.open = true;
+    });
+    await page.selectOption('#style-color', '');
+    await colours.waitFor({ state: 'detached' });
+    const fills = await page.$$eval('#legend ul[aria-label="Entity kinds"] svg [fill]', (els) =>
+      els.map((el) => el.getAttribute('fill')),
+    );
+    expect(new Set(fills).size).toBe(7);
+    await page.selectOption('#style-color', 'country');
+    await colours.waitFor();
+  });
+
   it('a reload restores the table, the expanded entities (Collapse still works) and the style', async () => {
     await page.click('#table-toggle');
     await page.waitForFunction(() => location.hash.includes('table=open'));

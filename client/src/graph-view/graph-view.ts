@@ -29,7 +29,7 @@ import type { RefineRequest } from './refine-core.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
-import { CERTAINTY_STYLES, KIND_STYLES } from './palette.ts';
+import { reportLegend } from './legend.ts';
 import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
 
 cytoscape.use(fcose);
@@ -739,19 +739,7 @@ export function createGraphView(
         faded: edge.hasClass('faded'),
       };
     });
-    const kindsShown = new Set(nodes.map((v) => v.kind));
-    const kinds = Object.entries(KIND_STYLES)
-      .filter(([kind]) => kindsShown.has(kind))
-      .map(([kind, style]) => ({ kind, shape: style.shape, color: style.color }));
-    for (const v of nodes)
-      if (!KIND_STYLES[v.kind] && !kinds.some((k) => k.kind === v.kind))
-        kinds.push({ kind: v.kind, shape: v.shape, color: v.color });
-    const lines = Object.values(CERTAINTY_STYLES).map((c) => ({
-      label: c.label,
-      lineStyle: c.lineStyle,
-      width: c.width,
-      description: c.description,
-    }));
+    const legend = reportLegend(store.getState().history.present, nodes);
     const allText = [
       meta.title,
       meta.subtitle,
@@ -760,7 +748,7 @@ export function createGraphView(
       ...edges.map((e) => e.label),
     ].join(' ');
     const fontCss = await embeddedFontCss(allText);
-    return buildReportSvg({ ...meta, nodes, edges, kinds, lines, fontCss, fontFamily: FONT_STACK });
+    return buildReportSvg({ ...meta, nodes, edges, ...legend, fontCss, fontFamily: FONT_STACK });
   }
 
   /** Label size on screen, and whether Cytoscape draws it at that size (min-zoomed-font-size). */
