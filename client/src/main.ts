@@ -3,7 +3,7 @@ import './styles.css';
 import { linkageApi, savedViewsApi } from './api/linkage-api.ts';
 import { createGraphView } from './graph-view/graph-view.ts';
 import { LAYOUTS } from './graph-view/layouts.ts';
-import { renderLegend } from './graph-view/legend.ts';
+import { mountLegend } from './graph-view/legend.ts';
 import { mountCurationForms, mountCurationMenu } from './panels/curation-forms.ts';
 import { mountDetailsPanel } from './panels/details-panel.ts';
 import { byId } from './panels/dom.ts';
@@ -45,7 +45,7 @@ const graph = createGraphView(canvasEl, store, commands, {
 mountSearchBox(byId('search'), store, commands);
 mountStatusBanner(byId('status'), store, commands);
 mountFiltersPanel(byId('filters'), store, commands);
-renderLegend(byId('legend'));
+mountLegend(byId('legend'), store);
 mountStylePanel(byId('style-panel'), store, commands);
 const paths = mountPathsPanel(byId('paths'), store, commands);
 const curation = mountCurationForms(byId<HTMLDialogElement>('curation-dialog'), store, commands);

@@ -4,7 +4,13 @@ import type { Entity, Relationship } from '../state/domain.ts';
 import type { Highlight, LabelMode, StyleRules } from '../state/model.ts';
 import { propertyValue, propertyValues } from '../state/style-rules.ts';
 import type { VisibleGraph } from '../state/visible.ts';
-import { CERTAINTY_STYLES, NO_VALUE_COLOR, kindStyle, propertyColor } from './palette.ts';
+import {
+  CERTAINTY_STYLES,
+  NO_VALUE_COLOR,
+  OTHER_VALUES_COLOR,
+  PROPERTY_COLORS,
+  kindStyle,
+} from './palette.ts';
 
 export interface ElementOptions {
   labelMode: LabelMode;
@@ -43,13 +49,70 @@ export function styleMaps(
   }
   if (style.colorBy) {
     const key = style.colorBy;
-    const values = propertyValues(graph.nodes, key);
+    const byValue = new Map(
+      colorKey(graph.nodes, key).flatMap((e) => e.values.map((v): [string, string] => [v, e.color])),
+    );
     for (const n of graph.nodes) {
       const value = propertyValue(n, key);
-      colors.set(n.id, value === null ? NO_VALUE_COLOR : propertyColor(values.indexOf(value)));
+      colors.set(n.id, value === null ? NO_VALUE_COLOR : (byValue.get(value) ?? OTHER_VALUES_COLOR));
     }
   }
   return { sizes, colors };
+}
+
+/** One colour of "colour by a property" and what it stands for. */
+export interface ColorKeyEntry {
+  color: string;
+  /** The values drawn in this colour: one, or every value beyond the palette ("other values"). */
+  values: string[];
+  /** Entities drawn in this colour. */
+  count: number;
+  kind: 'value' | 'other' | 'none';
+}
+
+/**
+ * What each colour means when entities are coloured by `key` (the legend, the style panel's key and the
+ * report's legend read it; styleMaps colours from it, so they cannot disagree). The most common values
+ * get a colour each; when there are more values than colours, the rest share one "other values" colour
+ * rather than repeating a colour that already stands for a value. Entities without the property are grey.
+ */
+export function colorKey(nodes: readonly Entity[], key: string): ColorKeyEntry[] {
+  const values = propertyValues(nodes, key);
+  const own = values.length > PROPERTY_COLORS.length ? PROPERTY_COLORS.length - 1 : values.length;
+  const counts = new Map<string, number>();
+  let without = 0;
+  for (const n of nodes) {
+    const value = propertyValue(n, key);
+    if (value === null) without += 1;
+    else counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const entries: ColorKeyEntry[] = values.slice(0, own).map((value, i) => ({
+    color: PROPERTY_COLORS[i] as string,
+    values: [value],
+    count: counts.get(value) ?? 0,
+    kind: 'value',
+  }));
+  const rest = values.slice(own);
+  if (rest.length)
+    entries.push({
+      color: OTHER_VALUES_COLOR,
+      values: rest,
+      count: rest.reduce((sum, v) => sum + (counts.get(v) ?? 0), 0),
+      kind: 'other',
+    });
+  if (without) entries.push({ color: NO_VALUE_COLOR, values: [], count: without, kind: 'none' });
+  return entries;
+}
+
+/** An entry in words: "KR (12)", "other values: JP, US (3)", "no country (40)". */
+export function colorKeyLabel(entry: ColorKeyEntry, property: string): string {
+  if (entry.kind === 'none') return `no ${property} (${entry.count})`;
+  if (entry.kind === 'other') {
+    const shown = entry.values.slice(0, 4).join(', ');
+    const more = entry.values.length > 4 ? ` and ${entry.values.length - 4} more` : '';
+    return `other values: ${shown}${more} (${entry.count})`;
+  }
+  return `${entry.values[0] ?? ''} (${entry.count})`;
 }
 
 export function nodeLabel(entity: Entity, mode: LabelMode): string {

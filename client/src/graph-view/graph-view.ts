@@ -17,12 +17,19 @@ import { isArrow, nearestInDirection } from './keyboard.ts';
 import { FCOSE_SPACING, LAYOUTS, timelineColumns } from './layouts.ts';
 import { createTimelineAxis } from './timeline-axis.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
-import { avoidOverlaps, placeAround, spiralPositions, type Point } from './placement.ts';
+import {
+  avoidOverlaps,
+  placeAround,
+  separate,
+  spiralPositions,
+  type Footprint,
+  type Point,
+} from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
-import { CERTAINTY_STYLES, KIND_STYLES } from './palette.ts';
+import { reportLegend } from './legend.ts';
 import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
 
 cytoscape.use(fcose);
@@ -30,7 +37,7 @@ cytoscape.use(fcose);
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
 /** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
-const MIN_LEGIBLE_ZOOM = 0.3;
+const MIN_LEGIBLE_ZOOM = 0.15;
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -62,6 +69,8 @@ export interface CanvasGeometry {
     color: string;
     labelPx: number;
     labelShown: boolean;
+    /** The drawn label's box (text and its background), rendered pixels. */
+    label: { x1: number; y1: number; x2: number; y2: number };
   }[];
   edges: {
     id: string;
@@ -186,6 +195,8 @@ export function createGraphView(
       if (!withModifier(e) && tapped[0] === e.target.id()) void commands.openExpansion(e.target.id());
     });
     core.on('zoom', () => scheduleLabelScale());
+    // A dragged or moved node may now cover a label, or uncover one.
+    core.on('position', 'node', () => scheduleCull());
     core.on('viewport', () => scheduleAxis());
   }
 
@@ -225,9 +236,11 @@ export function createGraphView(
   }
 
   // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
-  // about 11 px (nodes) and 9 px (edges) on screen, down to 30 % zoom (the whole seed graph fits at
-  // about 39 %, where the old 45 % floor left 9 px labels); below that (and above
-  // LARGE_GRAPH_NODES) the level-of-detail rules decide. One rule update per frame at most.
+  // about 11 px (nodes) and 9 px (edges) on screen, down to 15 % zoom (the whole seed graph fits at
+  // about 39 %, where the old 45 % floor left 9 px labels; after the collision pass spaces the labels,
+  // a ~60-entity view fits at about 30 %); below that (and above LARGE_GRAPH_NODES) the
+  // level-of-detail rules decide. Labels that would still cover one another are culled (cullLabels).
+  // One rule update per frame at most.
   let labelFrame = 0;
   let labelScale = 1;
   function scheduleLabelScale(): void {
@@ -252,6 +265,107 @@ export function createGraphView(
       .selector('edge')
       .style({ 'font-size': 9 * scale })
       .update();
+    cullLabels();
+  }
+
+  /**
+   * Label collision avoidance, the level of detail between "every label" and "none": labels are taken
+   * most important first (the selection, expanded and pinned entities, then by relationships shown) and
+   * one that would intersect a label already drawn is not drawn at this zoom. Zooming in brings it back.
+   * Big graphs (LARGE_GRAPH_NODES) keep their own rule (min-zoomed-font-size) instead of n² box tests.
+   */
+  let cullFrame = 0;
+  function scheduleCull(): void {
+    if (cullFrame || large) return;
+    cullFrame = requestAnimationFrame(() => {
+      cullFrame = 0;
+      cullLabels();
+    });
+  }
+  function cullLabels(): void {
+    if (large) return;
+    const view = store.getState().history.present;
+    const first = new Set([
+      ...(view.selection ? [view.selection.id] : []),
+      ...view.selectedIds,
+      ...view.expanded,
+      ...view.pinned,
+    ]);
+    const nodes = cy
+      .nodes()
+      .toArray()
+      .map((n) => ({ n, rank: first.has(n.id()) ? 1 : 0, degree: n.degree(false), id: n.id() }))
+      .sort((a, b) => b.rank - a.rank || b.degree - a.degree || a.id.localeCompare(b.id));
+    const drawn: cytoscape.BoundingBox12[] = [];
+    cy.batch(() => {
+      for (const { n } of nodes) {
+        const box = labelBox(n);
+        const culled =
+          box !== null && drawn.some((o) => o.x1 < box.x2 && box.x1 < o.x2 && o.y1 < box.y2 && box.y1 < o.y2);
+        if (box && !culled) drawn.push(box);
+        if (Boolean(n.data('culled')) !== culled) n.data('culled', culled);
+      }
+    });
+  }
+
+  /** A node's label box in graph units, or null when it draws none. */
+  function labelBox(n: NodeSingular, rendered = false): cytoscape.BoundingBox12 | null {
+    if (!n.visible() || String(n.style('label') ?? '') === '') return null;
+    const options = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+    const box = rendered ? n.renderedBoundingBox(options) : n.boundingBox(options);
+    return Number.isFinite(box.x1) && box.x2 > box.x1
+      ? { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 }
+      : null;
+  }
+
+  /** The label scale of the view fitted to the nodes as they stand (fitAll's zoom, applyLabelScale's rule). */
+  function fittedLabelScale(): number {
+    const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+    const zoom = Math.min(
+      1.4,
+      (cy.width() - 80) / Math.max(box.w, 1),
+      (cy.height() - 80) / Math.max(box.h, 1),
+    );
+    return Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom));
+  }
+
+  /**
+   * The collision pass after a placement: no node's shape or label on another's. fcose only discourages
+   * overlaps (repulsion), and with the arrangement held fixed a big batch often lands new nodes on old
+   * ones. Labels keep their on-screen size below 100 % zoom, so they grow in graph units as the view
+   * zooms out: the pass spaces them for the size the view fitted to the nodes as they stand draws them.
+   * One pass: spacing spreads the graph, which lowers the fitted zoom and grows the labels again, so
+   * repeating it would not converge; what still collides at the fitted zoom is cullLabels' work.
+   * `fresh` nodes move first, the arrangement only off itself, pinned nodes never. Big graphs: shapes
+   * only (their labels are level of detail).
+   */
+  function declutter(fresh: ReadonlySet<string>): void {
+    const nodes = cy.nodes().toArray();
+    if (nodes.length < 2) return;
+    // Spaced for labels as drawn down to 40 % zoom at most: spacing for larger ones spread a ~60-entity
+    // view to a fitted zoom of 18-23 % (varying with the order of the expansions); culling does the rest.
+    const ratio = Math.min(fittedLabelScale(), 2.5) / labelScale;
+    const footprints: Footprint[] = nodes.map((n) => {
+      const p = n.position();
+      let { x1, y1, x2, y2 } = n.boundingBox({ includeLabels: false, includeOverlays: false });
+      const label = large ? null : labelBox(n);
+      if (label) {
+        x1 = Math.min(x1, p.x + (label.x1 - p.x) * ratio);
+        x2 = Math.max(x2, p.x + (label.x2 - p.x) * ratio);
+        y1 = Math.min(y1, p.y + (label.y1 - p.y) * ratio);
+        y2 = Math.max(y2, p.y + (label.y2 - p.y) * ratio);
+      }
+      const mobility = n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1;
+      return { id: n.id(), x1, y1, x2, y2, mobility };
+    });
+    const moved = separate(footprints);
+    cy.batch(() => {
+      for (const [id, { dx, dy }] of moved) {
+        const node = cy.getElementById(id);
+        const p = node.position();
+        node.position({ x: p.x + dx, y: p.y + dy });
+      }
+    });
   }
 
   /** Switches level-of-detail options, which Cytoscape only reads at creation, by remounting. */
@@ -337,6 +451,7 @@ export function createGraphView(
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
     updateAxis();
+    scheduleCull();
     // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then repaint.
     void loadGlyphs(
       graph.nodes.map((n) => `${n.name}${n.nameKo ?? ''}`),
@@ -387,11 +502,12 @@ export function createGraphView(
         }
       });
       fitAll(true);
-      afterPaint(() => refineInWorker(new Set(ordered), true, () => fitAll()));
+      afterPaint(() => refineInWorker(new Set(ordered), true, () => fitAll(), new Set()));
       return;
     }
     const options = LAYOUTS[view.layout].options(cy);
     cy.layout(options).run();
+    if (view.layout === 'fcose') declutter(new Set());
     fitAll();
     // A long timeline is read by panning along it: keep labels legible rather than fitting every year.
     if (view.layout === 'timeline' && cy.zoom() < 0.8) {
@@ -415,9 +531,15 @@ export function createGraphView(
 
   /**
    * Sends the canvas to the layout worker: `free` nodes move, the rest stay. The answer is applied in
-   * one batch, unless the view changed meanwhile (then it was cancelled and never arrives).
+   * one batch, unless the view changed meanwhile (then it was cancelled and never arrives), and the
+   * collision pass clears what fcose left overlapping (`fresh` nodes move first).
    */
-  function refineInWorker(free: Set<string>, randomize: boolean, after: () => void): void {
+  function refineInWorker(
+    free: Set<string>,
+    randomize: boolean,
+    after: () => void,
+    fresh: ReadonlySet<string>,
+  ): void {
     const nodes = cy.nodes().map((n: NodeSingular) => {
       const size = n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
       const p = n.position();
@@ -446,6 +568,7 @@ export function createGraphView(
           if (node.nonempty() && !node.locked() && !node.grabbed()) node.position({ x, y });
         }
       });
+      declutter(fresh);
       after();
     });
   }
@@ -493,13 +616,14 @@ export function createGraphView(
         // A big batch: the rings are the first paint; the relaxed positions follow from the worker.
         fitIfOutside();
         // After the first paint: collecting sizes (labels measured) would otherwise delay it.
-        afterPaint(() => refineInWorker(addedSet, false, fitIfOutside));
+        afterPaint(() => refineInWorker(addedSet, false, fitIfOutside, addedSet));
         return;
       }
     } else if (view.layout === 'timeline') {
       runLayout(view, graph);
       return;
     }
+    declutter(addedSet);
     fitIfOutside();
   }
 
@@ -617,19 +741,7 @@ export function createGraphView(
         faded: edge.hasClass('faded'),
       };
     });
-    const kindsShown = new Set(nodes.map((v) => v.kind));
-    const kinds = Object.entries(KIND_STYLES)
-      .filter(([kind]) => kindsShown.has(kind))
-      .map(([kind, style]) => ({ kind, shape: style.shape, color: style.color }));
-    for (const v of nodes)
-      if (!KIND_STYLES[v.kind] && !kinds.some((k) => k.kind === v.kind))
-        kinds.push({ kind: v.kind, shape: v.shape, color: v.color });
-    const lines = Object.values(CERTAINTY_STYLES).map((c) => ({
-      label: c.label,
-      lineStyle: c.lineStyle,
-      width: c.width,
-      description: c.description,
-    }));
+    const legend = reportLegend(store.getState().history.present, nodes);
     const allText = [
       meta.title,
       meta.subtitle,
@@ -638,7 +750,7 @@ export function createGraphView(
       ...edges.map((e) => e.label),
     ].join(' ');
     const fontCss = await embeddedFontCss(allText);
-    return buildReportSvg({ ...meta, nodes, edges, kinds, lines, fontCss, fontFamily: FONT_STACK });
+    return buildReportSvg({ ...meta, nodes, edges, ...legend, fontCss, fontFamily: FONT_STACK });
   }
 
   /** Label size on screen, and whether Cytoscape draws it at that size (min-zoomed-font-size). */
@@ -646,7 +758,9 @@ export function createGraphView(
     const px = el.numericStyle('font-size') * cy.zoom();
     const min = el.numericStyle('min-zoomed-font-size');
     const text = String(el.style('label') ?? '');
-    return { labelPx: px, labelShown: text !== '' && px >= min && el.visible() };
+    // A label culled by collision avoidance (cullLabels) is laid out but not drawn.
+    const culled = el.isNode() && Boolean(el.data('culled'));
+    return { labelPx: px, labelShown: text !== '' && px >= min && el.visible() && !culled };
   }
 
   function geometry(): CanvasGeometry {
@@ -655,7 +769,14 @@ export function createGraphView(
       nodes: cy.nodes().map((n: NodeSingular) => {
         const box = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
         const { x1, y1, x2, y2 } = box;
-        return { id: n.id(), x1, y1, x2, y2, color: String(n.data('color')), ...labelOnScreen(n) };
+        const text = n.renderedBoundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+          includeOverlays: false,
+        });
+        const label = { x1: text.x1, y1: text.y1, x2: text.x2, y2: text.y2 };
+        return { id: n.id(), x1, y1, x2, y2, color: String(n.data('color')), label, ...labelOnScreen(n) };
       }),
       edges: cy.edges().map((e: EdgeSingular) => {
         let controls: Point[] = [];

@@ -42,10 +42,11 @@ export const SELECTED_COLOR = '#CC3311';
 export const DISPUTED_COLOR = '#8a1c1c';
 
 /**
- * Colours for "colour by a property": Okabe-Ito, the palette's own order, then repeated (the style panel
- * lists which value has which colour; shapes still tell the kinds apart).
+ * Colours for "colour by a property": Okabe-Ito, the palette's own order. Each stands for one value; with
+ * more values than colours the last one stands for all the others (elements.ts colorKey), never two
+ * values with the same colour. Shapes still tell the kinds apart.
  */
-const PROPERTY_PALETTE = [
+export const PROPERTY_COLORS: readonly string[] = [
   '#0072B2',
   '#E69F00',
   '#009E73',
@@ -55,8 +56,9 @@ const PROPERTY_PALETTE = [
   '#F0E442',
   '#000000',
 ];
-export const propertyColor = (index: number): string =>
-  PROPERTY_PALETTE[((index % PROPERTY_PALETTE.length) + PROPERTY_PALETTE.length) % PROPERTY_PALETTE.length] ??
-  '#000000';
+/** The values beyond the palette, together ("other values"). */
+export const OTHER_VALUES_COLOR = '#000000';
 /** Entities without the chosen property. */
 export const NO_VALUE_COLOR = '#8c8c8c';
+/** Kinds in the legend when colour means a property: the shape tells the kind, the fill says nothing. */
+export const NEUTRAL_KIND_FILL = '#ffffff';

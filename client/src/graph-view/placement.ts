@@ -91,3 +91,102 @@ export function avoidOverlaps(
   }
   return out;
 }
+
+/** A node's footprint (its shape and its label) in graph units, and who may move to clear it. */
+export interface Footprint {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /**
+   * 0: stays (pinned); 1: the analyst's arrangement, moved only off another arranged node; 2: just
+   * placed, moves first. Of two overlapping footprints the more mobile one moves (equals share it).
+   */
+  mobility: 0 | 1 | 2;
+}
+
+const overlapping = (a: Footprint, b: Footprint, gap: number): boolean =>
+  a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+
+function shift(f: Footprint, dx: number, dy: number): void {
+  f.x1 += dx;
+  f.x2 += dx;
+  f.y1 += dy;
+  f.y2 += dy;
+}
+
+/**
+ * Moves footprints apart until none overlaps another (at least `gap` apart), the way fcose cannot
+ * promise: its repulsion only discourages overlaps, and against fixed nodes it often loses. First a
+ * relaxation (each overlapping pair pushed apart along the axis of least penetration), then, for any
+ * footprint still touching one, a spiral search for the nearest clear spot: only overlaps between two
+ * footprints that both stay (mobility 0) can remain. Deterministic. Returns each moved id's offset.
+ */
+export function separate(
+  footprints: readonly Footprint[],
+  gap = 6,
+  rounds = 30,
+): Map<string, { dx: number; dy: number }> {
+  const boxes = footprints.map((f) => ({ ...f }));
+  const pairs = (): [Footprint, Footprint][] => {
+    // Sweep along x: only footprints whose x ranges meet can overlap.
+    const byX = [...boxes].sort((a, b) => a.x1 - b.x1 || a.id.localeCompare(b.id));
+    const found: [Footprint, Footprint][] = [];
+    for (let i = 0; i < byX.length; i++) {
+      const a = byX[i] as Footprint;
+      for (let j = i + 1; j < byX.length; j++) {
+        const b = byX[j] as Footprint;
+        if (b.x1 >= a.x2 + gap) break;
+        if ((a.mobility > 0 || b.mobility > 0) && overlapping(a, b, gap)) found.push([a, b]);
+      }
+    }
+    return found;
+  };
+  for (let round = 0; round < rounds; round++) {
+    const found = pairs();
+    if (found.length === 0) break;
+    for (const [a, b] of found) {
+      if (!overlapping(a, b, gap)) continue;
+      const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap;
+      const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+      const ax = (a.x1 + a.x2) / 2 - (b.x1 + b.x2) / 2;
+      const ay = (a.y1 + a.y2) / 2 - (b.y1 + b.y2) / 2;
+      // a goes the way it already lies from b (right/down on a tie: deterministic).
+      const [mx, my] = dx <= dy ? [(ax < 0 ? -1 : 1) * dx, 0] : [0, (ay < 0 ? -1 : 1) * dy];
+      const share = a.mobility === b.mobility ? 0.5 : a.mobility > b.mobility ? 1 : 0;
+      shift(a, mx * share, my * share);
+      shift(b, -mx * (1 - share), -my * (1 - share));
+    }
+  }
+  // What relaxation left: each still-overlapping movable footprint jumps to the nearest clear spot.
+  const clear = (f: Footprint) => boxes.every((o) => o === f || !overlapping(f, o, gap));
+  const stuck = boxes.filter((f) => f.mobility > 0 && !clear(f)).sort((a, b) => b.mobility - a.mobility);
+  for (const f of stuck) {
+    if (clear(f)) continue;
+    const w = f.x2 - f.x1;
+    const h = f.y2 - f.y1;
+    const start = { x: f.x1, y: f.y1 };
+    const step = Math.max(8, Math.min(w, h) / 2);
+    let placed = false;
+    for (let k = 1; k < 4000 && !placed; k++) {
+      const angle = k * 2.399963;
+      const radius = step * Math.sqrt(k);
+      shift(f, start.x + radius * Math.cos(angle) - f.x1, start.y + radius * Math.sin(angle) - f.y1);
+      placed = clear(f);
+    }
+    if (!placed) {
+      // Beyond everything on the right: always clear.
+      const right = Math.max(...boxes.map((o) => (o === f ? -Infinity : o.x2)));
+      shift(f, right + gap - f.x1, start.y - f.y1);
+    }
+  }
+  const moved = new Map<string, { dx: number; dy: number }>();
+  boxes.forEach((b, i) => {
+    const f = footprints[i] as Footprint;
+    const dx = b.x1 - f.x1;
+    const dy = b.y1 - f.y1;
+    if (dx !== 0 || dy !== 0) moved.set(b.id, { dx, dy });
+  });
+  return moved;
+}

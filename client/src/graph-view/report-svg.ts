@@ -43,6 +43,12 @@ export interface LegendLine {
   description: string;
 }
 
+/** Colour by a property: what each colour stands for (the kinds are then told by shape alone). */
+export interface LegendColors {
+  property: string;
+  entries: { label: string; color: string }[];
+}
+
 export interface ReportSvgInput {
   title: string;
   subtitle: string;
@@ -50,6 +56,7 @@ export interface ReportSvgInput {
   nodes: SvgNode[];
   edges: SvgEdge[];
   kinds: LegendKind[];
+  colors?: LegendColors;
   lines: LegendLine[];
   /** @font-face rules (embedded fonts) to put in the SVG's style. */
   fontCss: string;
@@ -215,6 +222,21 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
     lx += itemWidth;
     return at;
   };
+  if (input.colors) {
+    const title = `Colour: ${input.colors.property}`;
+    const [tx, ty] = place(textWidth(title, 12) + 18);
+    legendItems.push(
+      `<text class="legend-colours-title" x="${n(tx)}" y="${n(ty)}" font-size="12" font-weight="bold" ${halo}>${escapeXml(title)}</text>`,
+    );
+    for (const c of input.colors.entries) {
+      const [x, y] = place(26 + textWidth(c.label, 12) + 18);
+      legendItems.push(
+        `<g class="legend-colour" data-color="${escapeXml(c.color)}"><rect x="${n(x + 3)}" y="${n(y - 11)}" width="14" height="14" rx="2" fill="${c.color}" stroke="#333333" stroke-width="0.8"/><text x="${n(x + 22)}" y="${n(y)}" font-size="12" ${halo}>${escapeXml(c.label)}</text></g>`,
+      );
+    }
+    lx = PAD;
+    ly += 26;
+  }
   for (const k of input.kinds) {
     const [x, y] = place(36 + textWidth(k.kind, 12) + 18);
     legendItems.push(

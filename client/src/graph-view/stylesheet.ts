@@ -62,6 +62,9 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     },
     { selector: 'node.label-both', style: { 'text-wrap': 'wrap', 'line-height': 1.25 } },
     { selector: 'node.kind-event', style: { width: 26, height: 26 } },
+    // Label collision avoidance (graph-view cullLabels): a label that would cover a more important one is
+    // not drawn at this zoom. Still laid out, so its box (and the decision) does not flicker.
+    { selector: 'node[?culled]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // Style rules (style panel): size by degree or evidence count.
     { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#333333' } },

@@ -1,13 +1,13 @@
 // Style rules: size entities by their relationships (degree) or the evidence on them, colour them by one
 // of their properties (country, roles …) instead of their kind. Kept in the URL like the layout; each
-// change is one undo step. The key lists which value has which colour.
+// change is one undo step. The key lists which value has which colour (the legend says it too).
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import type { GraphView, SizeMeasure } from '../state/model.ts';
 import type { Store } from '../state/store.ts';
-import { propertyKeys, propertyValue, propertyValues } from '../state/style-rules.ts';
+import { propertyKeys } from '../state/style-rules.ts';
 import { visibleGraph } from '../state/visible.ts';
-import { NO_VALUE_COLOR, propertyColor } from '../graph-view/palette.ts';
+import { colorKey, colorKeyLabel } from '../graph-view/elements.ts';
 import { h, replaceChildren } from './dom.ts';
 
 const SIZE_CHOICES: [SizeMeasure, string][] = [
@@ -15,9 +15,6 @@ const SIZE_CHOICES: [SizeMeasure, string][] = [
   ['degree', 'Number of relationships shown'],
   ['evidence', 'Evidence on their relationships'],
 ];
-
-/** Values listed in the key before "… and N more". */
-const KEY_VALUES = 8;
 
 export function mountStylePanel(root: HTMLElement, store: Store<AppState>, commands: Commands): void {
   function render(view: GraphView): void {
@@ -51,8 +48,6 @@ export function mountStylePanel(root: HTMLElement, store: Store<AppState>, comma
         ),
       ),
     );
-    const values = colorBy ? propertyValues(nodes, colorBy) : [];
-    const without = colorBy ? nodes.filter((n) => propertyValue(n, colorBy) === null).length : 0;
     const swatch = (color: string) => {
       const el = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
       // Through the CSSOM: the CSP refuses inline style attributes.
@@ -63,13 +58,9 @@ export function mountStylePanel(root: HTMLElement, store: Store<AppState>, comma
       ? h(
           'ul',
           { class: 'style-key', attrs: { id: 'style-key', 'aria-label': `Colours by ${colorBy}` } },
-          ...values
-            .slice(0, KEY_VALUES)
-            .map((value, i) => h('li', {}, swatch(propertyColor(i)), ` ${value}`)),
-          values.length > KEY_VALUES
-            ? h('li', { class: 'muted' }, `… and ${values.length - KEY_VALUES} more (colours repeat)`)
-            : null,
-          without > 0 ? h('li', {}, swatch(NO_VALUE_COLOR), ` no ${colorBy} (${without})`) : null,
+          ...colorKey(nodes, colorBy).map((entry) =>
+            h('li', {}, swatch(entry.color), ` ${colorKeyLabel(entry, colorBy)}`),
+          ),
         )
       : null;
     const focused = document.activeElement?.id;

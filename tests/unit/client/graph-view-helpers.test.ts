@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nearestInDirection } from '../../../client/src/graph-view/keyboard.ts';
 import { timelinePositions } from '../../../client/src/graph-view/layouts.ts';
-import { avoidOverlaps, placeAround, spiralPositions } from '../../../client/src/graph-view/placement.ts';
+import fc from 'fast-check';
+import {
+  avoidOverlaps,
+  placeAround,
+  separate,
+  spiralPositions,
+  type Footprint,
+} from '../../../client/src/graph-view/placement.ts';
 import { isSoftwareRenderer } from '../../../client/src/graph-view/renderer-choice.ts';
 
 describe('placeAround', () => {
@@ -99,5 +106,74 @@ describe('avoidOverlaps', () => {
       for (let j = i + 1; j < all.length; j++)
         expect(Math.hypot(all[i]!.x - all[j]!.x, all[i]!.y - all[j]!.y)).toBeGreaterThanOrEqual(70);
     expect(out.size).toBe(3);
+  });
+});
+
+describe('separate', () => {
+  const box = (
+    id: string,
+    x: number,
+    y: number,
+    mobility: Footprint['mobility'],
+    w = 40,
+    h = 30,
+  ): Footprint => ({
+    id,
+    x1: x,
+    y1: y,
+    x2: x + w,
+    y2: y + h,
+    mobility,
+  });
+  const moved = (f: Footprint, offsets: Map<string, { dx: number; dy: number }>): Footprint => {
+    const o = offsets.get(f.id) ?? { dx: 0, dy: 0 };
+    return { ...f, x1: f.x1 + o.dx, x2: f.x2 + o.dx, y1: f.y1 + o.dy, y2: f.y2 + o.dy };
+  };
+  const overlaps = (a: Footprint, b: Footprint) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+  it('moves the new node off the arranged one, and never a pinned one', () => {
+    const old = box('old', 0, 0, 1);
+    const pinned = box('pinned', 30, 0, 0);
+    const fresh = box('fresh', 10, 5, 2);
+    const out = separate([old, pinned, fresh]);
+    expect(out.has('pinned')).toBe(false);
+    const after = [old, pinned, fresh].map((f) => moved(f, out));
+    expect(after.filter((a, i) => after.some((b, j) => j > i && overlaps(a, b)))).toEqual([]);
+    // The new one moved; the arranged one stays unless it has to make room for the pinned one.
+    expect(out.has('fresh')).toBe(true);
+  });
+
+  it('a pile of 60 footprints dropped on one spot ends with no two overlapping (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -50, max: 50 }),
+            y: fc.integer({ min: -50, max: 50 }),
+            w: fc.integer({ min: 10, max: 200 }),
+            h: fc.integer({ min: 10, max: 60 }),
+            mobility: fc.constantFrom<Footprint['mobility']>(1, 2),
+          }),
+          { minLength: 2, maxLength: 60 },
+        ),
+        (specs) => {
+          const boxes = specs.map((s, i) => box(`n${i}`, s.x, s.y, s.mobility, s.w, s.h));
+          const out = separate(boxes);
+          const after = boxes.map((f) => moved(f, out));
+          for (let i = 0; i < after.length; i++)
+            for (let j = i + 1; j < after.length; j++)
+              expect(overlaps(after[i]!, after[j]!), `${after[i]!.id} / ${after[j]!.id}`).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves footprints that already stand apart where they are', () => {
+    expect(separate([box('a', 0, 0, 2), box('b', 100, 0, 2), box('c', 0, 100, 1)]).size).toBe(0);
+  });
+
+  it('two pinned footprints on each other stay (the analyst put them there)', () => {
+    expect(separate([box('a', 0, 0, 0), box('b', 5, 5, 0)]).size).toBe(0);
   });
 });

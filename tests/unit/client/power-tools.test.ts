@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../../client/src/state/actions.ts';
 import { initialAppState } from '../../../client/src/state/app-state.ts';
-import { styleMaps } from '../../../client/src/graph-view/elements.ts';
+import { colorKey, colorKeyLabel, styleMaps } from '../../../client/src/graph-view/elements.ts';
 import { axisTicks } from '../../../client/src/graph-view/timeline-axis.ts';
 import { timelineColumns, TIMELINE_COLUMN } from '../../../client/src/graph-view/layouts.ts';
 import { EMPTY_VIEW, type GraphView } from '../../../client/src/state/model.ts';
@@ -144,6 +144,38 @@ describe('style rules', () => {
     expect(colors.get('hub')).not.toBe(colors.get('x'));
     expect(colors.get('z')).toBe('#8c8c8c');
     expect(propertyKeys(Object.values(graph.entities))).toEqual([{ key: 'country', count: 3 }]);
+  });
+
+  it('the colour key says what each colour stands for, and the canvas is coloured from it', () => {
+    const key = colorKey(visibleGraph(graph).nodes, 'country');
+    expect(key.map((e) => [colorKeyLabel(e, 'country'), e.color])).toEqual([
+      ['KR (2)', '#0072B2'],
+      ['US (1)', '#E69F00'],
+      ['no country (1)', '#8c8c8c'],
+    ]);
+    const colors = styleMaps(visibleGraph(graph), { sizeBy: 'none', colorBy: 'country' }).colors;
+    for (const e of key.filter((k) => k.kind === 'value'))
+      expect(colors.get(e.values[0] === 'KR' ? 'x' : 'hub')).toBe(e.color);
+  });
+
+  it('more values than colours: the rest share one "other values" colour, no colour means two values', () => {
+    const many = mergeSubgraph(EMPTY_VIEW, {
+      nodes: Array.from({ length: 11 }, (_, i) =>
+        entity(`n${i}`, { properties: { code: `v${String(i).padStart(2, '0')}` } }),
+      ),
+      relationships: [],
+    });
+    const key = colorKey(visibleGraph(many).nodes, 'code');
+    const colours = key.map((e) => e.color);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(key).toHaveLength(8);
+    const other = key.at(-1);
+    expect(other?.kind).toBe('other');
+    expect(other?.values).toEqual(['v07', 'v08', 'v09', 'v10']);
+    expect(colorKeyLabel(other!, 'code')).toBe('other values: v07, v08, v09, v10 (4)');
+    const drawn = styleMaps(visibleGraph(many), { sizeBy: 'none', colorBy: 'code' }).colors;
+    expect(drawn.get('n9')).toBe(other?.color);
+    expect(drawn.get('n0')).not.toBe(other?.color);
   });
 
   it('a style change is one undo step and a no-op is none', () => {

@@ -65,4 +65,30 @@ describe('report SVG', () => {
     expect(svg).toContain('Sources: 애플경제, 2024-02-29');
     expect(svg).toContain('class="legend-kind" data-kind="Person"');
   });
+
+  it('colour by a property: the legend says what each colour stands for', () => {
+    const { svg } = buildReportSvg({
+      title: 'T',
+      subtitle: 'S',
+      sources: [],
+      nodes: [],
+      edges: [],
+      kinds: [{ kind: 'Person', shape: 'ellipse', color: '#ffffff' }],
+      lines: [],
+      colors: {
+        property: 'country',
+        entries: [
+          { label: 'KR (2)', color: '#0072B2' },
+          { label: 'no country (1)', color: '#8c8c8c' },
+        ],
+      },
+      fontCss: '',
+      fontFamily: 'sans-serif',
+    });
+    expect(svg).toContain('Colour: country');
+    expect(svg).toMatch(
+      /<g class="legend-colour" data-color="#0072B2"><rect [^>]*fill="#0072B2"[^>]*\/><text [^>]*>KR \(2\)<\/text>/,
+    );
+    expect(svg).toContain('no country (1)');
+  });
 });
