@@ -35,9 +35,9 @@ WITH n, row, created,
     (n.description IS NULL AND row.description IS NOT NULL) OR
     (n.occurredAt IS NULL AND row.occurredAt IS NOT NULL) OR
     (n.properties = '{}' AND row.properties <> '{}'))) AS fills
+WITH *, n AS aliased, newAliases AS gainedAliases
+// @include gain-aliases
 SET
-  n.aliases = n.aliases + newAliases,
-  n.aliasText = reduce(text = '', a IN n.aliases + newAliases | text + a + ' | '),
   n.nameKo = coalesce(n.nameKo, row.nameKo),
   n.description = coalesce(n.description, row.description),
   n.occurredFrom = CASE WHEN n.occurredAt IS NULL THEN row.occurredFrom ELSE n.occurredFrom END,

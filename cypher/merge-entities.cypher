@@ -54,11 +54,10 @@ CALL (k, m, ok) {
     MATCH (m)-[r]-(k)
     DELETE r
   }
-  WITH k, m, rec,
-    [a IN [m.name, m.nameKo] + m.aliases WHERE a IS NOT NULL AND NOT a IN k.aliases AND a <> k.name AND a <> coalesce(k.nameKo, '')] AS gained
-  SET k.aliases = k.aliases + gained,
-    k.aliasText = reduce(text = '', a IN k.aliases + gained | text + a + ' | '),
-    k.version = k.version + 1,
+  WITH k, m, rec, k AS aliased,
+    [a IN [m.name, m.nameKo] + m.aliases WHERE a IS NOT NULL AND NOT a IN k.aliases AND a <> k.name AND a <> coalesce(k.nameKo, '')] AS gainedAliases
+  // @include gain-aliases
+  SET k.version = k.version + 1,
     k.updatedAt = $now,
     m.deleted = true,
     m.mergedInto = k.id,
