@@ -1,3 +1,5 @@
+import RBush, { type BBox } from 'rbush';
+
 // Where newly added nodes go: around a neighbour already on screen, so an expansion grows out of the
 // node it came from and the analyst's arrangement stays put.
 export interface Point {
@@ -106,6 +108,18 @@ export interface Footprint {
   mobility: 0 | 1 | 2;
 }
 
+/** What separate() did, for tests that bound its work by counting instead of timing it. */
+export interface SeparateStats {
+  /** Footprint pairs looked at: by the sweep, and by each clear-spot probe among its tree neighbours. */
+  comparisons: number;
+}
+
+interface Indexed extends BBox {
+  f: Footprint;
+  /** Place in the input: orders what a search finds. */
+  i: number;
+}
+
 const overlapping = (a: Footprint, b: Footprint, gap: number): boolean =>
   a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
 
@@ -121,25 +135,37 @@ function shift(f: Footprint, dx: number, dy: number): void {
  * promise: its repulsion only discourages overlaps, and against fixed nodes it often loses. First a
  * relaxation (each overlapping pair pushed apart along the axis of least penetration), then, for any
  * footprint still touching one, a spiral search for the nearest clear spot: only overlaps between two
- * footprints that both stay (mobility 0) can remain. Deterministic. Returns each moved id's offset.
+ * footprints that both stay (mobility 0) can remain. Deterministic. Returns each moved id's offset;
+ * `stats`, when given, counts the pairs looked at.
  */
 export function separate(
   footprints: readonly Footprint[],
   gap = 6,
   rounds = 30,
+  stats?: SeparateStats,
 ): Map<string, { dx: number; dy: number }> {
   const boxes = footprints.map((f) => ({ ...f }));
+  const near = (tree: RBush<Indexed>, f: Footprint): Indexed[] => {
+    const found = tree.search({ minX: f.x1 - gap, minY: f.y1 - gap, maxX: f.x2 + gap, maxY: f.y2 + gap });
+    if (stats) stats.comparisons += found.length;
+    return found;
+  };
+  const index = (list: readonly Footprint[]) => {
+    const tree = new RBush<Indexed>();
+    const items = list.map((f, i) => ({ minX: f.x1, minY: f.y1, maxX: f.x2, maxY: f.y2, f, i }));
+    tree.load(items);
+    return { tree, items };
+  };
   const pairs = (): [Footprint, Footprint][] => {
-    // Sweep along x: only footprints whose x ranges meet can overlap.
-    const byX = [...boxes].sort((a, b) => a.x1 - b.x1 || a.id.localeCompare(b.id));
+    // Each footprint against its neighbours in an R-tree (not against all): in input order, so the
+    // pushes, and so the result, do not depend on the tree's shape.
+    const { tree, items } = index(boxes);
     const found: [Footprint, Footprint][] = [];
-    for (let i = 0; i < byX.length; i++) {
-      const a = byX[i] as Footprint;
-      for (let j = i + 1; j < byX.length; j++) {
-        const b = byX[j] as Footprint;
-        if (b.x1 >= a.x2 + gap) break;
-        if ((a.mobility > 0 || b.mobility > 0) && overlapping(a, b, gap)) found.push([a, b]);
-      }
+    for (const a of items) {
+      const others = near(tree, a.f)
+        .filter((b) => b.i > a.i && (a.f.mobility > 0 || b.f.mobility > 0) && overlapping(a.f, b.f, gap))
+        .sort((x, y) => x.i - y.i);
+      for (const b of others) found.push([a.f, b.f]);
     }
     return found;
   };
@@ -159,11 +185,18 @@ export function separate(
       shift(b, -mx * (1 - share), -my * (1 - share));
     }
   }
-  // What relaxation left: each still-overlapping movable footprint jumps to the nearest clear spot.
-  const clear = (f: Footprint) => boxes.every((o) => o === f || !overlapping(f, o, gap));
-  const stuck = boxes.filter((f) => f.mobility > 0 && !clear(f)).sort((a, b) => b.mobility - a.mobility);
-  for (const f of stuck) {
+  // What relaxation left: each still-overlapping movable footprint jumps to the nearest clear spot. An
+  // R-tree answers "what is near this spot" so each of up to 4,000 spiral steps looks at its neighbours,
+  // not at every footprint (the linear scan made big expansions quadratic times 4,000).
+  const { tree, items } = index(boxes);
+  const clear = (f: Footprint) => near(tree, f).every((o) => o.f === f || !overlapping(f, o.f, gap));
+  const stuck = items
+    .filter((item) => item.f.mobility > 0 && !clear(item.f))
+    .sort((a, b) => b.f.mobility - a.f.mobility);
+  for (const item of stuck) {
+    const f = item.f;
     if (clear(f)) continue;
+    tree.remove(item);
     const w = f.x2 - f.x1;
     const h = f.y2 - f.y1;
     const start = { x: f.x1, y: f.y1 };
@@ -176,10 +209,11 @@ export function separate(
       placed = clear(f);
     }
     if (!placed) {
-      // Beyond everything on the right: always clear.
-      const right = Math.max(...boxes.map((o) => (o === f ? -Infinity : o.x2)));
-      shift(f, right + gap - f.x1, start.y - f.y1);
+      // Beyond everything on the right: always clear. The tree's root box spans every other footprint.
+      shift(f, tree.toJSON().maxX + gap - f.x1, start.y - f.y1);
     }
+    Object.assign(item, { minX: f.x1, minY: f.y1, maxX: f.x2, maxY: f.y2 });
+    tree.insert(item);
   }
   const moved = new Map<string, { dx: number; dy: number }>();
   boxes.forEach((b, i) => {

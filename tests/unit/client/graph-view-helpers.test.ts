@@ -169,6 +169,36 @@ describe('separate', () => {
     );
   });
 
+  // A dense crowd as a big expansion makes one: 2,000 footprints covering about half their region.
+  const crowd = (seed: number): Footprint[] => {
+    let state = seed;
+    const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    return Array.from({ length: 2000 }, (_, i) =>
+      box(
+        `n${i}`,
+        random() * 3000,
+        random() * 3000,
+        i % 3 === 0 ? 1 : 2,
+        20 + random() * 100,
+        15 + random() * 30,
+      ),
+    );
+  };
+
+  it('2,000 dense footprints: none overlaps afterwards, the same result every time, n·log n comparisons', () => {
+    const boxes = crowd(7);
+    const stats = { comparisons: 0 };
+    const out = separate(boxes, 6, 30, stats);
+    const after = boxes.map((f) => moved(f, out)).sort((a, b) => a.x1 - b.x1);
+    for (let i = 0; i < after.length; i++)
+      for (let j = i + 1; j < after.length && after[j]!.x1 < after[i]!.x2; j++)
+        expect(overlaps(after[i]!, after[j]!), `${after[i]!.id} / ${after[j]!.id}`).toBe(false);
+    expect(separate(crowd(7))).toEqual(out);
+    // Counted, not timed: a scan of every footprint per probe makes this hundreds of times larger.
+    const n = boxes.length;
+    expect(stats.comparisons).toBeLessThan(40 * n * Math.log2(n));
+  });
+
   it('leaves footprints that already stand apart where they are', () => {
     expect(separate([box('a', 0, 0, 2), box('b', 100, 0, 2), box('c', 0, 100, 1)]).size).toBe(0);
   });
