@@ -14,7 +14,7 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
   ko: [
     [
       'SPECULATIVE',
-      /짐작|것으로 보인다|것으로 보여|것으로 보이|로 보인다|가능성|예상(?!했던\s?대로|대로)|전망|관측|추정|할 듯|될 듯|것으로 예측|검토 중|검토하고/,
+      /짐작|것으로 보인다|것으로 보여|것으로 보이|로 보인다|가능성|예상(?!했던\s?대로|대로)|전망|관측|추정|할 듯|될 듯|것으로 예측/,
     ],
     ['REPORTED', /알려졌|알려진|알려져|전해졌|전해진|전해지|보도했|보도에|에 따르면|것으로 파악|소식통/],
     ['CONFIRMED', /밝혔|밝힌|발표했|발표한|말했|강조했|설명했|확인했|공식/],
@@ -22,7 +22,7 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
   en: [
     [
       'SPECULATIVE',
-      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*|\bconsidering\b|\bwould\b/i,
+      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*|\bwould\b/i,
     ],
     [
       'REPORTED',
@@ -47,7 +47,8 @@ export function certaintyOf(
 export interface RelationCue {
   type: string;
   ko: RegExp;
-  en: RegExp;
+  /** Absent when English has no unambiguous form of the cue. */
+  en?: RegExp;
   /** Korean particles (or English prepositions before the object) that mark this cue's object. */
   objectMarks: { ko: string[]; en: string[] };
   /** Kinds each end may have (empty: any). */
@@ -116,6 +117,24 @@ export const RELATION_CUES: RelationCue[] = [
     toKinds: AGENTS,
   },
   {
+    // Choosing a partner: "Qualcomm has chosen TSMC to make …", "picked X to", "tapped X for", "X를 선택했다".
+    type: 'PARTNERS_WITH',
+    ko: /선택|낙점/g,
+    en: /\b(chose|chosen|choos(e|es|ing)|pick(s|ed)?|tap(s|ped)?|select(s|ed)?)\b(?=\s+(\p{Lu}[\p{L}\p{N}.&-]*\s+)+(to|for|as)\b)/gu,
+    objectMarks: { ko: ['을', '를'], en: [] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    // Korean news names the supplier as the subject of supply talks with the buyer: "마이크론도 엔비디아와 HBM4 공급 협상".
+    type: 'SUPPLIES',
+    ko: /공급 ?(계약|협상|논의|협의)/g,
+    // English "signed a supply deal with Samsung" names the buyer as often as the seller: no English form.
+    objectMarks: { ko: WITH_KO, en: [] },
+    fromKinds: ['Organization'],
+    toKinds: AGENTS,
+  },
+  {
     type: 'INVESTS_IN',
     ko: /투자/g,
     en: /\binvest(s|ed|ing)?\b/gi,
@@ -169,7 +188,9 @@ export const RELATION_CUES: RelationCue[] = [
 export function relationCues(sentence: string, language: Language): { cue: RelationCue; match: CueMatch }[] {
   const out: { cue: RelationCue; match: CueMatch }[] = [];
   for (const cue of RELATION_CUES) {
-    const pattern = new RegExp(cue[language].source, cue[language].flags);
+    const source = cue[language];
+    if (!source) continue;
+    const pattern = new RegExp(source.source, source.flags);
     for (const m of sentence.matchAll(pattern)) out.push({ cue, match: { index: m.index, text: m[0] } });
   }
   return out.sort((a, b) => a.match.index - b.match.index);

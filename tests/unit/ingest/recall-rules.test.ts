@@ -3,22 +3,8 @@
 // Latin acronyms in Korean text, one-word event aliases, brand + technology names, attribution by
 // "X에 따르면", coordinated subjects, and verb forms. Written sentences, not the eval's articles.
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../server/graph/ingest/mentions.ts';
 import { propose } from '../../../server/graph/ingest/propose.ts';
-import { seedGazetteer } from '../../../bench/ingest-eval.ts';
-
-const gazetteer = seedGazetteer();
-const source = { title: 't', publisher: 'Test Wire', publishedAt: '2024-05-10' };
-const mentions = (text: string, language: 'ko' | 'en' = 'ko') =>
-  findMentions(text, language, gazetteer).map((m) => [
-    text.slice(m.start, m.end),
-    m.entity?.id ?? `new:${m.kind}`,
-  ]);
-const claims = (text: string, language: 'ko' | 'en' = 'ko') => {
-  const draft = propose({ text, source: { ...source, language } }, gazetteer);
-  const name = (key: string) => draft.entities.find((e) => e.key === key)!.name;
-  return draft.claims.map((c) => `${name(c.fromKey)} ${c.type} ${name(c.toKey)}`).sort();
-};
+import { claims, gazetteer, mentions, source } from './sentences.ts';
 
 describe('new names from their place in a Korean clause', () => {
   it('an unknown word opening a clause as its subject is a new organisation; common words are not', () => {
