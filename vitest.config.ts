@@ -1,5 +1,7 @@
 // Test tiers as vitest projects. They run one after another (groupOrder) because the database tiers
 // share one throwaway Neo4j, started once by tests/helpers/global-setup.ts.
+// Servers started by the database tiers do not plan queries ahead (LINKAGE_PREPARE_PLANS): each file starts
+// its own, and the warm-up's CPU would add minutes to a run on two cores; the soak, like npm start, does.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -25,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          env: { LINKAGE_PREPARE_PLANS: 'false' },
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           fileParallelism: false,
@@ -36,6 +39,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env: { LINKAGE_PREPARE_PLANS: 'false' },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           fileParallelism: false,

@@ -42,6 +42,8 @@ export interface AppDeps {
   prepared?: () => boolean;
   /** Why preparing waits, when it waits for something other than the database (an unfinished restore). */
   preparingReason?: () => string | undefined;
+  /** Whether the explorer's first reads are planned yet (server/graph/prepare-plans.ts), for /ready. */
+  queryPlans?: () => 'off' | 'preparing' | 'prepared' | 'failed';
   /** Which Neo4j this server uses (URI without credentials, database name), for /ready. */
   describeDatabase?: () => { uri: string; database: string };
   /** The response cache's counters, for /ready (null when there is none). */
@@ -152,6 +154,8 @@ export function buildApp(deps: AppDeps): Express {
         neo4j: deps.describeDatabase?.() ?? null,
         generation: generation.value,
         generationEpoch: generation.epoch,
+        // Ready before this is done: a request for a statement still being planned waits for that planning.
+        queryPlans: deps.queryPlans?.() ?? 'off',
         // How this replica's cache answers (hit rate) and what its coherence costs (one generation read
         // per hit, shared by concurrent hits): compare replicas behind one balancer, or before and after.
         responseCache: deps.cacheStats?.() ?? null,

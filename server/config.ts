@@ -73,6 +73,7 @@ const EnvSchema = z.object({
   LINKAGE_AUTH_FAILURES_PER_MINUTE: positiveInt('a count').default(20),
   LINKAGE_SOURCE_TEXTS_DIR: z.string().min(1).optional(),
   LINKAGE_HUB_DEGREE: positiveInt('a relationship count').default(1000),
+  LINKAGE_PREPARE_PLANS: boolean.default(true),
   LINKAGE_MAX_QUERY_COST: positiveInt('a cost').default(4000),
   LINKAGE_HEAVY_QUERY_CAPACITY: positiveInt('a cost').default(6000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -113,6 +114,11 @@ export interface Config {
   responseCacheMaxBytes: number;
   /** Neighbourhoods do not expand through entities with more relationships than this beyond the first hop. */
   hubDegree: number;
+  /**
+   * Plan the explorer's first reads right after the seed (server/graph/prepare-plans.ts), so the first
+   * analyst does not wait seconds for Neo4j's planner. Test servers turn it off: it costs CPU they share.
+   */
+  preparePlans: boolean;
   /**
    * Licensed plain-text copies of the seed's sources: each seed quote's sentence is read from them at load
    * time (the repository holds only the quotes). Null when the directory is absent.
@@ -214,6 +220,7 @@ export function loadConfig(env: Env = process.env): Config {
     responseCacheTtlMs: e.LINKAGE_RESPONSE_CACHE_TTL_MS,
     responseCacheMaxBytes: e.LINKAGE_RESPONSE_CACHE_MAX_BYTES,
     hubDegree: e.LINKAGE_HUB_DEGREE,
+    preparePlans: e.LINKAGE_PREPARE_PLANS,
     sourceTextsDir: sourceTextsDir(e.LINKAGE_SOURCE_TEXTS_DIR),
     queryBudget: { maxCost: e.LINKAGE_MAX_QUERY_COST, capacity: e.LINKAGE_HEAVY_QUERY_CAPACITY },
     logLevel: e.LOG_LEVEL,

@@ -11,6 +11,7 @@ import { interruptedRestore } from './graph/backup/restore.ts';
 import { loadSeeds } from './graph/import/seeds.ts';
 import { migrate } from './graph/migrations.ts';
 import { createGraphRepository } from './graph/repository.ts';
+import { preparePlans } from './graph/prepare-plans.ts';
 import { databaseDiskDir, watchDisk } from './disk-watch.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { exportRoutes } from './http/export.ts';
@@ -152,6 +153,7 @@ export async function startServer(
   // that landed first would make the seed loader, which only seeds an empty database, skip the seed).
   let prepared = false;
   let waitingFor: string | undefined;
+  let queryPlans: 'off' | 'preparing' | 'prepared' | 'failed' = config.preparePlans ? 'preparing' : 'off';
   const watchedDir = databaseDiskDir(config);
   const disk =
     watchedDir && config.disk.minFreeBytes > 0
@@ -164,6 +166,7 @@ export async function startServer(
     logger,
     prepared: () => prepared,
     preparingReason: () => waitingFor,
+    queryPlans: () => queryPlans,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
@@ -211,6 +214,20 @@ export async function startServer(
     },
   }).then(() => {
     prepared = true;
+    if (!config.preparePlans || abort.signal.aborted) return;
+    // In the background: /ready does not wait for it (requests for a statement being planned wait for that
+    // one planning instead of starting their own, server/db/first-run.ts).
+    preparePlans(createGraphRepository(db, { hubDegree: config.hubDegree })).then(
+      ({ planned, ms }) => {
+        queryPlans = 'prepared';
+        logger.info({ statements: planned.length, ms }, 'query plans prepared');
+      },
+      (error: unknown) => {
+        queryPlans = 'failed';
+        if (!abort.signal.aborted)
+          logger.warn({ err: error }, 'query plans not prepared; first requests plan them');
+      },
+    );
   });
   return {
     url,

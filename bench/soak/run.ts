@@ -171,6 +171,8 @@ async function startOwnProduct(log: (line: string) => void): Promise<OwnProduct>
         HOST: '127.0.0.1',
         LINKAGE_TOKENS_FILE: tokensFile,
         LOG_LEVEL: 'warn',
+        // As npm start does (the test tiers turn it off for their own servers).
+        LINKAGE_PREPARE_PLANS: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

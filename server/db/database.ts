@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { currentConsistency } from './consistency.ts';
 import { loadCypherCatalog, loadSchemaStatements, type CypherCatalog, type QueryName } from './cypher.ts';
+import { createFirstRunGate } from './first-run.ts';
 import { toPlain, type Plain } from './values.ts';
 
 export type Row = Record<string, Plain>;
@@ -206,6 +207,13 @@ export function mapDriverError(error: unknown, query: string): unknown {
 
 /** How long transient failures (a cluster leader switch, a dropped connection) are retried. */
 const RETRY_MS = 3_000;
+/**
+ * The first run of a statement may take this many times the query timeout: it includes Neo4j's planning,
+ * which on a cold JVM can take longer than the run itself ever will (first-run.ts).
+ */
+const FIRST_RUN_TIMEOUT_FACTOR = 4;
+/** Failures after which a statement's plan may not be in the database's cache (it is run alone again). */
+const UNPLANNED_CODES = new Set(['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE', 'OVERLOADED']);
 /** A start-up job (schema, migrations, seed) may hold its lock this long; waiters wait as long. */
 const JOB_LOCK_TIMEOUT_MS = 30 * 60_000;
 
@@ -249,6 +257,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     metadata: { app: 'linkage', query },
     timeout: timeoutMs,
   });
+  const firstRuns = createFirstRunGate(
+    (error) => error instanceof AppError && !UNPLANNED_CODES.has(error.code),
+  );
+  const firstRunTimeoutMs = options.queryTimeoutMs * FIRST_RUN_TIMEOUT_FACTOR;
 
   // The last failed statement's word that the database panicked; cleared by the next that succeeds.
   let panicked: string | undefined;
@@ -263,6 +275,8 @@ export function createDatabase(options: DatabaseOptions): Database {
       panicked = DATABASE_PANICKED;
     }
     const mapped = mapDriverError(error, query);
+    // A restarted Neo4j starts with an empty plan cache: first runs go alone again.
+    if (mapped instanceof AppError && mapped.code === 'DATABASE_UNAVAILABLE') firstRuns.forget();
     if (error instanceof Neo4jError && !(mapped instanceof AppError))
       log.error({ err: error, query }, 'query failed');
     return mapped;
@@ -362,7 +376,18 @@ export function createDatabase(options: DatabaseOptions): Database {
    * one round trip instead of two (no separate BEGIN and COMMIT): on this machine that saves 20–45 % of the
    * driver's CPU per request. Managed transactions retried transient failures; this loop keeps that.
    */
-  async function readOnce(name: QueryName, params: Params, counted = true): Promise<Row[]> {
+  function readOnce(name: QueryName, params: Params, counted = true): Promise<Row[]> {
+    return firstRuns.run(name, (first) =>
+      readRetrying(name, params, counted, first ? firstRunTimeoutMs : options.queryTimeoutMs),
+    );
+  }
+
+  async function readRetrying(
+    name: QueryName,
+    params: Params,
+    counted: boolean,
+    timeoutMs: number,
+  ): Promise<Row[]> {
     const deadline = performance.now() + RETRY_MS;
     const bookmarks = currentConsistency()?.bookmarks ?? [];
     for (let attempt = 1; ; attempt += 1) {
@@ -374,7 +399,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       const started = performance.now();
       try {
         if (counted) statements += 1;
-        const result = await session.run(catalog[name], toDriverParams(params), txConfig(name));
+        const result = await session.run(catalog[name], toDriverParams(params), txConfig(name, timeoutMs));
         healthy();
         return result.records.map(toRow);
       } catch (error) {
@@ -462,18 +487,21 @@ export function createDatabase(options: DatabaseOptions): Database {
     healthProblem: () => panicked,
     read: (name, params = {}) => readOnce(name, params),
     readInBackground: (name, params = {}) => readOnce(name, params, false),
+    // Gated like reads (a multi-statement transaction is not: an import's first run may take minutes).
     write: (<T>(name: QueryName, params: Params = {}, accept?: (rows: Row[]) => T) =>
-      withSession(
-        'WRITE',
-        name,
-        async (tx) => {
-          const { rows, changed } = await runCounted(tx, name, params);
-          // Before the commit: a refusal thrown here rolls back the statement and the generation bump.
-          const answer = accept ? accept(rows) : rows;
-          if (!changed) throw new Unchanged(answer);
-          return answer;
-        },
-        { pipelineBump: true },
+      firstRuns.run(name, (first) =>
+        withSession(
+          'WRITE',
+          name,
+          async (tx) => {
+            const { rows, changed } = await runCounted(tx, name, params);
+            // Before the commit: a refusal thrown here rolls back the statement and the generation bump.
+            const answer = accept ? accept(rows) : rows;
+            if (!changed) throw new Unchanged(answer);
+            return answer;
+          },
+          { pipelineBump: true, timeoutMs: first ? firstRunTimeoutMs : undefined },
+        ),
       )) as Database['write'],
     writeTransaction: (name, work, opts) =>
       withSession('WRITE', name, (tx) => work({ run: (query, params = {}) => runIn(tx, query, params) }), {

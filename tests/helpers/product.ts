@@ -48,6 +48,7 @@ export async function startProductForTests(
     PORT: '0',
     LINKAGE_TOKENS_FILE: tokensFile,
     LOG_LEVEL: 'silent',
+    LINKAGE_PREPARE_PLANS: 'false',
     ...options.env,
   });
   const server = await startServer(config, {
