@@ -86,9 +86,11 @@ export function buildYoga(deps: YogaDeps) {
       // instead of walking the schema per field (the largest server-side cost in the S1/S2 profiles). Its
       // cache is keyed by document only, so documents holding several operations keep the standard executor.
       useGraphQlJit({}, { enableIf: ({ document }) => operationCount(document) === 1 }),
-      // After the response cache (a hit costs the database nothing), before execution.
-      ...(deps.plugins ?? []),
+      // A hit never gets here: the response cache answers it while reading the request (onParams). The
+      // budget comes before the cache's execute wrapper, so a refusal ends the chain before the cache has
+      // wrapped anything (after it, every refusal printed the cache's plugin-order warning).
       useQueryBudget(deps.queryBudget ?? DEFAULT_QUERY_BUDGET),
+      ...(deps.plugins ?? []),
     ],
     context: ({ request }) => ({
       graph: deps.graph,

@@ -3,7 +3,7 @@
 // of 0 turns the cache off.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { testDriver } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
@@ -232,6 +232,23 @@ describe('response cache on', () => {
     );
     expect(second.errors?.length).toBeGreaterThan(0);
     expect(second.data).toBeNull();
+  });
+
+  it('a query the budget refuses before it runs leaves the cache silent (no plugin-order warning per refusal)', async () => {
+    // Under the attacker soak each refusal printed "[useResponseCache] The cached execute function was
+    // not called…" (2,191 lines): the budget refused after the cache had wrapped the execution.
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const aliases = Array.from(
+        { length: 15 },
+        (_, i) => `n${i}: neighborhood(ids: ["meta"], depth: 3, limit: 2000) { totalNodes }`,
+      );
+      const refused = await gql(product.url, `{ ${aliases.join(' ')} }`);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(warn.mock.calls.filter((call) => String(call[0]).includes('useResponseCache'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 
