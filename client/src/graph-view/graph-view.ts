@@ -293,8 +293,9 @@ export function createGraphView(
         'text-max-width': `${Math.round(130 * scale)}px`,
         'text-margin-y': 4 * scale,
       })
+      // Parallel relationships stay apart on screen too (16 px between their curves' control points).
       .selector('edge')
-      .style({ 'font-size': 9 * edgeScale })
+      .style({ 'font-size': 9 * edgeScale, 'control-point-step-size': Math.max(56, 16 * edgeScale) })
       .update();
     cullLabels();
   }

@@ -130,6 +130,17 @@ function shift(f: Footprint, dx: number, dy: number): void {
   f.y2 += dy;
 }
 
+/** Whether any two footprints that may move apart (not both pinned) overlap: an R-tree, n log n. */
+function anyOverlap(footprints: readonly Footprint[], gap: number): boolean {
+  const tree = new RBush<Indexed>();
+  tree.load(footprints.map((f, i) => ({ minX: f.x1, minY: f.y1, maxX: f.x2, maxY: f.y2, f, i })));
+  return footprints.some((a) =>
+    tree
+      .search({ minX: a.x1 - gap, minY: a.y1 - gap, maxX: a.x2 + gap, maxY: a.y2 + gap })
+      .some((b) => b.f !== a && (a.mobility > 0 || b.f.mobility > 0) && overlapping(a, b.f, gap)),
+  );
+}
+
 /**
  * Moves footprints apart until none overlaps another (at least `gap` apart), the way fcose cannot
  * promise: its repulsion only discourages overlaps, and against fixed nodes it often loses. First a
@@ -320,15 +331,22 @@ export function fitSeparate(
   stats?: FitSeparateStats,
 ): Map<string, { dx: number; dy: number }> {
   const { gapPx = 2, headroom = 1.05, passes = 8 } = options;
+  // Big graphs: shapes only (their labels are level of detail), and no zoom to space them for.
+  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, 1));
   const current = nodes.map((n) => ({ ...n }));
   let pass = 0;
   let zoom = fittedZoom(current, frame);
   const spaced = (scale: number) => separate(footprintsAt(current, scale), gapPx * scale);
   // Done when the labels as the fitted view draws them stand apart; each pass spaces them for a little
   // more than that, so that the zoom falling as they spread does not undo it.
-  while (pass < passes && spaced(labelScaleAt(zoom, frame)).size > 0) {
+  const crowded = () => {
+    const scale = labelScaleAt(zoom, frame);
+    return anyOverlap(footprintsAt(current, scale), gapPx * scale);
+  };
+  while (pass < passes && crowded()) {
     pass += 1;
-    const moved = spaced(Math.min(frame.maxLabelScale, labelScaleAt(zoom, frame) * headroom));
+    const largest = labelScaleAt(1 / frame.maxLabelScale, frame);
+    const moved = spaced(Math.min(largest, labelScaleAt(zoom, frame) * headroom));
     for (const n of current) {
       const o = moved.get(n.id);
       if (o) {

@@ -167,3 +167,16 @@ describe('label collisions', () => {
     expect([...hiddenLabels([selected, ...labels], shapes)]).toEqual(['node-a']);
   });
 });
+
+describe('fitSeparate without labels (big graphs)', () => {
+  it('only moves shapes off each other, as separate() does', () => {
+    const nodes: LabelledNode[] = [
+      { id: 'a', x: 0, y: 0, w: 30, h: 30, label: null, mobility: 1 },
+      { id: 'b', x: 10, y: 0, w: 30, h: 30, label: null, mobility: 2 },
+      { id: 'c', x: 500, y: 0, w: 30, h: 30, label: null, mobility: 2 },
+    ];
+    const out = fitSeparate(nodes, FRAME);
+    expect([...out.keys()]).toEqual(['b']);
+    expect(Math.abs(out.get('b')!.dx)).toBeGreaterThanOrEqual(20);
+  });
+});
