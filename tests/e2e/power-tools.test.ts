@@ -38,6 +38,7 @@ interface Edge {
   midpoint: { x: number; y: number };
   labelPx: number;
   labelShown: boolean;
+  label: Slanted | null;
 }
 interface Geometry {
   zoom: number;
@@ -126,16 +127,44 @@ async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
 type Rect = { x1: number; y1: number; x2: number; y2: number };
 const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
-/** Pairs of boxes that intersect, named by id. */
-function intersecting<T extends { id: string }>(items: readonly T[], box: (item: T) => Rect): string[] {
-  const pairs: string[] = [];
-  for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i] as T;
-      const b = items[j] as T;
-      if (overlap(box(a), box(b))) pairs.push(`${a.id} / ${b.id}`);
-    }
-  return pairs;
+/** A rectangle turned by `angle` (radians) about its centre, as the canvas draws an edge label. */
+interface Slanted {
+  cx: number;
+  cy: number;
+  w: number;
+  h: number;
+  angle: number;
+}
+const upright = (r: Rect): Slanted => ({
+  cx: (r.x1 + r.x2) / 2,
+  cy: (r.y1 + r.y2) / 2,
+  w: r.x2 - r.x1,
+  h: r.y2 - r.y1,
+  angle: 0,
+});
+
+/** Whether two turned rectangles share area: true when none of their four side directions parts them. */
+function crossing(a: Slanted, b: Slanted): boolean {
+  const cornersOf = (s: Slanted) =>
+    [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ].map(([u = 0, v = 0]) => {
+      const dx = (u * s.w) / 2;
+      const dy = (v * s.h) / 2;
+      return {
+        x: s.cx + dx * Math.cos(s.angle) - dy * Math.sin(s.angle),
+        y: s.cy + dx * Math.sin(s.angle) + dy * Math.cos(s.angle),
+      };
+    });
+  const [ca, cb] = [cornersOf(a), cornersOf(b)];
+  return [a.angle, a.angle + Math.PI / 2, b.angle, b.angle + Math.PI / 2].every((t) => {
+    const along = (p: { x: number; y: number }) => p.x * Math.cos(t) + p.y * Math.sin(t);
+    const [da, db] = [ca.map(along), cb.map(along)];
+    return Math.max(...da) > Math.min(...db) && Math.max(...db) > Math.min(...da);
+  });
 }
 
 describe('power tools (Chromium)', () => {
@@ -243,8 +272,10 @@ describe('power tools (Chromium)', () => {
       [canvas.x + box.x1, canvas.y + box.y1],
     );
     expect(start, 'the box starts on the canvas itself').toBe(true);
+    // Well inside (8 px): Cytoscape's box around a node is a little larger than the drawn shape, so one
+    // on the box's edge may stay out.
     const inside = geo.nodes
-      .filter((n) => n.x1 >= box.x1 && n.x2 <= box.x2 && n.y1 >= box.y1 && n.y2 <= box.y2)
+      .filter((n) => n.x1 >= box.x1 + 8 && n.x2 <= box.x2 - 8 && n.y1 >= box.y1 + 8 && n.y2 <= box.y2 - 8)
       .map((n) => n.id);
     expect(inside.length).toBeGreaterThan(1);
     await page.keyboard.down('Shift');
@@ -357,7 +388,9 @@ describe('power tools (Chromium)', () => {
     await page.mouse.click(lg.x, lg.y);
     // The keyboard's shift-click: Shift+arrow adds the entity reached to the selection.
     await page.focus('#canvas');
-    await page.keyboard.press('Shift+ArrowRight');
+    // Towards whichever side has an entity (placement decides where LG Electronics lands).
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp'])
+      if ((await viewState(page)).selectedIds.length < 2) await page.keyboard.press(`Shift+${key}`);
     const chosen = [...(await viewState(page)).selectedIds].sort();
     expect(chosen).toHaveLength(2);
     expect(chosen).toContain('lg-electronics');
@@ -426,7 +459,13 @@ describe('power tools (Chromium)', () => {
         fill: li.querySelector('svg rect')?.getAttribute('fill') ?? '',
       })),
     );
-    expect(key.map((k) => k.text).join(' | ')).toMatch(/^South Korea \(\d+\) \| .* \| no country \(\d+\)$/);
+    // Most common value first, "no country" last. Which country leads depends on the entity Shift+Arrow
+    // reached in the expansion above (the nearest beside LG Electronics: placement decides).
+    expect(key.map((k) => k.text).join(' | ')).toMatch(/^[^|]+ \(\d+\) \| .* \| no country \(\d+\)$/);
+    const counts = key
+      .filter((k) => k.values.length === 1)
+      .map((k) => Number(/\((\d+)\)$/.exec(k.text)?.[1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(new Set(key.map((k) => k.color)).size, 'one meaning per colour').toBe(key.length);
     for (const k of key) expect(k.fill).toBe(k.color);
     // Every entity on the canvas is drawn in the colour the legend gives its value.
@@ -553,14 +592,16 @@ describe('power tools (Chromium)', () => {
     await screenshot(page, 'power-06-fitted-zoom');
     const elements = geo.nodes.length + geo.edges.length;
     expect(elements, 'a few hundred elements').toBeGreaterThan(150);
-    // Labels: about 11 px (entities) and 9 px (relationships) on screen.
-    const small = geo.nodes.filter((n) => n.labelPx < 10);
+    // Labels: about 10 px (entities) and 9 px (relationships) on screen.
+    const small = geo.nodes.filter((n) => n.labelPx < 9.5);
     expect(
       small.map((n) => `${n.id} ${n.labelPx.toFixed(1)}px`),
       `zoom ${geo.zoom}`,
     ).toEqual([]);
-    const hiddenEdgeLabels = geo.edges.filter((e) => !e.labelShown || e.labelPx < 8);
-    expect(hiddenEdgeLabels.length, `zoom ${geo.zoom}`).toBe(0);
+    expect(
+      geo.edges.filter((e) => e.labelPx < 8).map((e) => e.id),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
     // The five Samsung–Meta relationships: each its own curve (distinct control points and label spots).
     const pair = geo.edges.filter(
       (e) => [e.source, e.target].sort().join() === [META, SAMSUNG].sort().join(),
@@ -574,22 +615,50 @@ describe('power tools (Chromium)', () => {
         expect(apart, `${a.id} and ${b.id} share a label spot`).toBeGreaterThan(4);
         expect(JSON.stringify(a.controls)).not.toBe(JSON.stringify(b.controls));
       }
-    // Entity labels as drawn (text and its background): no two intersect at the fitted zoom. Where two
-    // would, collision avoidance draws the more important one (the selection, then the better connected).
+    // At least nine in ten entity labels are drawn: placement leaves room for each at this zoom (with 35
+    // to 40 of 59 drawn, the rest culled where a drawn one stood, the graph could not be read).
     const shown = geo.nodes.filter((n) => n.labelShown);
-    expect(
-      intersecting(shown, (n) => n.label),
-      `zoom ${geo.zoom}`,
-    ).toEqual([]);
-    // A label is left out only where a drawn one stands; 23 to 53 of 64 were drawn in runs (the spread
-    // varies with the order the expansions land in), so the floor is a quarter.
-    const left = geo.nodes.filter((n) => !n.labelShown && n.label.x2 > n.label.x1);
-    for (const n of left)
+    const left = geo.nodes.filter((n) => !n.labelShown);
+    expect(shown.length, `${left.map((n) => n.id).join(' ')} left out`).toBeGreaterThanOrEqual(
+      Math.ceil(0.9 * geo.nodes.length),
+    );
+    // Labels as drawn (text and background; a relationship's turned along its edge): none intersects
+    // another, and no entity's label lies on another entity.
+    const drawn: { id: string; box: Slanted }[] = [
+      ...shown.map((n) => ({ id: n.id, box: upright(n.label) })),
+      ...geo.edges.flatMap((e) => (e.labelShown && e.label ? [{ id: e.id, box: e.label }] : [])),
+    ];
+    const crossings: string[] = [];
+    for (let i = 0; i < drawn.length; i++)
+      for (let j = i + 1; j < drawn.length; j++)
+        if (crossing(drawn[i]!.box, drawn[j]!.box)) crossings.push(`${drawn[i]!.id} / ${drawn[j]!.id}`);
+    expect(crossings, `zoom ${geo.zoom}`).toEqual([]);
+    const onEntities = shown.flatMap((n) =>
+      geo.nodes.filter((m) => m.id !== n.id && overlap(m, n.label)).map((m) => `${n.id} on ${m.id}`),
+    );
+    expect(onEntities, `zoom ${geo.zoom}`).toEqual([]);
+    // A relationship's label is left out only where it would cover a drawn label or an entity (zooming in
+    // brings it back); at this zoom that is most of them.
+    const hiddenEdges = geo.edges.filter((e) => !e.labelShown && e.label);
+    for (const e of hiddenEdges)
       expect(
-        shown.some((s) => overlap(s.label, n.label)),
-        n.id,
+        drawn.some((d) => crossing(d.box, e.label!)) || geo.nodes.some((m) => crossing(upright(m), e.label!)),
+        e.id,
       ).toBe(true);
-    expect(shown.length, `${left.map((n) => n.id).join(' ')} left out`).toBeGreaterThan(geo.nodes.length / 4);
+    // Zoomed in, relationship labels come back: culling is redone at each zoom.
+    const canvas = await page.locator('#canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    for (let step = 0; step < 20 && (await geometry(page)).zoom < geo.zoom * 1.5; step++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(100);
+    }
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const closer = await geometry(page);
+    const shownEdges = (g: Geometry) => g.edges.filter((e) => e.labelShown).length;
+    expect(closer.zoom).toBeGreaterThan(geo.zoom * 1.5);
+    expect(shownEdges(closer), `zoom ${geo.zoom} → ${closer.zoom}`).toBeGreaterThan(shownEdges(geo));
+    await page.click('button:has-text("Fit")');
   });
 
   // After the big batch expansions above (fcose relaxes the new entities against the fixed arrangement,

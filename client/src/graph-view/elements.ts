@@ -122,6 +122,38 @@ export function nodeLabel(entity: Entity, mode: LabelMode): string {
   return ko === entity.name ? ko : `${entity.name}\n${ko}`;
 }
 
+/** A letter's width in ems of the label font, near enough to cut a line: Hangul and CJK 1, capitals 0.68. */
+const emWidth = (ch: string): number =>
+  /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch)
+    ? 1
+    : ch === ' '
+      ? 0.3
+      : /[A-Z]/.test(ch)
+        ? 0.68
+        : 0.55;
+
+/** A line cut to about `ems` wide, with "…" (an em) where it was cut. */
+export function cutLine(line: string, ems = 11): string {
+  const chars = [...line];
+  if (chars.reduce((w, ch) => w + emWidth(ch), 0) <= ems) return line;
+  let width = 1;
+  let i = 0;
+  while (i < chars.length && width + emWidth(chars[i] as string) <= ems)
+    width += emWidth(chars[i++] as string);
+  return `${chars.slice(0, i).join('').trimEnd()}…`;
+}
+
+/**
+ * The label the canvas draws: each line of nodeLabel cut to the label's width (the details panel and
+ * the report keep the whole name). Names in both languages wrapped to four or five lines
+ * and filled half the fitted view of a ~60-entity graph; cut, each is two lines at most.
+ */
+export const canvasLabel = (label: string): string =>
+  label
+    .split('\n')
+    .map((line) => cutLine(line))
+    .join('\n');
+
 /** Humanises a relationship type: MET_WITH → "met with". */
 export const edgeLabel = (rel: Relationship): string => rel.type.toLowerCase().replace(/_/g, ' ');
 
@@ -140,6 +172,7 @@ export function nodeElement(entity: Entity, options: ElementOptions): ElementDef
       id: entity.id,
       kind: entity.kind,
       label: nodeLabel(entity, options.labelMode),
+      canvasLabel: canvasLabel(nodeLabel(entity, options.labelMode)),
       color: options.colors?.get(entity.id) ?? style.color,
       size: size ?? 30,
       shape: style.shape,

@@ -19,13 +19,16 @@ import { createTimelineAxis } from './timeline-axis.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
 import {
   avoidOverlaps,
+  fitSeparate,
+  labelScaleAt,
   placeAround,
-  separate,
   spiralPositions,
-  type Footprint,
+  type FitFrame,
+  type LabelledNode,
   type Point,
 } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
+import { hiddenLabels, type LabelBox, type LabelCandidate } from './labels.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
@@ -34,10 +37,27 @@ import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
 
 cytoscape.use(fcose);
 
+/** What edgeLabel reads of cytoscape's own label geometry (not in its public API). */
+interface EdgeInternals {
+  labelBounds?: { main?: cytoscape.BoundingBox12 | null };
+  rscratch?: { labelAngle?: number };
+}
+
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
 /** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
-const MIN_LEGIBLE_ZOOM = 0.15;
+const MIN_LEGIBLE_ZOOM = 0.1;
+/** Pixels left around the graph when the view is fitted to it. */
+const FIT_PADDING = 40;
+/** A small graph is fitted no closer than this (its nodes would look swollen). */
+const MAX_FIT_ZOOM = 1.4;
+/** How node labels grow as the view zooms out (10 px on screen below 100 %), and how a fit frames them. */
+const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
+  padding: FIT_PADDING,
+  zoomedOut: 10 / 11,
+  maxLabelScale: 1 / MIN_LEGIBLE_ZOOM,
+  maxZoom: MAX_FIT_ZOOM,
+};
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -80,6 +100,8 @@ export interface CanvasGeometry {
     midpoint: Point;
     labelPx: number;
     labelShown: boolean;
+    /** The label's box as drawn (turned along the edge), rendered pixels; null without a label. */
+    label: LabelBox | null;
   }[];
 }
 
@@ -194,7 +216,11 @@ export function createGraphView(
     core.on('dbltap', 'node', (e) => {
       if (!withModifier(e) && tapped[0] === e.target.id()) void commands.openExpansion(e.target.id());
     });
-    core.on('zoom', () => scheduleLabelScale());
+    // Labels culled at one zoom may fit at the next (and above 100 % they stop growing): test again.
+    core.on('zoom', () => {
+      scheduleLabelScale();
+      scheduleCull();
+    });
     // A dragged or moved node may now cover a label, or uncover one.
     core.on('position', 'node', () => scheduleCull());
     core.on('viewport', () => scheduleAxis());
@@ -236,13 +262,15 @@ export function createGraphView(
   }
 
   // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
-  // about 11 px (nodes) and 9 px (edges) on screen, down to 15 % zoom (the whole seed graph fits at
-  // about 39 %, where the old 45 % floor left 9 px labels; after the collision pass spaces the labels,
-  // a ~60-entity view fits at about 30 %); below that (and above LARGE_GRAPH_NODES) the
-  // level-of-detail rules decide. Labels that would still cover one another are culled (cullLabels).
-  // One rule update per frame at most.
+  // about 10 px (nodes) and 9 px (edges) on screen, down to 10 % zoom; below that (and above
+  // LARGE_GRAPH_NODES) the level-of-detail rules decide. At 11 px two-line names (both languages) filled
+  // half the fitted view of a ~60-entity graph: no placement could draw nine in ten of them without
+  // overlaps. declutter spaces the nodes for these sizes at the fitted zoom; labels that would still
+  // cover one another are culled (cullLabels). One rule update per frame at most.
   let labelFrame = 0;
+  /** Node labels' size over their size at 100 % (11 px): what declutter measured them at. */
   let labelScale = 1;
+  let edgeLabelScale = 1;
   function scheduleLabelScale(): void {
     if (labelFrame) return;
     labelFrame = requestAnimationFrame(() => {
@@ -252,9 +280,12 @@ export function createGraphView(
   }
   function applyLabelScale(): void {
     if (large) return;
-    const scale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / cy.zoom())) * 10) / 10;
-    if (scale === labelScale) return;
+    const zoom = cy.zoom();
+    const scale = Math.round(labelScaleAt(zoom, LABEL_FRAME) * 10) / 10;
+    const edgeScale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom)) * 10) / 10;
+    if (scale === labelScale && edgeScale === edgeLabelScale) return;
     labelScale = scale;
+    edgeLabelScale = edgeScale;
     cy.style()
       .selector('node')
       .style({
@@ -262,8 +293,9 @@ export function createGraphView(
         'text-max-width': `${Math.round(130 * scale)}px`,
         'text-margin-y': 4 * scale,
       })
+      // Parallel relationships stay apart on screen too (16 px between their curves' control points).
       .selector('edge')
-      .style({ 'font-size': 9 * scale })
+      .style({ 'font-size': 9 * edgeScale, 'control-point-step-size': Math.max(56, 16 * edgeScale) })
       .update();
     cullLabels();
   }
@@ -296,14 +328,37 @@ export function createGraphView(
       .toArray()
       .map((n) => ({ n, rank: first.has(n.id()) ? 1 : 0, degree: n.degree(false), id: n.id() }))
       .sort((a, b) => b.rank - a.rank || b.degree - a.degree || a.id.localeCompare(b.id));
-    const drawn: cytoscape.BoundingBox12[] = [];
+    const upright = (b: cytoscape.BoundingBox12): LabelBox => ({
+      cx: (b.x1 + b.x2) / 2,
+      cy: (b.y1 + b.y2) / 2,
+      w: b.x2 - b.x1,
+      h: b.y2 - b.y1,
+      angle: 0,
+    });
+    const candidates: LabelCandidate[] = [];
+    // The selected relationship's label is what the analyst is reading: it always shows, and goes first.
+    for (const e of cy.edges(':selected').toArray()) {
+      const box = edgeLabel(e);
+      if (box) candidates.push({ id: e.id(), box, always: true });
+    }
+    for (const { n } of nodes) {
+      const box = labelBox(n);
+      if (box) candidates.push({ id: n.id(), box: upright(box) });
+    }
+    // Entity labels win: a relationship's label is dropped where it would cover one (or an entity).
+    for (const e of cy.edges(':unselected').toArray()) {
+      const box = edgeLabel(e);
+      if (box) candidates.push({ id: e.id(), box });
+    }
+    const shapes = cy.nodes().map((n: NodeSingular) => ({
+      id: n.id(),
+      box: upright(n.boundingBox({ includeLabels: false, includeOverlays: false })),
+    }));
+    const hidden = hiddenLabels(candidates, shapes);
     cy.batch(() => {
-      for (const { n } of nodes) {
-        const box = labelBox(n);
-        const culled =
-          box !== null && drawn.some((o) => o.x1 < box.x2 && box.x1 < o.x2 && o.y1 < box.y2 && box.y1 < o.y2);
-        if (box && !culled) drawn.push(box);
-        if (Boolean(n.data('culled')) !== culled) n.data('culled', culled);
+      for (const el of cy.elements().toArray()) {
+        const culled = hidden.has(el.id());
+        if (Boolean(el.data('culled')) !== culled) el.data('culled', culled);
       }
     });
   }
@@ -318,47 +373,59 @@ export function createGraphView(
       : null;
   }
 
-  /** The label scale of the view fitted to the nodes as they stand (fitAll's zoom, applyLabelScale's rule). */
-  function fittedLabelScale(): number {
-    const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
-    const zoom = Math.min(
-      1.4,
-      (cy.width() - 80) / Math.max(box.w, 1),
-      (cy.height() - 80) / Math.max(box.h, 1),
-    );
-    return Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom));
+  /**
+   * An edge's label as drawn, in graph units: its unrotated box (with its background padding) and the
+   * angle autorotate turns it to. Cytoscape only offers the upright box around the turned label, which
+   * for a slanted label is up to twice as wide and many times as tall; the drawn box is what it keeps for
+   * its own hit test (labelBounds.main, rscratch.labelAngle, refreshed by boundingBox()).
+   */
+  function edgeLabel(e: EdgeSingular): LabelBox | null {
+    if (!e.visible() || String(e.style('label') ?? '') === '') return null;
+    e.boundingBox();
+    const internal = (e as unknown as { _private: EdgeInternals })._private;
+    const box = internal.labelBounds?.main;
+    if (!box || !Number.isFinite(box.x1) || !(box.x2 > box.x1)) return null;
+    return {
+      cx: (box.x1 + box.x2) / 2,
+      cy: (box.y1 + box.y2) / 2,
+      w: box.x2 - box.x1,
+      h: box.y2 - box.y1,
+      angle: internal.rscratch?.labelAngle ?? 0,
+    };
   }
 
   /**
-   * The collision pass after a placement: no node's shape or label on another's. fcose only discourages
-   * overlaps (repulsion), and with the arrangement held fixed a big batch often lands new nodes on old
-   * ones. Labels keep their on-screen size below 100 % zoom, so they grow in graph units as the view
-   * zooms out: the pass spaces them for the size the view fitted to the nodes as they stand draws them.
-   * One pass: spacing spreads the graph, which lowers the fitted zoom and grows the labels again, so
-   * repeating it would not converge; what still collides at the fitted zoom is cullLabels' work.
-   * `fresh` nodes move first, the arrangement only off itself, pinned nodes never. Big graphs: shapes
-   * only (their labels are level of detail).
+   * The collision pass after a placement: no node's shape or label on another's once the view is fitted.
+   * fcose only discourages overlaps (repulsion), and with the arrangement held fixed a big batch often
+   * lands new nodes on old ones. Labels keep their on-screen size below 100 % zoom, so they grow in graph
+   * units as the view zooms out, and spacing them lowers the fitted zoom: fitSeparate repeats "fit, space
+   * for that zoom" until nothing moves (one pass spaced for the zoom before spacing, and a ~60-entity
+   * view then culled a third of its labels). `fresh` nodes move first, the arrangement only off itself,
+   * pinned nodes never. Big graphs: shapes only (their labels are level of detail).
    */
   function declutter(fresh: ReadonlySet<string>): void {
     const nodes = cy.nodes().toArray();
     if (nodes.length < 2) return;
-    // Spaced for labels as drawn down to 40 % zoom at most: spacing for larger ones spread a ~60-entity
-    // view to a fitted zoom of 18-23 % (varying with the order of the expansions); culling does the rest.
-    const ratio = Math.min(fittedLabelScale(), 2.5) / labelScale;
-    const footprints: Footprint[] = nodes.map((n) => {
+    const placed: LabelledNode[] = nodes.map((n) => {
       const p = n.position();
-      let { x1, y1, x2, y2 } = n.boundingBox({ includeLabels: false, includeOverlays: false });
       const label = large ? null : labelBox(n);
-      if (label) {
-        x1 = Math.min(x1, p.x + (label.x1 - p.x) * ratio);
-        x2 = Math.max(x2, p.x + (label.x2 - p.x) * ratio);
-        y1 = Math.min(y1, p.y + (label.y1 - p.y) * ratio);
-        y2 = Math.max(y2, p.y + (label.y2 - p.y) * ratio);
-      }
-      const mobility = n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1;
-      return { id: n.id(), x1, y1, x2, y2, mobility };
+      const [w, h] = [n.outerWidth(), n.outerHeight()];
+      return {
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        w,
+        h,
+        // Measured at the current label scale; fitSeparate wants it at scale 1.
+        label: label && {
+          w: (label.x2 - label.x1) / labelScale,
+          h: (label.y2 - label.y1) / labelScale,
+          below: Math.max(0, label.y1 - (p.y + h / 2)) / labelScale,
+        },
+        mobility: n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1,
+      };
     });
-    const moved = separate(footprints);
+    const moved = fitSeparate(placed, { ...LABEL_FRAME, width: cy.width(), height: cy.height() });
     cy.batch(() => {
       for (const [id, { dx, dy }] of moved) {
         const node = cy.getElementById(id);
@@ -464,7 +531,7 @@ export function createGraphView(
    * hold up the first paint of a big batch, and the 40 px padding covers most of them.
    */
   function fitAll(quick = false): void {
-    if (!quick) cy.fit(undefined, 40);
+    if (!quick) cy.fit(undefined, FIT_PADDING);
     else {
       const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
       const zoom = Math.min((cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
@@ -478,7 +545,7 @@ export function createGraphView(
       });
     }
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-    if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: centre });
+    if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
     applyLabelScale();
   }
 
@@ -598,7 +665,8 @@ export function createGraphView(
     const fitIfOutside = () => {
       // Labels left out: measuring hundreds of them here would hold up the first paint.
       const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) cy.fit(undefined, 40);
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height())
+        cy.fit(undefined, FIT_PADDING);
     };
     if (view.layout === 'fcose' && ids.length > 1) {
       if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {
@@ -759,8 +827,16 @@ export function createGraphView(
     const min = el.numericStyle('min-zoomed-font-size');
     const text = String(el.style('label') ?? '');
     // A label culled by collision avoidance (cullLabels) is laid out but not drawn.
-    const culled = el.isNode() && Boolean(el.data('culled'));
+    const culled = Boolean(el.data('culled'));
     return { labelPx: px, labelShown: text !== '' && px >= min && el.visible() && !culled };
+  }
+
+  /** A box in graph units as it lands on the canvas (rendered pixels). */
+  function rendered(box: LabelBox | null): LabelBox | null {
+    if (!box) return null;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    return { ...box, cx: box.cx * zoom + pan.x, cy: box.cy * zoom + pan.y, w: box.w * zoom, h: box.h * zoom };
   }
 
   function geometry(): CanvasGeometry {
@@ -794,6 +870,7 @@ export function createGraphView(
           controls,
           midpoint,
           ...labelOnScreen(e),
+          label: rendered(edgeLabel(e)),
         };
       }),
     };
@@ -810,7 +887,7 @@ export function createGraphView(
   return {
     fit: () => {
       cy.resize();
-      cy.fit(undefined, 40);
+      cy.fit(undefined, FIT_PADDING);
     },
     focus: () => container.focus(),
     svg: async (meta) => (await reportSvg(meta)).svg,

@@ -130,6 +130,17 @@ function shift(f: Footprint, dx: number, dy: number): void {
   f.y2 += dy;
 }
 
+/** Whether any two footprints that may move apart (not both pinned) overlap: an R-tree, n log n. */
+function anyOverlap(footprints: readonly Footprint[], gap: number): boolean {
+  const tree = new RBush<Indexed>();
+  tree.load(footprints.map((f, i) => ({ minX: f.x1, minY: f.y1, maxX: f.x2, maxY: f.y2, f, i })));
+  return footprints.some((a) =>
+    tree
+      .search({ minX: a.x1 - gap, minY: a.y1 - gap, maxX: a.x2 + gap, maxY: a.y2 + gap })
+      .some((b) => b.f !== a && (a.mobility > 0 || b.f.mobility > 0) && overlapping(a, b.f, gap)),
+  );
+}
+
 /**
  * Moves footprints apart until none overlaps another (at least `gap` apart), the way fcose cannot
  * promise: its repulsion only discourages overlaps, and against fixed nodes it often loses. First a
@@ -223,4 +234,133 @@ export function separate(
     if (dx !== 0 || dy !== 0) moved.set(b.id, { dx, dy });
   });
   return moved;
+}
+
+/** A node for fitSeparate: its centre and shape in graph units, its label as drawn at 100 % zoom. */
+export interface LabelledNode {
+  id: string;
+  x: number;
+  y: number;
+  /** The shape's size: graph units at every zoom. */
+  w: number;
+  h: number;
+  /**
+   * The label's box at label scale 1 (100 % zoom and above): its width and height, and how far its top
+   * lies below the shape's bottom. Below 100 % zoom all three grow as 1 / zoom (graph-view
+   * applyLabelScale), so the label keeps its size on screen. Null: no label.
+   */
+  label: { w: number; h: number; below: number } | null;
+  mobility: Footprint['mobility'];
+}
+
+/** How a fitted view is framed: the canvas size and padding (pixels), and how labels grow. */
+export interface FitFrame {
+  width: number;
+  height: number;
+  padding: number;
+  /** A label's size on screen below 100 % zoom, over its size at 100 %. */
+  zoomedOut: number;
+  /** 1 / the lowest zoom at which labels still keep their on-screen size. */
+  maxLabelScale: number;
+  /** The highest zoom the view is fitted at. */
+  maxZoom: number;
+}
+
+/**
+ * A label's size in graph units at a zoom, over its size at 100 %: below 100 % it keeps `zoomedOut`
+ * of that size on screen, down to 1 / maxLabelScale; never smaller than at 100 %.
+ */
+export const labelScaleAt = (zoom: number, frame: Pick<FitFrame, 'zoomedOut' | 'maxLabelScale'>): number =>
+  Math.max(1, frame.zoomedOut * Math.min(frame.maxLabelScale, 1 / zoom));
+
+function footprintsAt(nodes: readonly LabelledNode[], scale: number): Footprint[] {
+  return nodes.map((n) => {
+    let x1 = n.x - n.w / 2;
+    let x2 = n.x + n.w / 2;
+    const y1 = n.y - n.h / 2;
+    let y2 = n.y + n.h / 2;
+    if (n.label) {
+      x1 = Math.min(x1, n.x - (n.label.w * scale) / 2);
+      x2 = Math.max(x2, n.x + (n.label.w * scale) / 2);
+      y2 = Math.max(y2, n.y + n.h / 2 + (n.label.below + n.label.h) * scale);
+    }
+    return { id: n.id, x1, y1, x2, y2, mobility: n.mobility };
+  });
+}
+
+/**
+ * The zoom a fit of these nodes lands at, labels included at the size that zoom draws them: the fixed
+ * point of "fit the boxes" and "labels grow as the zoom falls", found by iterating from the shapes alone.
+ */
+export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): number {
+  let zoom = frame.maxZoom;
+  for (let k = 0; k < 8; k++) {
+    const boxes = footprintsAt(nodes, labelScaleAt(zoom, frame));
+    const x1 = Math.min(...boxes.map((b) => b.x1));
+    const x2 = Math.max(...boxes.map((b) => b.x2));
+    const y1 = Math.min(...boxes.map((b) => b.y1));
+    const y2 = Math.max(...boxes.map((b) => b.y2));
+    const next = Math.min(
+      frame.maxZoom,
+      (frame.width - 2 * frame.padding) / Math.max(x2 - x1, 1),
+      (frame.height - 2 * frame.padding) / Math.max(y2 - y1, 1),
+    );
+    if (Math.abs(next - zoom) < 1e-3 * zoom) return next;
+    zoom = next;
+  }
+  return zoom;
+}
+
+/** What fitSeparate did: the passes it ran and the zoom it spaced the labels for. */
+export interface FitSeparateStats {
+  passes: number;
+  zoom: number;
+}
+
+/**
+ * Spaces nodes so that, once the view is fitted, no shape or label lies on another. Labels keep their
+ * on-screen size as the view zooms out, so in graph units they grow as the fit's zoom falls, and
+ * spreading the nodes lowers that zoom: one separate() pass at the zoom before spacing leaves the labels
+ * too small. So it repeats fit → space the labels for that zoom (with `headroom` to spare) → fit again
+ * until a pass moves nothing. Labels are spaced `gapPx` apart on screen. Returns each moved id's offset.
+ */
+export function fitSeparate(
+  nodes: readonly LabelledNode[],
+  frame: FitFrame,
+  options: { gapPx?: number; headroom?: number; passes?: number } = {},
+  stats?: FitSeparateStats,
+): Map<string, { dx: number; dy: number }> {
+  const { gapPx = 2, headroom = 1.05, passes = 8 } = options;
+  // Big graphs: shapes only (their labels are level of detail), and no zoom to space them for.
+  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, 1));
+  const current = nodes.map((n) => ({ ...n }));
+  let pass = 0;
+  let zoom = fittedZoom(current, frame);
+  const spaced = (scale: number) => separate(footprintsAt(current, scale), gapPx * scale);
+  // Done when the labels as the fitted view draws them stand apart; each pass spaces them for a little
+  // more than that, so that the zoom falling as they spread does not undo it.
+  const crowded = () => {
+    const scale = labelScaleAt(zoom, frame);
+    return anyOverlap(footprintsAt(current, scale), gapPx * scale);
+  };
+  while (pass < passes && crowded()) {
+    pass += 1;
+    const largest = labelScaleAt(1 / frame.maxLabelScale, frame);
+    const moved = spaced(Math.min(largest, labelScaleAt(zoom, frame) * headroom));
+    for (const n of current) {
+      const o = moved.get(n.id);
+      if (o) {
+        n.x += o.dx;
+        n.y += o.dy;
+      }
+    }
+    zoom = fittedZoom(current, frame);
+  }
+  if (stats) Object.assign(stats, { passes: pass, zoom });
+  const out = new Map<string, { dx: number; dy: number }>();
+  current.forEach((n, i) => {
+    const before = nodes[i] as LabelledNode;
+    if (n.x !== before.x || n.y !== before.y) out.set(n.id, { dx: n.x - before.x, dy: n.y - before.y });
+  });
+  return out;
 }

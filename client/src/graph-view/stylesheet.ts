@@ -44,7 +44,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         height: 30,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        label: 'data(label)',
+        label: 'data(canvasLabel)',
         'font-family': FONT_FAMILY,
         'font-size': 11,
         color: '#1a1a1a',
@@ -97,6 +97,8 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'control-point-step-size': 56,
       },
     },
+    // A relationship's label that would cover an entity's (cullLabels): the entity's wins.
+    { selector: 'edge[?culled]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     { selector: 'edge.certainty-reported', style: { 'line-dash-pattern': [7, 4] } },
     { selector: 'edge.certainty-speculative', style: { 'line-dash-pattern': [2, 4] } },
     // Some evidence in view denies the claim: a dark red line, and "(disputed)" in the label.

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { edgeElement, nodeLabel, toElements } from '../../../client/src/graph-view/elements.ts';
+import { canvasLabel, edgeElement, nodeLabel, toElements } from '../../../client/src/graph-view/elements.ts';
 import { buildStylesheet } from '../../../client/src/graph-view/stylesheet.ts';
 import { KIND_STYLES } from '../../../client/src/graph-view/palette.ts';
 import { entity, rel } from './builders.ts';
@@ -79,5 +79,19 @@ describe('element mapping', () => {
     const evil = entity('x', { name: '<img src=x onerror=alert(1)>' });
     const [node] = toElements({ nodes: [evil], edges: [] }, { ...options, labelMode: 'en' });
     expect(node?.data.label).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('canvasLabel', () => {
+  it('cuts each line of a long name to the label width, and leaves short ones whole', () => {
+    expect(canvasLabel('Samsung Electronics\n삼성전자')).toBe('Samsung Electronics\n삼성전자');
+    const cut = canvasLabel(
+      'Celebrities from business, tech and entertainment\n비즈니스, 기술, 엔터테인먼트 분야의 유명 인사들',
+    );
+    const [en, ko] = cut.split('\n');
+    expect(en).toMatch(/^Celebrities from.*…$/);
+    expect(ko).toMatch(/^비즈니스.*…$/);
+    expect(cut.split('\n')).toHaveLength(2);
+    expect(ko?.length).toBeLessThan('비즈니스, 기술, 엔터테인먼트 분야의 유명 인사들'.length);
   });
 });
