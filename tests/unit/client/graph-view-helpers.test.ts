@@ -190,14 +190,18 @@ describe('separate', () => {
     const stats = { comparisons: 0 };
     const out = separate(boxes, 6, 30, stats);
     const after = boxes.map((f) => moved(f, out)).sort((a, b) => a.x1 - b.x1);
+    // One expect for all pairs: an expect per pair made the test itself the slow part under load.
+    const overlapping: string[] = [];
     for (let i = 0; i < after.length; i++)
       for (let j = i + 1; j < after.length && after[j]!.x1 < after[i]!.x2; j++)
-        expect(overlaps(after[i]!, after[j]!), `${after[i]!.id} / ${after[j]!.id}`).toBe(false);
+        if (overlaps(after[i]!, after[j]!)) overlapping.push(`${after[i]!.id} / ${after[j]!.id}`);
+    expect(overlapping).toEqual([]);
     expect(separate(crowd(7))).toEqual(out);
     // Counted, not timed: 0.86 M here; a scan of every footprint per probe made it 463 M.
     const n = boxes.length;
     expect(stats.comparisons).toBeLessThan(60 * n * Math.log2(n));
-  });
+    // Counted, so the time bound is only the runner's: 30 s leaves room on a loaded two-core machine.
+  }, 30_000);
 
   it('leaves footprints that already stand apart where they are', () => {
     expect(separate([box('a', 0, 0, 2), box('b', 100, 0, 2), box('c', 0, 100, 1)]).size).toBe(0);
