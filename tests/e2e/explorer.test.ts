@@ -2,7 +2,7 @@
 // expansion, evidence, URL restore, GraphML export, keyboard-only use, table/canvas agreement, axe-core.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
 
@@ -85,10 +85,19 @@ describe('explorer (Chromium)', () => {
   });
 
   it('shows the Korean quote, its translation and the certainty of a selected edge', async () => {
+    // The canvas holds no quotes; opening the edge reads them with one Query.evidence request.
+    const sent: string[] = [];
+    const record = (request: Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql')
+        sent.push(/(?:query|mutation)\s+(\w+)/.exec(request.postData() ?? '')?.[1] ?? '?');
+    };
+    page.on('request', record);
     await page.click('#table-toggle');
     await page.click(`#edges-table tr[data-id="${EDGE}"] button`);
     const quote = page.locator('#details .quote').first();
     await quote.waitFor();
+    page.off('request', record);
+    expect(sent).toEqual(['RelationshipEvidence']);
     expect(await quote.textContent()).toMatch(/[가-힣]/);
     expect((await page.locator('#details .translation').first().textContent())?.trim()).not.toBe('');
     expect(await page.locator('#details .badge').first().textContent()).toMatch(

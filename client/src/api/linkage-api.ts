@@ -12,6 +12,7 @@ import type {
   Note,
   PathResult,
   Relationship,
+  RelationshipEvidence,
   SavedView,
   SearchHit,
   ClaimHit,
@@ -57,6 +58,12 @@ export interface LinkageApi {
     options?: Options,
   ): Promise<ExpansionPreview>;
   paths(fromId: string, toId: string, filter: GraphFilter, options?: Options): Promise<PathResult[]>;
+  /** The evidence in full of these relationships (at most 5,000 ids), as `filter` sees it. */
+  evidence(
+    relationshipIds: string[],
+    filter: GraphFilter | null,
+    options?: Options,
+  ): Promise<RelationshipEvidence[]>;
   entityDetails(id: string, options?: Options): Promise<(Entity & { notes: Note[] }) | null>;
   createEntity(input: CreateEntityInput, options?: Options): Promise<Entity>;
   updateEntity(id: string, version: number, patch: EntityPatch, options?: Options): Promise<Entity>;
@@ -124,6 +131,14 @@ export const linkageApi: LinkageApi = {
     const variables = { fromId, toId, maxLength: 4, first: 3, filter };
     const data = await postGraphQL<{ paths: PathResult[] }>(ops.FIND_PATHS, variables, options);
     return data.paths;
+  },
+  async evidence(relationshipIds, filter, options) {
+    const data = await postGraphQL<{ evidence: RelationshipEvidence[] }>(
+      ops.RELATIONSHIP_EVIDENCE,
+      { relationshipIds, filter },
+      options,
+    );
+    return data.evidence;
   },
   async entityDetails(id, options) {
     const data = await postGraphQL<{ entity: (Entity & { notes: Note[] }) | null }>(

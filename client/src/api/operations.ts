@@ -15,6 +15,11 @@ const ENTITY_FIELDS = /* GraphQL */ `
   }
 `;
 
+// What the canvas, the table and the filters read of a relationship. Its evidence comes as facts only
+// (certainty, stance, event date, the source's grade and report date): the filters act on each piece of
+// evidence, so they need those, but the words (quote, translation, sentence, attribution) and the source's
+// details are most of an answer's bytes and are read when a relationship is opened or exported
+// (RELATIONSHIP_EVIDENCE).
 const RELATIONSHIP_FIELDS = /* GraphQL */ `
   fragment RelationshipFields on Relationship {
     id
@@ -29,27 +34,54 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
     version
     evidence {
       id
-      quote
-      translation
-      sentence
-      attributedTo
       certainty
       stance
       occurredAt
       source {
         id
-        title
-        titleEn
-        publisher
-        author
-        publishedAt
-        language
-        url
         reliability
-        reliabilityReason
+        publishedAt
       }
     }
   }
+`;
+
+const EVIDENCE_FIELDS = /* GraphQL */ `
+  fragment EvidenceFields on Evidence {
+    id
+    quote
+    translation
+    sentence
+    attributedTo
+    certainty
+    stance
+    occurredAt
+    source {
+      id
+      title
+      titleEn
+      publisher
+      author
+      publishedAt
+      language
+      url
+      reliability
+      reliabilityReason
+    }
+  }
+`;
+
+/** The words of relationships' evidence, with their sources: opening a relationship, exporting a view. */
+export const RELATIONSHIP_EVIDENCE = /* GraphQL */ `
+  query RelationshipEvidence($relationshipIds: [ID!]!, $filter: GraphFilter) {
+    evidence(relationshipIds: $relationshipIds, filter: $filter) {
+      relationshipId
+      evidence {
+        ...EvidenceFields
+      }
+    }
+  }
+  ${EVIDENCE_FIELDS}
 `;
 
 export const SEARCH_ENTITIES = /* GraphQL */ `

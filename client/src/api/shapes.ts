@@ -11,10 +11,12 @@ import {
 import type {
   EntityDetailsQuery,
   EntityFieldsFragment,
+  EvidenceFieldsFragment,
   ExpansionPreviewQuery,
   FindPathsQuery,
   MergeEntitiesMutation,
   NeighborhoodQuery,
+  RelationshipEvidenceQuery,
   RelationshipFieldsFragment,
   SavedViewsQuery,
   SearchClaimsQuery,
@@ -39,9 +41,15 @@ export const ENTITY_KINDS = Object.values(EntityKindValues);
 export const ERROR_CODES = Object.values(ErrorCodeValues);
 
 export type Entity = EntityFieldsFragment;
+/** A relationship as the canvas holds it: its evidence as facts only (what the filters act on). */
 export type Relationship = RelationshipFieldsFragment;
-export type Evidence = Relationship['evidence'][number];
+/** One piece of a relationship's evidence on the canvas, without its words. */
+export type EvidenceFact = Relationship['evidence'][number];
+/** One piece of evidence in full (quote, translation, attribution, source), read on demand. */
+export type Evidence = EvidenceFieldsFragment;
 export type Source = Evidence['source'];
+/** A relationship's evidence as Query.evidence answers it. */
+export type RelationshipEvidence = RelationshipEvidenceQuery['evidence'][number];
 export type Subgraph = NeighborhoodQuery['neighborhood'];
 export type PathResult = FindPathsQuery['paths'][number];
 export type SearchHit = SearchEntitiesQuery['search'][number];

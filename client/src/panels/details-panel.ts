@@ -4,6 +4,7 @@ import type { Entity, Evidence, Relationship, Source, SourceReliability } from '
 import type { AppState } from '../state/app-state.ts';
 import type { Commands } from '../state/commands.ts';
 import { RELIABILITY_ORDER, type GraphView } from '../state/model.ts';
+import { needsReading, quote } from '../state/evidence.ts';
 import { visibleGraph } from '../state/visible.ts';
 import type { Store } from '../state/store.ts';
 import { certaintyBadge } from './certainty-badge.ts';
@@ -372,10 +373,13 @@ export function mountDetailsPanel(
     ];
   }
 
-  function renderEdge(view: GraphView, stored: Relationship): (HTMLElement | null)[] {
+  function renderEdge(view: GraphView, stored: Relationship, state: AppState): (HTMLElement | null)[] {
     // The relationship as the filters show it: only its passing evidence, and what follows from it.
     const shown = visibleGraph(view).edges.find((e) => e.id === stored.id);
     const rel = shown ?? stored;
+    // Its words are read on opening (commands.loadEvidence); until then the list says so.
+    const read = state.ui.evidence[stored.id];
+    const reading = shown !== undefined && needsReading(read, stored);
     const dropped = stored.evidence.length - (shown ? shown.evidence.length : 0);
     const denials = rel.evidence.filter((e) => e.stance === 'DENIES').length;
     return [
@@ -417,7 +421,13 @@ export function mountDetailsPanel(
             `${dropped} more hidden by the filters.`,
           )
         : null,
-      h('ol', { class: 'evidence-list' }, ...(shown ? shown.evidence : []).map(evidenceItem)),
+      reading
+        ? h('p', { class: 'muted', attrs: { id: 'evidence-reading' } }, 'Reading the evidence…')
+        : h(
+            'ol',
+            { class: 'evidence-list' },
+            ...(shown ? quote(shown, read).evidence : []).map(evidenceItem),
+          ),
     ];
   }
 
@@ -428,7 +438,7 @@ export function mountDetailsPanel(
     const rel = sel?.type === 'edge' ? view.relationships[sel.id] : undefined;
     if (state.ui.source) replaceChildren(root, ...renderSource(state.ui.source, state));
     else if (entity) replaceChildren(root, ...renderEntity(view, entity, state));
-    else if (rel) replaceChildren(root, ...renderEdge(view, rel));
+    else if (rel) replaceChildren(root, ...renderEdge(view, rel, state));
     else
       replaceChildren(
         root,
@@ -454,7 +464,8 @@ export function mountDetailsPanel(
       view.filter !== previous.history.present.filter ||
       view.hidden !== previous.history.present.hidden ||
       state.ui.source !== previous.ui.source ||
-      state.ui.details !== previous.ui.details
+      state.ui.details !== previous.ui.details ||
+      state.ui.evidence !== previous.ui.evidence
     ) {
       render(state);
     }
@@ -465,6 +476,15 @@ export function mountDetailsPanel(
     const changed = nodeId !== lastSelectedNode;
     lastSelectedNode = nodeId;
     if (nodeId && changed) void commands.loadDetails(nodeId);
+    // Opening a relationship reads its evidence once (again only when an answer brought more of it).
+    if (
+      view.selection?.type === 'edge' &&
+      (view.selection !== previous.history.present.selection ||
+        view.relationships !== previous.history.present.relationships)
+    )
+      void commands.loadEvidence(view.selection.id);
   });
   render(store.getState());
+  const opened = store.getState().history.present.selection;
+  if (opened?.type === 'edge') void commands.loadEvidence(opened.id);
 }

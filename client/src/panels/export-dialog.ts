@@ -26,7 +26,7 @@ export function mountExportDialog(
   dialog: HTMLDialogElement,
   store: Store<AppState>,
   canvas: CanvasExports,
-  commands: Pick<Commands, 'exportView'>,
+  commands: Pick<Commands, 'exportView' | 'quoted'>,
 ) {
   const stamp = () => new Date().toISOString().slice(0, 10);
   const graph = () => visibleGraph(store.getState().history.present);
@@ -77,8 +77,8 @@ export function mountExportDialog(
       label,
     );
   const titleInput = h('input', { attrs: { id: 'export-title-input', type: 'text', autocomplete: 'off' } });
-  /** Title, date line and sources of the picture, from the view as it is now. */
-  const meta = (): ReportMeta => {
+  /** Title, date line and sources of the picture, from the view as it is now (its sources read first). */
+  const meta = async (): Promise<ReportMeta> => {
     const view = store.getState().history.present;
     const g = graph();
     const f = view.filter;
@@ -95,7 +95,7 @@ export function mountExportDialog(
     return {
       title: titleInput.value.trim() || defaultTitle(),
       subtitle: `Exported ${stamp()} · ${g.nodes.length} entities, ${g.edges.length} relationships${certainty}${window}`,
-      sources: sourceLine(g),
+      sources: sourceLine(await commands.quoted(g)),
     };
   };
   const defaultTitle = (): string => {
@@ -117,14 +117,14 @@ export function mountExportDialog(
       'div',
       { class: 'export-grid' },
       item('PNG image', async () =>
-        download(`linkage-${stamp()}.png`, await canvas.png(meta()), 'image/png'),
+        download(`linkage-${stamp()}.png`, await canvas.png(await meta()), 'image/png'),
       ),
       item('SVG image', async () =>
-        download(`linkage-${stamp()}.svg`, await canvas.svg(meta()), 'image/svg+xml'),
+        download(`linkage-${stamp()}.svg`, await canvas.svg(await meta()), 'image/svg+xml'),
       ),
-      item('Linkage JSON (open it again with Open…)', () => {
+      item('Linkage JSON (open it again with Open…)', async () => {
         const view = store.getState().history.present;
-        const file = toGraphFile(graph(), view, canvas.positions());
+        const file = toGraphFile(await commands.quoted(graph()), view, canvas.positions());
         download(`linkage-${stamp()}.linkage.json`, JSON.stringify(file), 'application/json');
       }),
       item('Cytoscape JSON', () =>
@@ -142,8 +142,12 @@ export function mountExportDialog(
       item('Edges CSV (one row per quote)', async () =>
         download(`linkage-edges-${stamp()}.csv`, await commands.exportView('evidence.csv')),
       ),
-      item('Citations', () =>
-        download(`linkage-citations-${stamp()}.txt`, toCitations(graph()), 'text/plain'),
+      item('Citations', async () =>
+        download(
+          `linkage-citations-${stamp()}.txt`,
+          toCitations(await commands.quoted(graph())),
+          'text/plain',
+        ),
       ),
       item('Show the GraphQL for this view', () => {
         const view = store.getState().history.present;

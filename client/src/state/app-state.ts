@@ -3,9 +3,11 @@ import type { ApiErrorCode } from '../api/errors.ts';
 import type {
   ClaimHit,
   Entity,
+  Evidence,
   ExpansionPreview,
   Note,
   PathResult,
+  Relationship,
   SearchHit,
   Source,
 } from '../api/shapes.ts';
@@ -43,6 +45,15 @@ export interface PathsState {
   focused: number | null;
 }
 
+/**
+ * A relationship's evidence read in full (Query.evidence, unfiltered: the filters pick from it by evidence
+ * id, so one read serves every filter), and the relationship as the canvas held it then.
+ */
+export interface EvidenceRead {
+  of: Relationship;
+  evidence: Evidence[];
+}
+
 export interface UiState {
   /** What is loading right now, in words, or null. */
   loading: string | null;
@@ -55,6 +66,8 @@ export interface UiState {
   token: string | null;
   /** The source shown in the details panel (to read or rate), or null. */
   source: Source | null;
+  /** Evidence in full by relationship id, read when a relationship is opened or exported. */
+  evidence: Readonly<Record<string, EvidenceRead>>;
 }
 
 export interface AppState {
@@ -72,6 +85,7 @@ export const INITIAL_UI: UiState = {
   paths: { results: [], answered: false, focused: null },
   token: null,
   source: null,
+  evidence: {},
 };
 
 export function initialAppState(view: GraphView = EMPTY_VIEW, token: string | null = null): AppState {

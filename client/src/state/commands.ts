@@ -10,6 +10,7 @@ import type {
   Entity,
   EntityPatch,
   GraphFilter,
+  Relationship,
   Source,
   SourceReliability,
 } from '../api/shapes.ts';
@@ -22,13 +23,14 @@ import {
   type ActionPayload,
 } from './actions.ts';
 import { redoEffect, undoEffect } from './history.ts';
-import { currentView, type AppState, type UiState } from './app-state.ts';
+import { currentView, type AppState, type EvidenceRead, type UiState } from './app-state.ts';
+import { needsReading, quote, withSource, type QuotedGraph } from './evidence.ts';
 import { toGraphFilter } from './export-formats.ts';
 import { parseGraphFile } from './graph-file.ts';
 import type { GraphView } from './model.ts';
 import type { Store } from './store.ts';
 import { applyDescriptor, parseView } from './url-state.ts';
-import { kindsOnCanvas, typesOnCanvas, visibleGraph } from './visible.ts';
+import { kindsOnCanvas, typesOnCanvas, visibleGraph, type VisibleGraph } from './visible.ts';
 import { stricter } from './paths.ts';
 import { mergeEntitiesLocally, mergeSubgraph, withoutEntity } from './transitions.ts';
 import { EMPTY_VIEW } from './model.ts';
@@ -45,6 +47,8 @@ const NEIGHBORHOOD_LIMIT_MAX = 2000;
  * so expanding many entities at once asks for fewer nodes rather than being refused.
  */
 const QUERY_COST_BUDGET = 4000;
+/** The most relationship ids one Query.evidence request may name (the server refuses more). */
+const EVIDENCE_IDS_MAX = 5000;
 
 export type Commands = ReturnType<typeof createCommands>;
 
@@ -93,6 +97,33 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
   function dispatch<K extends ActionName>(name: K, payload: ActionPayload<K>): void {
     store.setState((s) => applyAction(s, name, payload));
   }
+
+  /**
+   * Reads the evidence in full of the relationships among `ids` that need it (needsReading), unfiltered so
+   * that one read serves every filter, and keeps it in ui.evidence. One request (a view of more than 5,000
+   * relationships takes one per 5,000).
+   */
+  async function readEvidence(ids: string[], signal?: AbortSignal): Promise<void> {
+    const stored = view().relationships;
+    const wanted = ids.filter((id) => {
+      const rel = stored[id];
+      return rel !== undefined && needsReading(store.getState().ui.evidence[id], rel);
+    });
+    const reads: Record<string, EvidenceRead> = {};
+    for (let at = 0; at < wanted.length; at += EVIDENCE_IDS_MAX) {
+      const batch = wanted.slice(at, at + EVIDENCE_IDS_MAX);
+      const answer = await api.evidence(batch, null, options(signal));
+      const byId = new Map(answer.map((r) => [r.relationshipId, r.evidence]));
+      for (const id of batch) {
+        const of = stored[id];
+        if (of) reads[id] = { of, evidence: byId.get(id) ?? [] };
+      }
+    }
+    if (Object.keys(reads).length) setUi({ evidence: { ...store.getState().ui.evidence, ...reads } });
+  }
+
+  /** Evidence reads under way, by relationship id (and the relationship they were started for). */
+  const reading = new Map<string, { of: Relationship; done: Promise<void> }>();
 
   let serverBusy = false;
 
@@ -180,6 +211,30 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
         },
         options(),
       );
+    },
+    /**
+     * Reads the evidence of a relationship opened in the details panel: one Query.evidence request the
+     * first time, none when it is opened again.
+     */
+    loadEvidence(id: string): Promise<void> {
+      const rel = view().relationships[id];
+      if (!rel || !needsReading(store.getState().ui.evidence[id], rel)) return Promise.resolve();
+      // The panel asks on every change while the relationship is open: one request is enough.
+      const pending = reading.get(id);
+      if (pending?.of === rel) return pending.done;
+      const signal = begin('evidence');
+      const done = run('Reading the evidence…', () => readEvidence([id], signal)).then(() => {
+        if (reading.get(id)?.done === done) reading.delete(id);
+      });
+      reading.set(id, { of: rel, done });
+      return done;
+    },
+
+    /** What is on screen with its evidence in full (read in one request when not read yet), for exports. */
+    async quoted(graph: VisibleGraph): Promise<QuotedGraph> {
+      await readEvidence(graph.edges.map((e) => e.id));
+      const reads = store.getState().ui.evidence;
+      return { nodes: graph.nodes, edges: graph.edges.map((e) => quote(e, reads[e.id])) };
     },
     dismissError: () => setUi({ error: null }),
     refuseGraphFile,
@@ -380,7 +435,15 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       controllers.get('restore')?.abort();
       const { entities, relationships } = result.file;
       dispatch('openGraphFile', result.file);
+      // The file quotes its evidence in full: what it holds needs no reading.
+      const opened = view().relationships;
+      const reads: Record<string, EvidenceRead> = {};
+      for (const r of relationships) {
+        const of = opened[r.id];
+        if (of) reads[r.id] = { of, evidence: r.evidence };
+      }
       setUi({
+        evidence: { ...store.getState().ui.evidence, ...reads },
         error: null,
         notice: `Opened ${name}: ${entities.length} entities and ${relationships.length} relationships.`,
       });
@@ -487,7 +550,11 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
       );
       if (!source) return false;
       dispatch('updateSource', source);
-      setUi({ source, notice: `Rated ${source.publisher ?? source.title}: ${source.reliability}.` });
+      setUi({
+        source,
+        evidence: withSource(store.getState().ui.evidence, source),
+        notice: `Rated ${source.publisher ?? source.title}: ${source.reliability}.`,
+      });
       return true;
     },
 

@@ -4,9 +4,10 @@
 import type { GraphFilter } from '../api/shapes.ts';
 import { NEIGHBORHOOD } from '../api/operations.ts';
 import type { GraphView } from './model.ts';
+import type { QuotedGraph } from './evidence.ts';
 import type { VisibleGraph } from './visible.ts';
 
-const nameOf = (graph: VisibleGraph, id: string): string => {
+const nameOf = (graph: QuotedGraph, id: string): string => {
   const e = graph.nodes.find((n) => n.id === id);
   return e ? e.name : id;
 };
@@ -22,7 +23,7 @@ const CERTAINTY_WORDS: Record<string, string> = {
  * A citation list in words, one block per source: who said what, where and when, with the quote and its
  * translation. Names, never ids.
  */
-export function toCitations(graph: VisibleGraph): string {
+export function toCitations(graph: QuotedGraph): string {
   const bySource = new Map<string, { header: string; lines: string[] }>();
   for (const edge of graph.edges) {
     const claim = `${nameOf(graph, edge.fromId)} ${words(edge.type)} ${nameOf(graph, edge.toId)}`;
@@ -53,7 +54,7 @@ export function toCitations(graph: VisibleGraph): string {
 }
 
 /** "Publisher, YYYY-MM-DD" for each distinct source behind the shown relationships (the report's footer). */
-export function sourceLine(graph: VisibleGraph): string[] {
+export function sourceLine(graph: QuotedGraph): string[] {
   const seen = new Map<string, string>();
   for (const edge of graph.edges)
     for (const ev of edge.evidence) {

@@ -2,15 +2,9 @@
 // an analyst can save a view and open it again later (export dialog → Linkage JSON; toolbar → Open).
 // Validated completely before anything changes; the error names the first bad record and what to fix.
 import { z } from 'zod';
-import {
-  ENTITY_KINDS,
-  SOURCE_RELIABILITIES,
-  STANCES,
-  type Entity,
-  type Relationship,
-} from '../api/shapes.ts';
+import { ENTITY_KINDS, SOURCE_RELIABILITIES, STANCES, type Entity } from '../api/shapes.ts';
+import type { QuotedGraph, QuotedRelationship } from './evidence.ts';
 import { CERTAINTY_ORDER, LAYOUT_NAMES, type GraphView, type LabelMode, type LayoutName } from './model.ts';
-import type { VisibleGraph } from './visible.ts';
 
 export const GRAPH_FILE_FORMAT = 'linkage-view/v1';
 /** Larger files are refused before parsing (a 5k-entity view with evidence is ≈ 10 MB). */
@@ -27,7 +21,8 @@ export interface GraphFile {
   labelMode?: LabelMode;
   layout?: LayoutName;
   entities: Entity[];
-  relationships: Relationship[];
+  /** With their evidence in full, so that an opened file quotes it without asking the server. */
+  relationships: QuotedRelationship[];
   /** Canvas positions by entity id (optional; entities without one are placed by the canvas). */
   positions?: Record<string, Point>;
 }
@@ -153,7 +148,7 @@ export function parseGraphFile(content: string): GraphFileResult {
 
 /** The file for what is on screen; `positions` come from the canvas. */
 export function toGraphFile(
-  graph: VisibleGraph,
+  graph: QuotedGraph,
   view: Pick<GraphView, 'labelMode' | 'layout'>,
   positions: Record<string, Point> = {},
   exportedAt = new Date().toISOString(),

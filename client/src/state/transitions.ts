@@ -382,7 +382,7 @@ export function withoutEntity(view: GraphView, id: string): GraphView {
   };
 }
 
-/** Puts a source's new data (a new reliability grade) on every piece of evidence that cites it. */
+/** Puts a source's new grade on every piece of evidence on the canvas that cites it. */
 export function updateSource(view: GraphView, source: Source): GraphView {
   let changed = false;
   const relationships: Record<string, Relationship> = {};
@@ -395,7 +395,7 @@ export function updateSource(view: GraphView, source: Source): GraphView {
     relationships[id] = {
       ...r,
       evidence: r.evidence.map((e) =>
-        e.source.id === source.id ? { ...e, source: { ...e.source, ...source } } : e,
+        e.source.id === source.id ? { ...e, source: { ...e.source, reliability: source.reliability } } : e,
       ),
     };
   }

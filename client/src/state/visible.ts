@@ -2,7 +2,7 @@
 // function so that they can never disagree. Filters act on each piece of evidence, as the server's do
 // (cypher/fragments/evidence-passes.cypher): a relationship is shown when one of its evidence passes, lists
 // only what passed, and takes its certainty, event time, source count and dispute flag from that alone.
-import type { Entity, Evidence, Relationship } from '../api/shapes.ts';
+import type { Entity, EvidenceFact, Relationship } from '../api/shapes.ts';
 import { parseTimeSpan, overlaps } from './dates.ts';
 import { CERTAINTY_ORDER, RELIABILITY_ORDER, type Filter, type GraphView } from './model.ts';
 
@@ -38,7 +38,7 @@ function reportedBy(filter: Filter): string | null {
 }
 
 /** Whether one piece of evidence passes the filter (the server's evidence-passes, client-side). */
-export function evidencePasses(ev: Evidence, filter: Filter): boolean {
+export function evidencePasses(ev: EvidenceFact, filter: Filter): boolean {
   if (rank(ev.certainty) > rank(filter.minCertainty)) return false;
   const grade = RELIABILITY_ORDER.indexOf(ev.source.reliability ?? 'F');
   if (grade > RELIABILITY_ORDER.indexOf(filter.minReliability)) return false;
@@ -65,7 +65,7 @@ export function filteredRelationship(rel: Relationship, filter: Filter): Relatio
   const passing = rel.evidence.filter((ev) => evidencePasses(ev, filter));
   if (passing.length === 0) return null;
   const supporting = passing.filter((ev) => ev.stance !== 'DENIES');
-  const strongest = (list: Evidence[]) =>
+  const strongest = (list: EvidenceFact[]) =>
     list.reduce(
       (best, ev) => (rank(ev.certainty) < rank(best) ? ev.certainty : best),
       'SPECULATIVE' as Relationship['certainty'],

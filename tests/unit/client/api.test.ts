@@ -1,4 +1,4 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { TypeInfo, buildSchema, getNamedType, parse, validate, visit, visitWithTypeInfo } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/api/errors.ts';
@@ -61,4 +61,46 @@ describe('operations', () => {
       expect(validate(schema, ast).map((e) => e.message)).toEqual([]);
     });
   }
+});
+
+describe('the canvas payload', () => {
+  const schema = buildSchema(readFileSync('server/graphql/schema.graphql', 'utf8'));
+  /** "Type.field" for every field a document selects on Evidence or Source (through its fragments). */
+  const evidenceFields = (document: string): string[] => {
+    const info = new TypeInfo(schema);
+    const seen = new Set<string>();
+    visit(
+      parse(document),
+      visitWithTypeInfo(info, {
+        Field(node) {
+          const parent = info.getParentType();
+          if (parent && ['Evidence', 'Source'].includes(getNamedType(parent).name))
+            seen.add(`${parent.name}.${node.name.value}`);
+        },
+      }),
+    );
+    return [...seen].sort();
+  };
+  // What the filters act on per piece of evidence (state/visible.ts evidencePasses), and nothing else.
+  const FACTS = [
+    'Evidence.certainty',
+    'Evidence.id',
+    'Evidence.occurredAt',
+    'Evidence.source',
+    'Evidence.stance',
+    'Source.id',
+    'Source.publishedAt',
+    'Source.reliability',
+  ];
+
+  for (const name of ['NEIGHBORHOOD', 'FIND_PATHS', 'CREATE_RELATIONSHIP'] as const)
+    it(`${name} selects no evidence words and no source details, only the facts the filters read`, () => {
+      expect(evidenceFields(operations[name])).toEqual(FACTS);
+    });
+
+  it('the words come from RELATIONSHIP_EVIDENCE (Query.evidence)', () => {
+    expect(evidenceFields(operations.RELATIONSHIP_EVIDENCE)).toEqual(
+      expect.arrayContaining(['Evidence.quote', 'Evidence.translation', 'Evidence.sentence', 'Source.title']),
+    );
+  });
 });

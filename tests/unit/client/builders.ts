@@ -1,5 +1,6 @@
 // Small builders for client tests: readable defaults, override what the test is about.
 import type { Entity, Evidence, Relationship } from '../../../client/src/api/shapes.ts';
+import type { QuotedRelationship } from '../../../client/src/state/evidence.ts';
 
 export function entity(id: string, overrides: Partial<Entity> = {}): Entity {
   return {
@@ -62,4 +63,14 @@ export function rel(
     version: 1,
     ...overrides,
   };
+}
+
+/** A relationship with its evidence in full (read with Query.evidence), as the exports take it. */
+export function quotedRel(
+  fromId: string,
+  type: string,
+  toId: string,
+  overrides: Partial<QuotedRelationship> = {},
+): QuotedRelationship {
+  return { ...rel(fromId, type, toId), evidence: [evidence()], ...overrides };
 }

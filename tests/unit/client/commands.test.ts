@@ -6,7 +6,8 @@ import { initialAppState, type AppState } from '../../../client/src/state/app-st
 import { MAX_EXPANSION_CAP, createCommands } from '../../../client/src/state/commands.ts';
 import { createStore } from '../../../client/src/state/store.ts';
 import { addEntities } from '../../../client/src/state/transitions.ts';
-import { entity, rel } from './builders.ts';
+import { visibleGraph } from '../../../client/src/state/visible.ts';
+import { entity, evidence, rel } from './builders.ts';
 
 const zuck = entity('mark-zuckerberg', { name: 'Mark Zuckerberg', nameKo: '마크 저커버그' });
 const piece: Subgraph = {
@@ -24,6 +25,7 @@ function fakeApi(overrides: Partial<LinkageApi> = {}): LinkageApi {
     neighborhood: async () => piece,
     expansionPreview: fail,
     paths: async () => [],
+    evidence: async () => [],
     entityDetails: async () => null,
     createEntity: fail,
     updateEntity: fail,
@@ -170,5 +172,69 @@ describe('async commands', () => {
     const onCanvas = Object.keys(store.getState().history.present.entities).length;
     await commands.expand('mark-zuckerberg', null, 50_000);
     expect(limits).toEqual([500 + 1, MAX_EXPANSION_CAP + onCanvas]);
+  });
+
+  it('opening a relationship reads its evidence in one request, and reopening it reads nothing', async () => {
+    const asked: string[][] = [];
+    const met = piece.relationships[0]!;
+    const { store, commands } = setup(
+      fakeApi({
+        evidence: async (ids) => {
+          asked.push(ids);
+          return ids.map((relationshipId) => ({
+            relationshipId,
+            evidence: [evidence({ quote: '만났다', source: { ...evidence().source, title: '기사 1' } })],
+          }));
+        },
+      }),
+    );
+    commands.place(zuck);
+    await commands.expand('mark-zuckerberg', null, 2);
+    commands.dispatch('select', { type: 'edge', id: met.id });
+    await Promise.all([commands.loadEvidence(met.id), commands.loadEvidence(met.id)]);
+    commands.dispatch('select', null);
+    commands.dispatch('select', { type: 'edge', id: met.id });
+    await commands.loadEvidence(met.id);
+    expect(asked).toEqual([[met.id]]);
+    expect(store.getState().ui.evidence[met.id]?.evidence.map((e) => e.quote)).toEqual(['만났다']);
+
+    // An export reads only what was not read yet, all of it in one request, and quotes every edge.
+    const shown = visibleGraph(store.getState().history.present);
+    const quoted = await commands.quoted(shown);
+    expect(asked).toEqual([[met.id], [piece.relationships[1]!.id]]);
+    expect(quoted.edges.map((e) => e.evidence.map((ev) => ev.source.title))).toEqual([
+      ['기사 1'],
+      ['기사 1'],
+    ]);
+    await commands.quoted(shown);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('an answer that brings more evidence of an opened relationship has it read again', async () => {
+    const asked: string[][] = [];
+    const first = rel('a', 'OWNS', 'b', { evidence: [evidence({ id: 'ev-1' })] });
+    const more = rel('a', 'OWNS', 'b', { evidence: [evidence({ id: 'ev-2' })] });
+    const { store, commands } = setup(
+      fakeApi({
+        evidence: async (ids) => {
+          asked.push(ids);
+          const known = store.getState().history.present.relationships[ids[0]!]!.evidence;
+          return [{ relationshipId: ids[0]!, evidence: known.map((f) => evidence({ id: f.id })) }];
+        },
+      }),
+    );
+    commands.dispatch('mergeSubgraph', { nodes: [entity('a'), entity('b')], relationships: [first] });
+    await commands.loadEvidence(first.id);
+    commands.dispatch('mergeSubgraph', { nodes: [], relationships: [more] });
+    await commands.loadEvidence(first.id);
+    expect(asked).toHaveLength(2);
+    expect(
+      store
+        .getState()
+        .ui.evidence[first.id]?.evidence.map((e) => e.id)
+        .sort(),
+    ).toEqual(['ev-1', 'ev-2']);
+    await commands.loadEvidence(first.id);
+    expect(asked).toHaveLength(2);
   });
 });

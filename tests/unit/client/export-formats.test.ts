@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sourceLine, toCitations } from '../../../client/src/state/export-formats.ts';
-import { entity, rel } from './builders.ts';
+import { entity, quotedRel } from './builders.ts';
 
 const graph = {
   nodes: [entity('a', { name: 'A & "B" <C>', nameKo: '삼성' }), entity('b', { name: '=HYPERLINK("x")' })],
-  edges: [rel('a', 'MET_WITH', 'b')],
+  edges: [quotedRel('a', 'MET_WITH', 'b')],
 };
 
 // GraphML and the CSVs are the server's (tests/integration/export.test.ts, view exports).
@@ -19,7 +19,7 @@ describe('exports', () => {
   });
 
   it('the sources line names each source once', () => {
-    const g = { ...graph, edges: [rel('a', 'MET_WITH', 'b'), rel('b', 'OWNS', 'a')] };
+    const g = { ...graph, edges: [quotedRel('a', 'MET_WITH', 'b'), quotedRel('b', 'OWNS', 'a')] };
     expect(sourceLine(g)).toEqual(['애플경제, 2024-02-29']);
   });
 });

@@ -5,11 +5,11 @@ import { createCommands } from '../../../client/src/state/commands.ts';
 import { GRAPH_FILE_FORMAT, parseGraphFile, toGraphFile } from '../../../client/src/state/graph-file.ts';
 import { createStore } from '../../../client/src/state/store.ts';
 import { fromGraphFile } from '../../../client/src/state/transitions.ts';
-import { entity, rel } from './builders.ts';
+import { entity, quotedRel } from './builders.ts';
 
 const graph = {
   nodes: [entity('meta', { nameKo: '메타' }), entity('lg'), entity('samsung')],
-  edges: [rel('meta', 'MET_WITH', 'lg'), rel('meta', 'MET_WITH', 'samsung')],
+  edges: [quotedRel('meta', 'MET_WITH', 'lg'), quotedRel('meta', 'MET_WITH', 'samsung')],
 };
 const positions = {
   meta: { x: 0, y: 0 },

@@ -260,7 +260,17 @@ export type CreateRelationshipInput = {
 
 export type EntityFieldsFragment = { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number };
 
-export type RelationshipFieldsFragment = { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> };
+export type RelationshipFieldsFragment = { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> };
+
+export type EvidenceFieldsFragment = { id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } };
+
+export type RelationshipEvidenceQueryVariables = Exact<{
+  relationshipIds: Array<string | number> | string | number;
+  filter?: GraphFilter | null | undefined;
+}>;
+
+
+export type RelationshipEvidenceQuery = { evidence: Array<{ relationshipId: string, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> };
 
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
@@ -277,7 +287,7 @@ export type SearchClaimsQueryVariables = Exact<{
 }>;
 
 
-export type SearchClaimsQuery = { searchClaims: Array<{ score: number, evidence: { id: string, quote: string, translation: string | null }, from: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, to: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, relationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> } }> };
+export type SearchClaimsQuery = { searchClaims: Array<{ score: number, evidence: { id: string, quote: string, translation: string | null }, from: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, to: { id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }, relationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> } }> };
 
 export type NeighborhoodQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -287,7 +297,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, totalNodes: number, nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> }> } };
 
 export type ExpansionPreviewQueryVariables = Exact<{
   id: string | number;
@@ -307,7 +317,7 @@ export type FindPathsQueryVariables = Exact<{
 }>;
 
 
-export type FindPathsQuery = { paths: Array<{ nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> }> }> };
+export type FindPathsQuery = { paths: Array<{ nodes: Array<{ id: string, kind: EntityKind, name: string, nameKo: string | null, aliases: Array<string>, description: string | null, occurredAt: string | null, properties: Record<string, unknown>, version: number }>, relationships: Array<{ id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> }> }> };
 
 export type EntityDetailsQueryVariables = Exact<{
   id: string | number;
@@ -342,7 +352,7 @@ export type CreateRelationshipMutationVariables = Exact<{
 }>;
 
 
-export type CreateRelationshipMutation = { createRelationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } }> } };
+export type CreateRelationshipMutation = { createRelationship: { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> } };
 
 export type MergeEntitiesMutationVariables = Exact<{
   keepId: string | number;
