@@ -202,6 +202,7 @@ export const TITLE_TYPES: [RegExp, string][] = [
   [/^(회장|chairman|chairwoman|chair)$/i, 'CHAIRMAN_OF'],
   [/^(CEO|최고경영자|사장|대표|대표이사|chief executive|chief executive officer|president)$/i, 'CEO_OF'],
   [/^(창업자|founder|co-founder)$/i, 'FOUNDED'],
+  [/^(연구원|애널리스트|analyst|researcher)$/i, 'WORKS_FOR'],
 ];
 
 export function titleType(title: string): string | null {

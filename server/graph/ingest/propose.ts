@@ -231,14 +231,17 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
     if (!org || !person || org === person) continue;
     let title: string | null = null;
     if (language === 'ko') {
-      // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person).
+      // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person); a Latin
+      // gloss may stand between the person and the organisation ("곽노정(Kwak Noh-jung) SK하이닉스 사장").
       if (a === org && !a.particle && between === ' ') {
         title =
           /(부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)$/.exec(b.surface)?.[1] ??
           /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ??
           null;
-      } else if (a === person && !a.particle && between === ' ') {
-        title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ?? null;
+      } else if (a === person && !a.particle && /^\)? $/.test(between)) {
+        title =
+          /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|연구원|애널리스트)/.exec(after)?.[1] ??
+          null;
       } else if (a === org && !a.particle) {
         title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자) $/.exec(between)?.[1] ?? null;
       }
@@ -251,7 +254,7 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
           )?.[1] ?? null;
       else
         title =
-          /^,\s+(?:the\s+)?(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder)\s+of\s+$/i.exec(
+          /^,\s+(?:the\s+|an?\s+)?(?:senior\s+)?(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder|analyst|researcher)\s+(?:of|at)\s+$/i.exec(
             between,
           )?.[1] ?? null;
     }
@@ -261,18 +264,75 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
   return out.filter((c) => c.from.start >= sentence.start && c.to.end <= sentence.end);
 }
 
-/** "엔비디아의 젯슨 모듈", "Nvidia's Jetson module": an organisation's own product is one it makes. */
+/**
+ * "엔비디아의 젯슨 모듈", "Nvidia's Jetson module", "엔비디아의 차세대 가속기 ‘펠리컨’", "Nvidia's H100 chips": an
+ * organisation's own product is one it makes, also past a few modifiers before a quoted name.
+ */
 function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
   for (let i = 0; i + 1 < ms.length; i++) {
     const owner = ms[i]!;
-    const product = ms[i + 1]!;
-    if (owner.kind !== 'Organization' || product.kind !== 'Product' || product.entity) continue;
+    if (owner.kind !== 'Organization') continue;
+    const product = ms.slice(i + 1).find((m) => m.kind === 'Product' || m.kind === 'Organization');
+    if (!product || product.kind !== 'Product') continue;
     const between = text.slice(owner.end, product.start);
     const possessive =
-      language === 'ko' ? owner.particle === '의' && between === '의 ' : /^['’]s $/.test(between);
+      language === 'ko'
+        ? owner.particle === '의' && /^의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
+        : /^['’]s? $/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
+/**
+ * Noun-phrase facts the sentence states in passing: "GPU ‘루빈’", "HBM인 HBM4" (an instance of a category),
+ * "일본 오사카", "대만 UMC" (a place inside a place, a company based in it), "오사카에서 열린 ‘칩엑스포 2025’"
+ * (where an event takes place).
+ */
+function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  if (language !== 'ko') return [];
+  const out: ClaimSeed[] = [];
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (a.start < sentence.start || b.end > sentence.end) continue;
+    const between = text.slice(a.end, b.start);
+    const named = b.kind === 'Product' || b.kind === 'Technology';
+    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)인 )$/.test(between) && !a.particle)
+      out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
+    if (a.kind === 'Technology' && a.entity && named && a.particle === '인' && between === '인 ')
+      out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
+    if (a.kind === 'Place' && !a.particle && between === ' ') {
+      if (b.kind === 'Place') out.push({ type: 'LOCATED_IN', from: b, to: a, confidence: 0.6, fact: true });
+      if (b.kind === 'Organization')
+        out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.55, fact: true });
+    }
+    if (
+      a.kind === 'Place' &&
+      b.kind === 'Event' &&
+      /^에서 (열린|열리는|열릴|개최된|개최되는|개최될) ‘?$/.test(between)
+    )
+      out.push({ type: 'TOOK_PLACE_IN', from: b, to: a, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
+/** "‘펠리컨’에는 HBM4가 탑재된다": what is mounted (subject) goes into the host marked with 에. */
+function mountedClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  if (language !== 'ko') return [];
+  const out: ClaimSeed[] = [];
+  const parts = (m: Mention) => m.kind === 'Product' || m.kind === 'Technology';
+  for (const cue of sentence.text.matchAll(/탑재(될|된|되|돼)/g)) {
+    const at = sentence.start + cue.index;
+    const before = ms.filter((m) => m.start >= sentence.start && m.end <= at);
+    const host = before.find((m) => parts(m) && /^에(는|도)?$/.test(m.particle));
+    if (!host) continue;
+    for (const part of before.filter(
+      (m) => m.start > host.end && parts(m) && /^(이|가|과|와|도)$/.test(m.particle),
+    ))
+      if (keyOf(part) !== keyOf(host)) out.push({ type: 'USES', from: host, to: part, confidence: 0.6 });
   }
   return out;
 }
@@ -484,6 +544,8 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const seeds = [
       ...titles,
       ...possessiveClaims(sentence, ends, text, language),
+      ...nounPhraseClaims(sentence, ends, text, language),
+      ...mountedClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),

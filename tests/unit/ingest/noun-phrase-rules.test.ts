@@ -1,0 +1,123 @@
+// General causes of misses found on the first blind held-out set (issue 14, sixth round): names glossed
+// in Latin, quoted names, places, compound nouns around a concept's short name, titles and analysts,
+// possessives, categories, and passive mounting. Written sentences, not the eval's articles.
+import { describe, expect, it } from 'vitest';
+import { claims, mentions } from './sentences.ts';
+
+describe('Korean names glossed in Latin', () => {
+  it('a Hangul word with its Latin name in parentheses is one new entity, both spellings mentions', () => {
+    expect(mentions('애플은 라이젠텍(Rizentek)과 협력한다.')).toEqual([
+      ['애플', 'apple'],
+      ['라이젠텍', 'new:Organization'],
+      ['Rizentek', 'new:Organization'],
+    ]);
+    expect(claims('애플은 라이젠텍(Rizentek)과 협력한다.')).toEqual(['Apple PARTNERS_WITH Rizentek']);
+  });
+
+  it('a two-word foreign name glossed with a two-word Latin name is a person', () => {
+    expect(mentions('리사 수(Lisa Su) 엔비디아 최고경영자(CEO)는 웃었다.')).toEqual([
+      ['리사 수', 'new:Person'],
+      ['Lisa Su', 'new:Person'],
+      ['엔비디아', 'nvidia'],
+    ]);
+    expect(claims('리사 수(Lisa Su) 엔비디아 최고경영자(CEO)는 웃었다.')).toEqual(['Lisa Su CEO_OF Nvidia']);
+  });
+
+  it('a Latin name of a university is an organisation', () => {
+    expect(mentions('애플은 인근 오크힐대학교(Oakhill University)와 협력한다.')).toContainEqual([
+      '오크힐대학교',
+      'new:Organization',
+    ]);
+  });
+});
+
+describe('Korean quoted names', () => {
+  it('a short name in single quotes is a product, or an event when it ends with a year', () => {
+    expect(mentions('엔비디아는 ‘펠리컨 X’를 ‘테크쇼 2025’에서 공개했다.')).toEqual([
+      ['엔비디아', 'nvidia'],
+      ['펠리컨 X', 'new:Product'],
+      ['테크쇼 2025', 'new:Event'],
+    ]);
+  });
+
+  it('a quoted name that is a known name stays linked', () => {
+    expect(mentions('애플의 ‘비전 프로’가 나왔다.')).toEqual([
+      ['애플', 'apple'],
+      ['비전 프로', 'apple-vision-pro'],
+    ]);
+  });
+});
+
+describe('places', () => {
+  it('a country before a city or a company places it', () => {
+    expect(mentions('대만 신주에 공장이 있다.')).toEqual([
+      ['대만', 'new:Place'],
+      ['신주', 'new:Place'],
+    ]);
+    expect(claims('애플은 일본 오사카에서 열린 ‘칩엑스포 2025’에 참석했다.')).toContain(
+      '오사카 LOCATED_IN Japan',
+    );
+    expect(claims('애플은 일본 오사카에서 열린 ‘칩엑스포 2025’에 참석했다.')).toContain(
+      '칩엑스포 2025 TOOK_PLACE_IN 오사카',
+    );
+    expect(claims('엔비디아는 대만 UMC와 협력한다고 밝혔다.')).toContain('UMC BASED_IN 대만');
+  });
+
+  it('a state written with 주 is a place inside the country before it', () => {
+    expect(claims('애플은 미국 오하이오주 공장을 짓는다.')).toContain('오하이오주 LOCATED_IN 미국');
+  });
+});
+
+describe('compound nouns around a concept’s short name', () => {
+  it('"AI" before a head noun such as 가속기 or "accelerators" is no mention of artificial intelligence', () => {
+    expect(mentions('엔비디아의 AI 가속기가 팔렸다.')).toEqual([['엔비디아', 'nvidia']]);
+    expect(mentions('Nvidia sold AI accelerators.', 'en')).toEqual([['Nvidia', 'nvidia']]);
+    expect(mentions('엔비디아는 AI를 말했다.')).toContainEqual(['AI', 'artificial-intelligence']);
+  });
+
+  it('a Korean name written without its spaces still links', () => {
+    expect(mentions('카운터포인트리서치에 따르면 애플이 1위다.')).toContainEqual([
+      '카운터포인트리서치',
+      'counterpoint-research',
+    ]);
+  });
+});
+
+describe('titles and analysts', () => {
+  it('an analyst of a firm works for it (Korean and English)', () => {
+    expect(claims('박서진 가람증권 연구원은 "애플이 앞선다"고 말했다.')).toContain(
+      '박서진 WORKS_FOR 가람증권',
+    );
+    expect(claims('Apple leads, said Dana Reyes, an analyst at Counterpoint Research.', 'en')).toContain(
+      'Dana Reyes WORKS_FOR Counterpoint Research',
+    );
+  });
+
+  it('"Chief Executive Officer" is a title, not part of the name after it', () => {
+    expect(claims('Nvidia Chief Executive Officer Dana Reyes spoke.', 'en')).toEqual([
+      'Dana Reyes CEO_OF Nvidia',
+    ]);
+  });
+});
+
+describe('possessives and categories', () => {
+  it('an organisation’s known product, also after modifiers, is one it makes', () => {
+    expect(claims('Apple said it bought Nvidia’s H100 chips.', 'en')).toContain(
+      'Nvidia PRODUCES Nvidia H100',
+    );
+    expect(claims('애플은 엔비디아의 차세대 가속기 ‘펠리컨’을 샀다.')).toContain('Nvidia PRODUCES 펠리컨');
+  });
+
+  it('a category right before a quoted name, or before 인, is what the name is an instance of', () => {
+    expect(claims('엔비디아의 GPU ‘펠리컨’이 나왔다.')).toContain('펠리컨 INSTANCE_OF AI chips (GPUs)');
+    expect(claims('삼성전자가 HBM인 HBM9을 만든다고 밝혔다.')).toContain(
+      'HBM9 INSTANCE_OF HBM (High Bandwidth Memory)',
+    );
+  });
+});
+
+describe('passive mounting', () => {
+  it('"X에 Y가 탑재된다": the host uses what is mounted in it', () => {
+    expect(claims('업계에 따르면 ‘펠리컨’에는 HBM4가 탑재된다.')).toContain('펠리컨 USES HBM4');
+  });
+});
