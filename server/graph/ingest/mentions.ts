@@ -400,7 +400,8 @@ function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: 
     const kind = /\d{4}$/.test(inner) || (gloss && /\d{4}$/.test(gloss)) ? 'Event' : 'Product';
     const name = gloss ?? inner;
     const nameKo = HANGUL.test(inner) ? inner : null;
-    mentions.push(named(start, end, text, q[2] ? '' : q[3]!, kind, name, nameKo, 0.6));
+    // The particle after a parenthesis is the quoted name's: "‘아틀라스’(프로젝트명)를".
+    mentions.push(named(start, end, text, q[3]!, kind, name, nameKo, 0.6));
     for (const k of tokensIn(tokens, start, end)) taken[k] = true;
     if (gloss) {
       const at = end + 2;
@@ -417,10 +418,27 @@ function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: 
  */
 function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions: Mention[]) {
   for (const q of text.matchAll(/(\p{Script=Hangul}+)\(([^()\n]{1,40})\)(\p{Script=Hangul}*)/gu)) {
-    const gloss = latinGloss(q[2]);
-    if (!gloss) continue;
     const koEnd = q.index + q[1]!.length;
     const k = tokens.findIndex((t) => t.end === koEnd);
+    // "고대역폭메모리(HBM)", "확장현실(XR)": a Korean word glossed with a known name is that entity.
+    const known = mentions.find(
+      (m) => m.entity && m.start === koEnd + 1 && m.end === koEnd + 1 + q[2]!.length,
+    );
+    if (known && k >= 0 && !taken[k] && tokens[k]!.start === q.index) {
+      mentions.push({
+        ...known,
+        start: q.index,
+        end: koEnd,
+        surface: q[1]!,
+        particle: q[3]!,
+        confidence: 0.8,
+      });
+      known.particle = q[3]!;
+      taken[k] = true;
+      continue;
+    }
+    const gloss = latinGloss(q[2]);
+    if (!gloss) continue;
     const latinStart = koEnd + 1;
     const latin = tokensIn(tokens, latinStart, latinStart + gloss.length);
     if (k < 0 || taken[k] || latin.some((j) => taken[j])) continue;
@@ -442,8 +460,9 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
       taken[k - 1] = true;
     }
     const korean = text.slice(start, koEnd);
+    // Both spellings carry the particle after the gloss: it marks the name's role ("마이크론(Micron)도").
     mentions.push(named(start, koEnd, text, q[3]!, kind, gloss, korean, 0.65));
-    mentions.push(named(latinStart, latinStart + gloss.length, text, '', kind, gloss, korean, 0.65));
+    mentions.push(named(latinStart, latinStart + gloss.length, text, q[3]!, kind, gloss, korean, 0.65));
     taken[k] = true;
     for (const j of latin) taken[j] = true;
   }
@@ -687,9 +706,20 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         continue;
       }
       // "SK하이닉스", "LG디스플레이", "현대자동차": company-like words.
-      if (ORG_SUFFIX_KO.test(stem) && stem.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(stem)) {
+      // Stems are tried longest first: "LG디스플레이의" is "LG디스플레이" + 의, not "LG디스플레" + 이의.
+      const company = stems(token.text).find(
+        (s) => ORG_SUFFIX_KO.test(s) && s.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(s),
+      );
+      if (company) {
         mentions.push(
-          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
+          newMention(
+            text,
+            token.start,
+            token.start + company.length,
+            particleAfter(token.text, company),
+            'Organization',
+            0.65,
+          ),
         );
         taken[i] = true;
         continue;
@@ -710,7 +740,8 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       j + 1 < tokens.length &&
       !taken[j + 1] &&
       joins(j) &&
-      /^\p{Lu}/u.test(tokens[j + 1]!.text) &&
+      // A romanised Korean given name continues in lower case after its hyphen: "Park Min-seo".
+      (/^\p{Lu}/u.test(tokens[j + 1]!.text) || text.slice(tokens[j]!.end, tokens[j + 1]!.start) === '-') &&
       !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
     )
       j++;
@@ -725,13 +756,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
-    const kind = ORG_WORDS_EN.test(surface)
-      ? 'Organization'
-      : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-        ? j > i
-          ? 'Person'
-          : 'Organization'
-        : 'Organization';
+    const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
+      ? 'Product'
+      : ORG_WORDS_EN.test(surface)
+        ? 'Organization'
+        : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+          ? j > i
+            ? 'Person'
+            : 'Organization'
+          : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

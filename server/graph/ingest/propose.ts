@@ -278,7 +278,7 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     const between = text.slice(owner.end, product.start);
     const possessive =
       language === 'ko'
-        ? owner.particle === '의' && /^의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
+        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
         : /^['’]s? $/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
@@ -292,17 +292,34 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
  * (where an event takes place).
  */
 function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
-  if (language !== 'ko') return [];
   const out: ClaimSeed[] = [];
+  if (language === 'en') {
+    // "an analyst at Harbor Capital in Seoul", "Seoul-based Harbor Capital".
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const a = ms[i]!;
+      const b = ms[i + 1]!;
+      if (a.start < sentence.start || b.end > sentence.end) continue;
+      const between = text.slice(a.end, b.start);
+      const lead = text.slice(Math.max(0, a.start - 6), a.start);
+      if (
+        a.kind === 'Organization' &&
+        b.kind === 'Place' &&
+        between === ' in ' &&
+        /\b(at|of|from) $/.test(lead)
+      )
+        out.push({ type: 'BASED_IN', from: a, to: b, confidence: 0.6, fact: true });
+      if (a.kind === 'Place' && b.kind === 'Organization' && between === '-based ')
+        out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.6, fact: true });
+    }
+    return out;
+  }
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i]!;
     const b = ms[i + 1]!;
     if (a.start < sentence.start || b.end > sentence.end) continue;
     const between = text.slice(a.end, b.start);
     const named = b.kind === 'Product' || b.kind === 'Technology';
-    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)인 )$/.test(between) && !a.particle)
-      out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
-    if (a.kind === 'Technology' && a.entity && named && a.particle === '인' && between === '인 ')
+    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)?인 )$/.test(between))
       out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
     if (a.kind === 'Place' && !a.particle && between === ' ') {
       if (b.kind === 'Place') out.push({ type: 'LOCATED_IN', from: b, to: a, confidence: 0.6, fact: true });
@@ -372,6 +389,11 @@ function cueClaims(
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
     out.push(claim);
+    for (const co of coAgents(claim, cue, at, match.text, ms, text, language, sentence)) {
+      out.push({ type: 'PARTNERS_WITH', from: claim.from, to: co, confidence: claim.confidence * 0.85 });
+      if (keyOf(co) !== keyOf(claim.to))
+        out.push({ ...claim, from: co, confidence: claim.confidence * 0.85 });
+    }
     // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
     // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
     const coSubject = coordinatedBefore(claim.from, ms, text, language);
@@ -402,6 +424,56 @@ function cueClaims(
         out.push({ ...claim, to: next, confidence: claim.confidence * 0.9 });
       last = next;
     }
+  }
+  return out;
+}
+
+/**
+ * "developing a headset with Sony and Google", "소니와 함께 개발": co-agents who act with the subject partner
+ * with it and share the act. Verbs that take "with" for their own object (meet, compete, partner) have none.
+ */
+function coAgents(
+  claim: ClaimSeed,
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+  language: Language,
+  sentence: Sentence,
+): Mention[] {
+  if (cue.objectMarks.en.includes('with') || cue.objectMarks.ko.includes('와')) return [];
+  const agent = (m: Mention) =>
+    (m.kind === 'Organization' || m.kind === 'Person') && keyOf(m) !== keyOf(claim.from);
+  if (language === 'ko')
+    return ms.filter(
+      (m) =>
+        m.end <= at &&
+        m.start > claim.from.start &&
+        agent(m) &&
+        /^(와|과)$/.test(m.particle) &&
+        text.startsWith(' 함께', m.end + m.particle.length),
+    );
+  const out: Mention[] = [];
+  const after = ms.filter((m) => m.start >= at + cueText.length && m.end <= sentence.end);
+  for (let i = 0; i < after.length; i++) {
+    const m = after[i]!;
+    // Right after the object, a few words at most and no second verb ("produces X and competes with Y").
+    if (
+      !agent(m) ||
+      m.start < claim.to.end ||
+      !/^(?:,?\s*(?!and\b)[\w-]+){0,3},?\s+with\s+(the\s+)?$/.test(text.slice(claim.to.end, m.start))
+    )
+      continue;
+    out.push(m);
+    // "with Sony and Google", "with Sony, LG and Google".
+    let last = m;
+    for (const next of after.slice(i + 1)) {
+      if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(text.slice(last.end, next.start)) || !agent(next)) break;
+      out.push(next);
+      last = next;
+    }
+    break;
   }
   return out;
 }
@@ -469,7 +541,11 @@ function englishPair(
       new RegExp(`\\b${p}\\s+(the\\s+|its\\s+|\\S+'s\\s+)?$`, 'i').test(gap),
     );
   });
-  const object = marked ?? after[0];
+  // "developing an extended reality (XR) headset, code-named Halla": the product named is the object.
+  const codeNamed = after.find((m) =>
+    /\b(code-?named|dubbed)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)),
+  );
+  const object = marked ?? codeNamed ?? after[0];
   if (!object) return null;
   const near = text.slice(subject.end, at).length <= 30;
   return {

@@ -121,3 +121,57 @@ describe('passive mounting', () => {
     expect(claims('업계에 따르면 ‘펠리컨’에는 HBM4가 탑재된다.')).toContain('펠리컨 USES HBM4');
   });
 });
+
+describe('more names', () => {
+  it('a company word ending like a particle keeps its whole name ("…디스플레이의")', () => {
+    expect(mentions('한빛디스플레이의 패널이 팔렸다.')).toEqual([['한빛디스플레이', 'new:Organization']]);
+  });
+
+  it('a romanised Korean name keeps its hyphenated part ("Park Min-seo")', () => {
+    expect(mentions('Apple leads, said Park Min-seo, an analyst at Harbor Capital.', 'en')).toContainEqual([
+      'Park Min-seo',
+      'new:Person',
+    ]);
+  });
+
+  it('a Korean word glossed with a known name is that entity', () => {
+    expect(mentions('애플은 고대역폭메모리(HBM)를 샀다.')).toEqual([
+      ['애플', 'apple'],
+      ['고대역폭메모리', 'hbm'],
+      ['HBM', 'hbm'],
+    ]);
+  });
+
+  it('the particle after a gloss or a parenthesis marks the name before it', () => {
+    expect(claims('애플은 ‘펠리컨’(가칭)을 개발한다고 밝혔다.')).toEqual(['Apple DEVELOPS 펠리컨']);
+    expect(claims('애플은 라이젠텍(Rizentek)의 ‘펠리컨’을 샀다.')).toContain('Rizentek PRODUCES 펠리컨');
+  });
+});
+
+describe('co-agents', () => {
+  it('"with X" / "X와 함께": the co-agent partners with the subject and shares the act', () => {
+    expect(
+      claims('Apple said it is developing a headset, code-named Pelican, with Sony and Google.', 'en'),
+    ).toEqual(
+      expect.arrayContaining([
+        'Apple PARTNERS_WITH Sony',
+        'Apple PARTNERS_WITH Google',
+        'Apple DEVELOPS Pelican',
+      ]),
+    );
+    expect(claims('애플이 엔비디아와 함께 ‘펠리컨’을 개발하고 있다.')).toEqual(
+      expect.arrayContaining(['Apple PARTNERS_WITH Nvidia', 'Apple DEVELOPS 펠리컨', 'Nvidia DEVELOPS 펠리컨']),
+    );
+  });
+});
+
+describe('English places', () => {
+  it('a firm "at X in Seoul" or "Seoul-based" is based there', () => {
+    expect(claims('Apple leads, said Dana Reyes, an analyst at Harbor Capital in Seoul.', 'en')).toContain(
+      'Harbor Capital BASED_IN Seoul',
+    );
+    expect(claims('Seoul-based Harbor Capital said Apple leads.', 'en')).toContain(
+      'Harbor Capital BASED_IN Seoul',
+    );
+  });
+});
