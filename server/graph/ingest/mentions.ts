@@ -549,17 +549,29 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       const placeBefore = mentions.find(
         (m) => m.kind === 'Place' && !m.particle && m.end === token.start - 1 && text[m.end] === ' ',
       );
-      const afterPlace =
-        placeBefore &&
-        /^\p{Script=Hangul}{2,6}$/u.test(stem) &&
-        !COMMON_KO.has(stem) &&
-        !VERBAL_KO.test(stem) &&
-        !ORG_SUFFIX_KO.test(stem) &&
-        !PERSON_TITLES_KO.test(stem);
+      // One particle off, not two: "타이베이에서" is 타이베이 + 에서, not 타이베 + 이 + 에서.
+      const placeStem =
+        stems(token.text).find((s) => COUNTRIES_KO.has(s)) ?? stems(token.text)[1] ?? token.text;
+      const unknown =
+        /^\p{Script=Hangul}{2,6}$/u.test(placeStem) &&
+        !COMMON_KO.has(placeStem) &&
+        !VERBAL_KO.test(placeStem) &&
+        !ORG_SUFFIX_KO.test(placeStem) &&
+        !PERSON_TITLES_KO.test(placeStem);
+      // "나고야에서 열린 ‘…’": the venue of an event held there.
+      const venue =
+        particleAfter(token.text, placeStem) === '에서' &&
+        /^ (열린|열리는|열릴|개최된|개최되는|개최될)/.test(text.slice(token.end, token.end + 5));
       const province =
         PROVINCES_KO.has(token.text) && next && gap === ' ' && SITE_KO.test(nextStem) && !taken[i + 1];
-      if (COUNTRIES_KO.has(stem) || afterPlace || province || SITE_KO.test(stem)) {
-        mentions.push(newMention(text, token.start, token.start + stem.length, particle, 'Place', 0.6));
+      if (
+        COUNTRIES_KO.has(placeStem) ||
+        (unknown && (placeBefore || venue)) ||
+        province ||
+        SITE_KO.test(stem)
+      ) {
+        const end = token.start + (SITE_KO.test(stem) ? stem.length : placeStem.length);
+        mentions.push(newMention(text, token.start, end, token.text.slice(end - token.start), 'Place', 0.6));
         taken[i] = true;
         continue;
       }

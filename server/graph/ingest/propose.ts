@@ -217,6 +217,8 @@ interface ClaimSeed {
   confidence: number;
   /** Titles are stated as fact whatever the sentence's hedge ("메타 CEO 마크 저커버그"). */
   fact?: boolean;
+  /** Inferred from another claim (a supplier makes what it supplies): not proposed when that claim is denied. */
+  derived?: boolean;
 }
 
 function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
@@ -388,6 +390,7 @@ function cueClaims(
     // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
+    if (cue.type === 'SUPPLIES') out.push(...supplyClaims(claim, at, match.text, ms, text, language));
     out.push(claim);
     for (const co of coAgents(claim, cue, at, match.text, ms, text, language, sentence)) {
       out.push({ type: 'PARTNERS_WITH', from: claim.from, to: co, confidence: claim.confidence * 0.85 });
@@ -478,6 +481,50 @@ function coAgents(
   return out;
 }
 
+const part = (m: Mention) => m.kind === 'Product' || m.kind === 'Technology';
+
+/**
+ * "Samsung supplies HBM3 chips to Apple", "삼성전자는 애플의 ‘펠리컨’에 HBM3를 납품": the supplier makes what it
+ * supplies; supplying into an owner's product supplies the owner (the claim is rewritten to it), and the
+ * product uses what goes in.
+ */
+function supplyClaims(
+  claim: ClaimSeed,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+  language: Language,
+): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  const c = claim.confidence * 0.85;
+  const derived = true;
+  if (language === 'en') {
+    for (const m of ms.filter((x) => x.start >= at + cueText.length && x.end <= claim.to.start && part(x)))
+      out.push({ type: 'PRODUCES', from: claim.from, to: m, confidence: c, derived });
+    return out;
+  }
+  const supplied = ms.filter(
+    (m) => m.start > claim.from.end && m.end <= at && part(m) && /^(을|를)$/.test(m.particle),
+  );
+  for (const m of supplied) out.push({ type: 'PRODUCES', from: claim.from, to: m, confidence: c, derived });
+  const product = claim.to;
+  const owner = [...ms]
+    .reverse()
+    .find(
+      (m) =>
+        m.end <= product.start &&
+        m.kind === 'Organization' &&
+        m.particle === '의' &&
+        /^의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(text.slice(m.end, product.start)),
+    );
+  if (part(product) && owner && keyOf(owner) !== keyOf(claim.from)) {
+    claim.to = owner;
+    for (const m of supplied) out.push({ type: 'USES', from: product, to: m, confidence: c, derived });
+  }
+  return out;
+}
+
 /** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
 const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
 
@@ -507,9 +554,12 @@ function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): 
   const candidates = [...before].reverse().filter((m) => keyOf(m) !== keyOf(subject));
   // Korean marks the object with a particle ("LG전자를 찾아", "이재용 회장과 회동"); an unmarked noun
   // before the verb is more often a modifier than the object, so it is not guessed.
-  const object = candidates.find(
-    (m) => cue.objectMarks.ko.includes(roleParticle(text, m)) && kindOk(cue.toKinds, m),
-  );
+  // "HBM3 양산에 들어갔다": a product right before a verbal noun of making is its object.
+  const object =
+    candidates.find((m) => cue.objectMarks.ko.includes(roleParticle(text, m)) && kindOk(cue.toKinds, m)) ??
+    (cue.type === 'PRODUCES' || cue.type === 'DEVELOPS'
+      ? candidates.find((m) => m.end + 1 === at && text[m.end] === ' ' && !m.particle && part(m))
+      : undefined);
   if (!object) return null;
   const subjectMarked = SUBJECT_KO.has(roleParticle(text, subject));
   return {
@@ -534,7 +584,14 @@ function englishPair(
     subject = previous.from;
   if (!subject) return null;
   const cueEnd = at + cueText.length;
-  const after = ms.filter((m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m));
+  // "with Apple's Vision Pro": the possessor only modifies the object after it.
+  const possessor = (m: Mention) => {
+    const mark = /^['’]s? /.exec(text.slice(m.end, m.end + 3));
+    return mark !== null && ms.some((x) => x.start === m.end + mark[0].length);
+  };
+  const after = ms.filter(
+    (m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m) && !possessor(m),
+  );
   const marked = after.find((m) => {
     const gap = text.slice(cueEnd, m.start);
     return cue.objectMarks.en.some((p) =>
@@ -629,7 +686,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);
-      if (fromKey === toKey) continue;
+      if (fromKey === toKey || (seed.derived && stance === 'DENIES')) continue;
       // A caption repeated word for word is one quote.
       const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
       if (seen.has(dedupe)) continue;

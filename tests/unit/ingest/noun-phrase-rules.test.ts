@@ -160,7 +160,11 @@ describe('co-agents', () => {
       ]),
     );
     expect(claims('애플이 엔비디아와 함께 ‘펠리컨’을 개발하고 있다.')).toEqual(
-      expect.arrayContaining(['Apple PARTNERS_WITH Nvidia', 'Apple DEVELOPS 펠리컨', 'Nvidia DEVELOPS 펠리컨']),
+      expect.arrayContaining([
+        'Apple PARTNERS_WITH Nvidia',
+        'Apple DEVELOPS 펠리컨',
+        'Nvidia DEVELOPS 펠리컨',
+      ]),
     );
   });
 });
@@ -172,6 +176,55 @@ describe('English places', () => {
     );
     expect(claims('Seoul-based Harbor Capital said Apple leads.', 'en')).toContain(
       'Harbor Capital BASED_IN Seoul',
+    );
+  });
+});
+
+describe('venues and place particles', () => {
+  it('a place keeps its last syllable before 에서, and the venue of a held event is a place', () => {
+    expect(mentions('애플은 일본 나리타이에서 웃었다.')).toContainEqual(['나리타이', 'new:Place']);
+    expect(claims('애플은 나고야에서 열린 ‘칩엑스포 2025’에 참석했다.')).toContain(
+      '칩엑스포 2025 TOOK_PLACE_IN 나고야',
+    );
+  });
+});
+
+describe('supply', () => {
+  it('a supplier makes what it supplies, and supplying into an owner’s product supplies the owner', () => {
+    expect(claims('Samsung Electronics supplies HBM3 chips to Apple.', 'en')).toEqual(
+      expect.arrayContaining(['Samsung Electronics SUPPLIES Apple', 'Samsung Electronics PRODUCES HBM3']),
+    );
+    expect(claims('삼성전자는 애플의 새 기기 ‘펠리컨’에 HBM3를 납품했다.')).toEqual(
+      expect.arrayContaining([
+        'Samsung Electronics SUPPLIES Apple',
+        'Samsung Electronics PRODUCES HBM3',
+        '펠리컨 USES HBM3',
+      ]),
+    );
+  });
+
+  it('a product right before a verbal noun (양산, 개발) is its object', () => {
+    expect(claims('애플도 HBM3 양산에 들어갔다.')).toEqual(['Apple PRODUCES HBM3']);
+  });
+});
+
+describe('rivalry and talks', () => {
+  it('chasing, catching up with or taking share from a rival competes with it', () => {
+    expect(claims('애플은 삼성전자를 뒤쫓고 있다.')).toEqual(['Apple COMPETES_WITH Samsung Electronics']);
+    expect(claims('Analysts expect Apple to take share from Nvidia.', 'en')).toEqual([
+      'Apple COMPETES_WITH Nvidia',
+    ]);
+    expect(claims('Apple tries to close the gap with Nvidia.', 'en')).toEqual(['Apple COMPETES_WITH Nvidia']);
+  });
+
+  it('"in talks with" and 협의 are talks', () => {
+    expect(claims('Apple is in talks with Nvidia.', 'en')).toEqual(['Apple IN_TALKS_WITH Nvidia']);
+    expect(claims('애플은 엔비디아와 협의 중이다.')).toEqual(['Apple IN_TALKS_WITH Nvidia']);
+  });
+
+  it('a possessor is not the object when its product follows ("compete with Apple’s Vision Pro")', () => {
+    expect(claims('The Pelican headset will compete with Apple’s Vision Pro.', 'en')).toContain(
+      'Pelican COMPETES_WITH Apple Vision Pro',
     );
   });
 });
