@@ -392,7 +392,13 @@ function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: 
     const words = inner.split(' ');
     if (inner !== inner.trim() || words.length > 4 || /(다|요|까|죠)$/.test(inner) || COMMON_KO.has(inner))
       continue;
-    if (mentions.some((m) => m.start === start && m.end === end)) continue;
+    const exact = mentions.find((m) => m.start === start && m.end === end);
+    if (exact) {
+      // "애플의 ‘비전 프로’(Vision Pro)와": the particle after the quote (and its gloss) is the known name's.
+      const glossed = mentions.find((m) => m.entity === exact.entity && m.start === end + 2);
+      for (const m of [exact, glossed]) if (m && !m.particle) m.particle = q[3]!;
+      continue;
+    }
     if (mentions.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
     for (let k = mentions.length - 1; k >= 0; k--)
       if (mentions[k]!.start >= start && mentions[k]!.end <= end) mentions.splice(k, 1);
@@ -437,6 +443,12 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
       taken[k] = true;
       continue;
     }
+    // "메타(Meta)와": a known name and its known gloss share the particle after the parenthesis.
+    const korean = mentions.find((m) => m.entity && m.end === koEnd);
+    if (known && korean && korean.entity === known.entity) {
+      for (const m of [korean, known]) if (!m.particle) m.particle = q[3]!;
+      continue;
+    }
     const gloss = latinGloss(q[2]);
     if (!gloss) continue;
     const latinStart = koEnd + 1;
@@ -459,10 +471,10 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
       start = previous.start;
       taken[k - 1] = true;
     }
-    const korean = text.slice(start, koEnd);
+    const nameKo = text.slice(start, koEnd);
     // Both spellings carry the particle after the gloss: it marks the name's role ("마이크론(Micron)도").
-    mentions.push(named(start, koEnd, text, q[3]!, kind, gloss, korean, 0.65));
-    mentions.push(named(latinStart, latinStart + gloss.length, text, q[3]!, kind, gloss, korean, 0.65));
+    mentions.push(named(start, koEnd, text, q[3]!, kind, gloss, nameKo, 0.65));
+    mentions.push(named(latinStart, latinStart + gloss.length, text, q[3]!, kind, gloss, nameKo, 0.65));
     taken[k] = true;
     for (const j of latin) taken[j] = true;
   }

@@ -95,7 +95,9 @@ export function sourceIdFor(source: ArticleSource): string {
 export const keyOf = (m: Mention) => m.entity?.id ?? `new-${slugFor(m.name)}`;
 
 const SUBJECT_KO = new Set(['은', '는', '이', '가', '도', '께서', '께서는', '에서는', '측은']);
-const TITLE_AFTER = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|부사장)(\p{Script=Hangul}*)/u;
+// A title may carry its Latin gloss before the particle: "최고경영자(CEO)와".
+const TITLE_AFTER =
+  /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|부사장)(?:\([A-Z]{2,4}\))?(\p{Script=Hangul}*)/u;
 
 /** The particle that marks the mention's role, also when a title sits in between ("조주완 사장을" → "을"). */
 function roleParticle(text: string, m: Mention): string {
@@ -348,9 +350,12 @@ function mountedClaims(sentence: Sentence, ms: Mention[], text: string, language
     const before = ms.filter((m) => m.start >= sentence.start && m.end <= at);
     const host = before.find((m) => parts(m) && /^에(는|도)?$/.test(m.particle));
     if (!host) continue;
-    for (const part of before.filter(
-      (m) => m.start > host.end && parts(m) && /^(이|가|과|와|도)$/.test(m.particle),
-    ))
+    // The part's particle may sit on its head noun: "HBM4 메모리와", "‘오르카’ 칩이", "올레도스(OLEDoS) 패널과".
+    const marked = (m: Mention) =>
+      /^(이|가|과|와|도)$/.test(m.particle) ||
+      (!m.particle &&
+        /^[’)]?( [\p{L}\p{N}]+?){1,2}?(이|가|과|와|도)(?=[\s,.])/u.test(text.slice(m.end, m.end + 16)));
+    for (const part of before.filter((m) => m.start > host.end && parts(m) && marked(m)))
       if (keyOf(part) !== keyOf(host)) out.push({ type: 'USES', from: host, to: part, confidence: 0.6 });
   }
   return out;
@@ -455,7 +460,7 @@ function coAgents(
         m.start > claim.from.start &&
         agent(m) &&
         /^(와|과)$/.test(m.particle) &&
-        text.startsWith(' 함께', m.end + m.particle.length),
+        /^\)?(\([^)]*\))?(와|과) 함께/.test(text.slice(m.end, m.end + 60)),
     );
   const out: Mention[] = [];
   const after = ms.filter((m) => m.start >= at + cueText.length && m.end <= sentence.end);

@@ -228,3 +228,24 @@ describe('rivalry and talks', () => {
     );
   });
 });
+
+describe('particles across quotes, glosses and titles', () => {
+  it('the particle after a known name’s quote or gloss is that name’s', () => {
+    expect(claims('‘펠리컨’은 애플의 ‘비전 프로’(Vision Pro)와 경쟁한다.')).toContain(
+      '펠리컨 COMPETES_WITH Apple Vision Pro',
+    );
+    expect(claims('애플이 메타(Meta)와 함께 ‘펠리컨’을 개발한다.')).toContain('Apple PARTNERS_WITH Meta');
+  });
+
+  it('a title glossed in Latin ("최고경영자(CEO)와") passes its particle to the organisation it titles', () => {
+    expect(claims('조주완 사장은 젠슨 황 엔비디아 최고경영자(CEO)와 만났다.')).toContain(
+      'Cho Joo-wan MET_WITH 젠슨 황',
+    );
+  });
+
+  it('parts mounted in a host are found through their head nouns ("… 패널과 … 칩이 탑재된다")', () => {
+    expect(claims('‘펠리컨’에는 HBM4 메모리와 ‘오르카’ 칩이 탑재된다.')).toEqual(
+      expect.arrayContaining(['펠리컨 USES HBM4', '펠리컨 USES 오르카']),
+    );
+  });
+});
