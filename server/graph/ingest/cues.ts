@@ -80,7 +80,7 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'PRODUCES',
     ko: /양산|생산/g,
-    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bmanufactur\w*/gi,
+    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
     fromKinds: ['Organization'],
   },
@@ -192,6 +192,8 @@ export const RELATION_CUES: RelationCue[] = [
     ko: /논의/g,
     en: /\bdiscuss(es|ed|ing)?\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
+    // A place is where the talk was held, never who held it.
+    fromKinds: AGENTS,
     toKinds: ['Technology', 'Product', 'Concept', 'Event'],
   },
   {

@@ -106,7 +106,10 @@ function roleParticle(text: string, m: Mention): string {
   if (title) return title[2]!;
   // The head of a noun phrase carries the particle: "HBM3E 12단 제품을", "XR) 기기를".
   const phrase = /^\)?( [\p{L}\p{N}]+?){1,2}?(을|를|와|과)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 16));
-  return phrase ? phrase[2]! : '';
+  if (phrase) return phrase[2]!;
+  // "엔비디아 등 주요 고객사와": the first of a list closed by 등 takes the list's particle.
+  const list = /^ 등( [\p{L}\p{N}]+?){0,2}?(을|를|와|과|에)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 20));
+  return list ? list[2]! : '';
 }
 
 /** A word marked with 의 modifies the next one ("애플의 비전 프로"): it is neither end of a claim. */
@@ -453,15 +456,18 @@ function coAgents(
   if (cue.objectMarks.en.includes('with') || cue.objectMarks.ko.includes('와')) return [];
   const agent = (m: Mention) =>
     (m.kind === 'Organization' || m.kind === 'Person') && keyOf(m) !== keyOf(claim.from);
-  if (language === 'ko')
+  if (language === 'ko') {
+    // "X와 HBM4를 공동 개발": a joint act makes every agent marked 와 before it a co-agent.
+    const joint = /공동 ?$/.test(text.slice(Math.max(0, at - 3), at));
     return ms.filter(
       (m) =>
         m.end <= at &&
         m.start > claim.from.start &&
         agent(m) &&
         /^(와|과)$/.test(m.particle) &&
-        /^\)?(\([^)]*\))?(와|과) 함께/.test(text.slice(m.end, m.end + 60)),
+        (joint || /^\)?(\([^)]*\))?(와|과) 함께/.test(text.slice(m.end, m.end + 60))),
     );
+  }
   const out: Mention[] = [];
   const after = ms.filter((m) => m.start >= at + cueText.length && m.end <= sentence.end);
   for (let i = 0; i < after.length; i++) {

@@ -249,3 +249,25 @@ describe('particles across quotes, glosses and titles', () => {
     );
   });
 });
+
+describe('more verbs and objects', () => {
+  it('"production of X" is producing it', () => {
+    expect(claims('Apple started volume production of HBM4.', 'en')).toEqual(['Apple PRODUCES HBM4']);
+  });
+
+  it('only a person or an organisation discusses', () => {
+    expect(claims('Apple met Nvidia in Seoul, where the two discussed HBM4.', 'en')).not.toContain(
+      'Seoul DISCUSSED HBM4',
+    );
+  });
+
+  it('"X 등 고객사와": the first of a list before 등 is the object', () => {
+    expect(claims('애플은 엔비디아 등 주요 고객사와 협의하고 있다.')).toEqual(['Apple IN_TALKS_WITH Nvidia']);
+  });
+
+  it('"X와 공동 개발": the partner develops it too', () => {
+    expect(claims('애플이 엔비디아와 HBM4를 공동 개발한다고 밝혔다.')).toEqual(
+      expect.arrayContaining(['Apple DEVELOPS HBM4', 'Nvidia DEVELOPS HBM4', 'Apple PARTNERS_WITH Nvidia']),
+    );
+  });
+});
