@@ -327,6 +327,17 @@ function modifiesHead(hit: FormHit, surface: string, after: string): boolean {
   return short && generic && (COMPOUND_HEAD_KO.test(after) || COMPOUND_HEAD_EN.test(after));
 }
 
+/**
+ * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
+ * itself linked) is the end of a longer name, not the entity the alias names.
+ */
+function insideLongerName(hit: FormHit, text: string, start: number, previousTaken: boolean): boolean {
+  const oneWordAlias = hit.via !== 'name' && !normalizeForm(hit.raw).includes(' ');
+  if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;
+  const before = /(\p{Lu}[\p{L}\p{N}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  return before !== null && !previousTaken && !STOP_CAPITALISED.has(before[1]!.toLowerCase());
+}
+
 /** Countries (and Korean provinces before a site) are places wherever Korean news names them. */
 const COUNTRIES_KO = new Set(
   '미국 중국 일본 한국 대만 유럽 인도 독일 프랑스 영국 베트남 싱가포르 캐나다 멕시코 이스라엘 네덜란드 호주 브라질 인도네시아'.split(
@@ -506,7 +517,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         const picked = pickHit(hits, surface);
         if (!picked || !namedEnough(picked.hit, text)) continue;
         const stripped = stem.length < last.text.length;
-        if (modifiesHead(picked.hit, surface, text.slice(end, end + 12))) break;
+        if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
+        if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
+          break;
         found = {
           start: tokens[i]!.start,
           end,

@@ -2,6 +2,8 @@
 // in Latin, quoted names, places, compound nouns around a concept's short name, titles and analysts,
 // possessives, categories, and passive mounting. Written sentences, not the eval's articles.
 import { describe, expect, it } from 'vitest';
+import { seedGazetteer } from '../../../bench/ingest-eval.ts';
+import { findMentions } from '../../../server/graph/ingest/mentions.ts';
 import { claims, mentions } from './sentences.ts';
 
 describe('Korean names glossed in Latin', () => {
@@ -269,5 +271,20 @@ describe('more verbs and objects', () => {
     expect(claims('애플이 엔비디아와 HBM4를 공동 개발한다고 밝혔다.')).toEqual(
       expect.arrayContaining(['Apple DEVELOPS HBM4', 'Nvidia DEVELOPS HBM4', 'Apple PARTNERS_WITH Nvidia']),
     );
+  });
+});
+
+describe('longer names around known short ones', () => {
+  it('"VR headset market" without its own entry is no mention of virtual reality', () => {
+    const without = seedGazetteer(new Set(['vr-headset-market']));
+    const text = 'Apple leads the VR headset market.';
+    expect(findMentions(text, 'en', without).map((m) => m.entity?.id ?? m.surface)).toEqual(['apple']);
+  });
+
+  it('a one-word event alias after another capitalised word is part of a longer new name', () => {
+    expect(mentions('Samsung will show it at its Galaxy Unpacked event.', 'en')).toEqual([
+      ['Samsung', 'samsung-electronics'],
+      ['Galaxy Unpacked', 'new:Organization'],
+    ]);
   });
 });
