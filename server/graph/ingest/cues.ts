@@ -72,7 +72,7 @@ export const RELATION_CUES: RelationCue[] = [
   },
   {
     type: 'SUPPLIES',
-    ko: /공급/g,
+    ko: /공급|납품/g,
     en: /\bsuppl(y|ies|ied|ying)\b|\bsupplier\b|\bship(s|ped|ping)?\b/gi,
     objectMarks: { ko: ['에', '에게', '에도', '에게도'], en: ['to'] },
     fromKinds: ['Organization'],
@@ -80,7 +80,7 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'PRODUCES',
     ko: /양산|생산/g,
-    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bmanufactur\w*/gi,
+    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
     fromKinds: ['Organization'],
   },
@@ -98,6 +98,24 @@ export const RELATION_CUES: RelationCue[] = [
     objectMarks: { ko: WITH_KO, en: ['with', 'against'] },
     fromKinds: [...AGENTS, 'Product', 'Technology'],
     toKinds: [...AGENTS, 'Product', 'Technology'],
+  },
+  {
+    // Chasing a rival: "삼성전자를 뒤쫓고", "catch up with SK Hynix", "take share from Samsung".
+    type: 'COMPETES_WITH',
+    ko: /뒤쫓|추격|따라잡|추월/g,
+    en: /\b(catch(es|ing)? up with|caught up with|(close[sd]?|closing|narrow(s|ed|ing)?) the gap with|(take|takes|taking|took) share from)\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
+  },
+  {
+    type: 'IN_TALKS_WITH',
+    // Supply talks ("공급 협상") are the supply cue's.
+    ko: /(?<!공급 ?)(협의|협상)/g,
+    en: /\bin talks with\b|\bnegotiat(e|es|ed|ing) with\b/gi,
+    objectMarks: { ko: WITH_KO, en: [] },
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
   },
   {
     type: 'PARTNERS_WITH',
@@ -174,6 +192,8 @@ export const RELATION_CUES: RelationCue[] = [
     ko: /논의/g,
     en: /\bdiscuss(es|ed|ing)?\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
+    // A place is where the talk was held, never who held it.
+    fromKinds: AGENTS,
     toKinds: ['Technology', 'Product', 'Concept', 'Event'],
   },
   {
@@ -202,6 +222,7 @@ export const TITLE_TYPES: [RegExp, string][] = [
   [/^(회장|chairman|chairwoman|chair)$/i, 'CHAIRMAN_OF'],
   [/^(CEO|최고경영자|사장|대표|대표이사|chief executive|chief executive officer|president)$/i, 'CEO_OF'],
   [/^(창업자|founder|co-founder)$/i, 'FOUNDED'],
+  [/^(연구원|애널리스트|analyst|researcher)$/i, 'WORKS_FOR'],
 ];
 
 export function titleType(title: string): string | null {

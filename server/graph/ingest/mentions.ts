@@ -67,6 +67,13 @@ function variants(entity: GazetteerEntity): string[] {
       out.push(form.replace(/^the\s+/i, ''));
   }
   if (entity.nameKo?.startsWith('(주)')) out.push(entity.nameKo.slice(3));
+  // Korean writes compound nouns with or without their spaces: "카운터포인트 리서치" is also
+  // "카운터포인트리서치", and "AI반도체" also "AI 반도체".
+  for (const form of [entity.nameKo ?? '', ...entity.aliases].filter((f) => HANGUL.test(f))) {
+    if (/\s/.test(form)) out.push(form.replace(/\s+/g, ''));
+    const spaced = form.replace(/([A-Za-z0-9])(?=\p{Script=Hangul})/gu, '$1 ');
+    if (spaced !== form) out.push(spaced);
+  }
   return out;
 }
 
@@ -119,6 +126,8 @@ function stems(word: string): string[] {
     current = stem;
   }
   if (/\p{L}社$/u.test(current)) out.push(current.slice(0, -1));
+  // The copula 인 after a Latin name ("HBM인 HBM4", "a category that is …"); Korean words ending in 인 stay whole.
+  if (/[A-Za-z0-9]인$/.test(current)) out.push(current.slice(0, -1));
   return out;
 }
 
@@ -168,7 +177,7 @@ const TITLE_BEFORE_KO = /^(CEO|CTO|CFO|최고경영자|창업자|회장|의장|�
 const ORG_SUFFIX_KO =
   /(전자|하이닉스|그룹|증권|리서치|디스플레이|텔레콤|자동차|은행|일보|신문|이노텍|전기|화학|반도체|통신사|파운드리)$/;
 const ORG_WORDS_EN =
-  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Platforms|Intelligence|Devices|Micron|Hynix|Foundry)\b/;
+  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Platforms|Intelligence|Devices|Micron|Hynix|Foundry|University|College|Institute)\b/;
 const PERSON_CUE_EN =
   /\b(CEO|chief executive|chief executive officer|chairman|chairwoman|president|founder|co-founder|analyst|executive|head|director|Mr|Ms|Mrs|Dr|vice president|spokesperson|spokesman|spokeswoman)\W*$/i;
 const PERSON_AFTER_EN =
@@ -179,7 +188,7 @@ const STOP_CAPITALISED = new Set(
   (
     'the a an in on at for but and or according it its this that these those he she they we i his her their our ' +
     'mr ms dr sources people analysts meanwhile however also after before while when last next as if so yet ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'officer monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december ceo cto cfo chief executive chairman president vice ' +
     'shares earlier later such both all some many most one two three with from by to of not no new one ' +
     'what which who where why how than then there here today yesterday tomorrow asked speaking under over ' +
@@ -224,11 +233,11 @@ const ACRONYMS_NOT_NAMES = new Set(
   ),
 );
 const TITLE_WORD_KO =
-  /^(사장|회장|부회장|대표|대표이사|부사장|의장|창업자|최고경영자|CEO|CTO|CFO)(은|는|이|가|과|와|을|를|의|도)?$/;
+  /^(사장|회장|부회장|대표|대표이사|부사장|의장|창업자|최고경영자|CEO|CTO|CFO|연구원|애널리스트)(은|는|이|가|과|와|을|를|의|도)?$/;
 // A one-syllable noun keeps its particle through stripParticle ("칩을"), so particles are allowed here.
 const HEAD_PARTICLE = '(은|는|이|가|을|를|의|에|과|와|도|로|으로|에서)?';
 const PRODUCT_HEAD_KO = new RegExp(
-  `^(모듈|칩|칩셋|프로세서|플랫폼|시리즈|스마트폰|폰|헤드셋|글라스|태블릿|노트북|가속기)${HEAD_PARTICLE}$`,
+  `^(모듈|칩|칩셋|프로세서|플랫폼|시리즈|스마트폰|폰|헤드셋|글라스|태블릿|노트북|가속기|패널)${HEAD_PARTICLE}$`,
 );
 const PLACE_HEAD_KO = new RegExp(`^(공장|캠퍼스|사업장|연구소|팹)${HEAD_PARTICLE}$`);
 const PRODUCT_INTRO_KO = /(차세대|신형|최신|신제품) $/;
@@ -308,6 +317,180 @@ function personBeforeOrgTitle(
   return null;
 }
 
+/** Head nouns that a concept's short name ("AI", "VR") only modifies: "AI 가속기" is a kind of chip, not AI. */
+const COMPOUND_HEAD_KO = /^ ?(가속기|칩|반도체|헤드셋 시장)/u;
+const COMPOUND_HEAD_EN = /^ (accelerators?|chips?|processors?|headset market)\b/i;
+
+function modifiesHead(hit: FormHit, surface: string, after: string): boolean {
+  const short = LATIN_ONLY.test(surface) && surface.length <= 3;
+  const generic = hit.entity.kind === 'Technology' || hit.entity.kind === 'Concept';
+  return short && generic && (COMPOUND_HEAD_KO.test(after) || COMPOUND_HEAD_EN.test(after));
+}
+
+/**
+ * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
+ * itself linked) is the end of a longer name, not the entity the alias names.
+ */
+function insideLongerName(hit: FormHit, text: string, start: number, previousTaken: boolean): boolean {
+  const oneWordAlias = hit.via !== 'name' && !normalizeForm(hit.raw).includes(' ');
+  if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;
+  const before = /(\p{Lu}[\p{L}\p{N}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  return before !== null && !previousTaken && !STOP_CAPITALISED.has(before[1]!.toLowerCase());
+}
+
+/** Countries (and Korean provinces before a site) are places wherever Korean news names them. */
+const COUNTRIES_KO = new Set(
+  '미국 중국 일본 한국 대만 유럽 인도 독일 프랑스 영국 베트남 싱가포르 캐나다 멕시코 이스라엘 네덜란드 호주 브라질 인도네시아'.split(
+    ' ',
+  ),
+);
+const PROVINCES_KO = new Set('경기 강원 충북 충남 전북 전남 경북 경남 제주'.split(' '));
+const SITE_KO = /^\p{Script=Hangul}{2,4}(캠퍼스|사업장|연구소)$/u;
+
+const tokensIn = (tokens: Token[], start: number, end: number) =>
+  tokens.flatMap((t, k) => (t.start >= start && t.end <= end ? [k] : []));
+
+function glossKind(gloss: string, korean: string, after: string): string {
+  if (ORG_WORDS_EN.test(gloss) || ORG_SUFFIX_KO.test(korean)) return 'Organization';
+  const words = gloss.split(' ');
+  if (words.length >= 2 && words.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w))) return 'Person';
+  return PRODUCT_HEAD_KO.test(/^\s*(\S+)/.exec(after)?.[1] ?? '') ? 'Product' : 'Organization';
+}
+
+/** A Latin gloss of a Korean name: a written name with a lower-case letter ("Micron", not "CEO" or "R&D"). */
+const latinGloss = (gloss: string | undefined) =>
+  gloss !== undefined &&
+  gloss === gloss.trim() &&
+  /^\p{Lu}/u.test(gloss) &&
+  /\p{Ll}/u.test(gloss) &&
+  !HANGUL.test(gloss) &&
+  gloss.split(' ').length <= 5
+    ? gloss
+    : null;
+
+function named(
+  start: number,
+  end: number,
+  text: string,
+  particle: string,
+  kind: string,
+  name: string,
+  nameKo: string | null,
+  confidence: number,
+): Mention {
+  return {
+    start,
+    end,
+    surface: text.slice(start, end),
+    particle,
+    entity: null,
+    name,
+    nameKo,
+    kind,
+    confidence,
+  };
+}
+
+/**
+ * Korean news quotes a product or event name: "‘아틀라스’", "‘CES 2025’에서", "‘블랙웰’(Blackwell)". The
+ * quoted name is one new entity (known names inside it are part of it), its Latin gloss a second mention.
+ */
+function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: Mention[]) {
+  for (const q of text.matchAll(/‘([^‘’\n]{1,24})’(?:\(([^()\n]{1,40})\))?(\p{Script=Hangul}*)/gu)) {
+    const inner = q[1]!;
+    const start = q.index + 1;
+    const end = start + inner.length;
+    const words = inner.split(' ');
+    if (inner !== inner.trim() || words.length > 4 || /(다|요|까|죠)$/.test(inner) || COMMON_KO.has(inner))
+      continue;
+    const exact = mentions.find((m) => m.start === start && m.end === end);
+    if (exact) {
+      // "애플의 ‘비전 프로’(Vision Pro)와": the particle after the quote (and its gloss) is the known name's.
+      const glossed = mentions.find((m) => m.entity === exact.entity && m.start === end + 2);
+      for (const m of [exact, glossed]) if (m && !m.particle) m.particle = q[3]!;
+      continue;
+    }
+    if (mentions.some((m) => m.start < end && start < m.end && (m.start < start || m.end > end))) continue;
+    for (let k = mentions.length - 1; k >= 0; k--)
+      if (mentions[k]!.start >= start && mentions[k]!.end <= end) mentions.splice(k, 1);
+    const gloss = latinGloss(q[2]);
+    const kind = /\d{4}$/.test(inner) || (gloss && /\d{4}$/.test(gloss)) ? 'Event' : 'Product';
+    const name = gloss ?? inner;
+    const nameKo = HANGUL.test(inner) ? inner : null;
+    // The particle after a parenthesis is the quoted name's: "‘아틀라스’(프로젝트명)를".
+    mentions.push(named(start, end, text, q[3]!, kind, name, nameKo, 0.6));
+    for (const k of tokensIn(tokens, start, end)) taken[k] = true;
+    if (gloss) {
+      const at = end + 2;
+      mentions.push(named(at, at + gloss.length, text, q[3]!, kind, name, nameKo, 0.6));
+      for (const k of tokensIn(tokens, at, at + gloss.length)) taken[k] = true;
+    }
+  }
+}
+
+/**
+ * "마이크론(Micron)도", "젠슨 황(Jensen Huang)", "퍼듀대학교(Purdue University)": a Korean name glossed in Latin is a
+ * name. Both spellings are mentions of one new entity named in Latin; the particle after the gloss is the
+ * Korean name's.
+ */
+function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions: Mention[]) {
+  for (const q of text.matchAll(/(\p{Script=Hangul}+)\(([^()\n]{1,40})\)(\p{Script=Hangul}*)/gu)) {
+    const koEnd = q.index + q[1]!.length;
+    const k = tokens.findIndex((t) => t.end === koEnd);
+    // "고대역폭메모리(HBM)", "확장현실(XR)": a Korean word glossed with a known name is that entity.
+    const known = mentions.find(
+      (m) => m.entity && m.start === koEnd + 1 && m.end === koEnd + 1 + q[2]!.length,
+    );
+    if (known && k >= 0 && !taken[k] && tokens[k]!.start === q.index) {
+      mentions.push({
+        ...known,
+        start: q.index,
+        end: koEnd,
+        surface: q[1]!,
+        particle: q[3]!,
+        confidence: 0.8,
+      });
+      known.particle = q[3]!;
+      taken[k] = true;
+      continue;
+    }
+    // "메타(Meta)와": a known name and its known gloss share the particle after the parenthesis.
+    const korean = mentions.find((m) => m.entity && m.end === koEnd);
+    if (known && korean && korean.entity === known.entity) {
+      for (const m of [korean, known]) if (!m.particle) m.particle = q[3]!;
+      continue;
+    }
+    const gloss = latinGloss(q[2]);
+    if (!gloss) continue;
+    const latinStart = koEnd + 1;
+    const latin = tokensIn(tokens, latinStart, latinStart + gloss.length);
+    if (k < 0 || taken[k] || latin.some((j) => taken[j])) continue;
+    let start = tokens[k]!.start;
+    const previous = tokens[k - 1];
+    const kind = glossKind(gloss, text.slice(start, koEnd), text.slice(q.index + q[0].length));
+    // "젠슨 황(Jensen Huang)": a foreign person's Korean name has a short last word after the first name.
+    if (
+      kind === 'Person' &&
+      previous &&
+      !taken[k - 1] &&
+      text.slice(previous.end, start) === ' ' &&
+      koEnd - start <= 2 &&
+      /^\p{Script=Hangul}{1,4}$/u.test(previous.text) &&
+      stems(previous.text).length === 1 &&
+      !COMMON_KO.has(previous.text)
+    ) {
+      start = previous.start;
+      taken[k - 1] = true;
+    }
+    const nameKo = text.slice(start, koEnd);
+    // Both spellings carry the particle after the gloss: it marks the name's role ("마이크론(Micron)도").
+    mentions.push(named(start, koEnd, text, q[3]!, kind, gloss, nameKo, 0.65));
+    mentions.push(named(latinStart, latinStart + gloss.length, text, q[3]!, kind, gloss, nameKo, 0.65));
+    taken[k] = true;
+    for (const j of latin) taken[j] = true;
+  }
+}
+
 /**
  * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
  * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
@@ -334,6 +517,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         const picked = pickHit(hits, surface);
         if (!picked || !namedEnough(picked.hit, text)) continue;
         const stripped = stem.length < last.text.length;
+        if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
+        if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
+          break;
         found = {
           start: tokens[i]!.start,
           end,
@@ -354,6 +540,11 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       for (let k = i; k < i + used; k++) taken[k] = true;
       i += used - 1;
     }
+  }
+
+  if (language === 'ko') {
+    quotedNames(text, tokens, taken, mentions);
+    glossedNames(text, tokens, taken, mentions);
   }
 
   const isStart = (k: number) => {
@@ -378,6 +569,37 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       const next = tokens[i + 1];
       const nextStem = next ? stems(next.text).at(-1)! : '';
       const gap = next ? text.slice(token.end, next.start) : '';
+      // "대만", "미국 인디애나주 웨스트라피엣", "경기 평택캠퍼스": countries, the unknown word right after a place,
+      // a province before a site, and a named site are places.
+      const placeBefore = mentions.find(
+        (m) => m.kind === 'Place' && !m.particle && m.end === token.start - 1 && text[m.end] === ' ',
+      );
+      // One particle off, not two: "타이베이에서" is 타이베이 + 에서, not 타이베 + 이 + 에서.
+      const placeStem =
+        stems(token.text).find((s) => COUNTRIES_KO.has(s)) ?? stems(token.text)[1] ?? token.text;
+      const unknown =
+        /^\p{Script=Hangul}{2,6}$/u.test(placeStem) &&
+        !COMMON_KO.has(placeStem) &&
+        !VERBAL_KO.test(placeStem) &&
+        !ORG_SUFFIX_KO.test(placeStem) &&
+        !PERSON_TITLES_KO.test(placeStem);
+      // "나고야에서 열린 ‘…’": the venue of an event held there.
+      const venue =
+        particleAfter(token.text, placeStem) === '에서' &&
+        /^ (열린|열리는|열릴|개최된|개최되는|개최될)/.test(text.slice(token.end, token.end + 5));
+      const province =
+        PROVINCES_KO.has(token.text) && next && gap === ' ' && SITE_KO.test(nextStem) && !taken[i + 1];
+      if (
+        COUNTRIES_KO.has(placeStem) ||
+        (unknown && (placeBefore || venue)) ||
+        province ||
+        SITE_KO.test(stem)
+      ) {
+        const end = token.start + (SITE_KO.test(stem) ? stem.length : placeStem.length);
+        mentions.push(newMention(text, token.start, end, token.text.slice(end - token.start), 'Place', 0.6));
+        taken[i] = true;
+        continue;
+      }
       // "브로드컴社는": a name with the suffix 社 is a company.
       if (token.text.slice(stem.length).startsWith('社') && stem.length >= 2) {
         mentions.push(
@@ -402,6 +624,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       // "곽노정 사장은": a Korean name right before a title.
       if (
         /^\p{Script=Hangul}{2,4}$/u.test(token.text) &&
+        !ORG_SUFFIX_KO.test(token.text) &&
         next &&
         gap === ' ' &&
         PERSON_TITLES_KO.test(nextStem) &&
@@ -496,6 +719,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         stem === token.text &&
         /^(\p{Script=Hangul}{2,6}|\p{Lu}[\p{L}]+)$/u.test(stem) &&
         !COMMON_KO.has(stem) &&
+        !ACRONYMS_NOT_NAMES.has(stem) &&
         next &&
         gap === ' ' &&
         PRODUCT_HEAD_KO.test(next.text)
@@ -519,9 +743,20 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         continue;
       }
       // "SK하이닉스", "LG디스플레이", "현대자동차": company-like words.
-      if (ORG_SUFFIX_KO.test(stem) && stem.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(stem)) {
+      // Stems are tried longest first: "LG디스플레이의" is "LG디스플레이" + 의, not "LG디스플레" + 이의.
+      const company = stems(token.text).find(
+        (s) => ORG_SUFFIX_KO.test(s) && s.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(s),
+      );
+      if (company) {
         mentions.push(
-          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
+          newMention(
+            text,
+            token.start,
+            token.start + company.length,
+            particleAfter(token.text, company),
+            'Organization',
+            0.65,
+          ),
         );
         taken[i] = true;
         continue;
@@ -542,10 +777,13 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       j + 1 < tokens.length &&
       !taken[j + 1] &&
       joins(j) &&
-      /^\p{Lu}/u.test(tokens[j + 1]!.text) &&
+      // A romanised Korean given name continues in lower case after its hyphen: "Park Min-seo".
+      (/^\p{Lu}/u.test(tokens[j + 1]!.text) || text.slice(tokens[j]!.end, tokens[j + 1]!.start) === '-') &&
       !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
     )
       j++;
+    // A lone title or common acronym ("AI", "CEO") names no organisation.
+    if (j === i && ACRONYMS_NOT_NAMES.has(token.text)) continue;
     const start = token.start;
     const end = tokens[j]!.end;
     const surface = text.slice(start, end);
@@ -555,13 +793,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
-    const kind = ORG_WORDS_EN.test(surface)
-      ? 'Organization'
-      : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-        ? j > i
-          ? 'Person'
-          : 'Organization'
-        : 'Organization';
+    const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
+      ? 'Product'
+      : ORG_WORDS_EN.test(surface)
+        ? 'Organization'
+        : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+          ? j > i
+            ? 'Person'
+            : 'Organization'
+          : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

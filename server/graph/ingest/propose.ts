@@ -95,7 +95,9 @@ export function sourceIdFor(source: ArticleSource): string {
 export const keyOf = (m: Mention) => m.entity?.id ?? `new-${slugFor(m.name)}`;
 
 const SUBJECT_KO = new Set(['은', '는', '이', '가', '도', '께서', '께서는', '에서는', '측은']);
-const TITLE_AFTER = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|부사장)(\p{Script=Hangul}*)/u;
+// A title may carry its Latin gloss before the particle: "최고경영자(CEO)와".
+const TITLE_AFTER =
+  /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|부사장)(?:\([A-Z]{2,4}\))?(\p{Script=Hangul}*)/u;
 
 /** The particle that marks the mention's role, also when a title sits in between ("조주완 사장을" → "을"). */
 function roleParticle(text: string, m: Mention): string {
@@ -104,7 +106,10 @@ function roleParticle(text: string, m: Mention): string {
   if (title) return title[2]!;
   // The head of a noun phrase carries the particle: "HBM3E 12단 제품을", "XR) 기기를".
   const phrase = /^\)?( [\p{L}\p{N}]+?){1,2}?(을|를|와|과)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 16));
-  return phrase ? phrase[2]! : '';
+  if (phrase) return phrase[2]!;
+  // "엔비디아 등 주요 고객사와": the first of a list closed by 등 takes the list's particle.
+  const list = /^ 등( [\p{L}\p{N}]+?){0,2}?(을|를|와|과|에)(?=[\s,.])/u.exec(text.slice(m.end, m.end + 20));
+  return list ? list[2]! : '';
 }
 
 /** A word marked with 의 modifies the next one ("애플의 비전 프로"): it is neither end of a claim. */
@@ -217,6 +222,8 @@ interface ClaimSeed {
   confidence: number;
   /** Titles are stated as fact whatever the sentence's hedge ("메타 CEO 마크 저커버그"). */
   fact?: boolean;
+  /** Inferred from another claim (a supplier makes what it supplies): not proposed when that claim is denied. */
+  derived?: boolean;
 }
 
 function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
@@ -231,14 +238,17 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
     if (!org || !person || org === person) continue;
     let title: string | null = null;
     if (language === 'ko') {
-      // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person).
+      // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person); a Latin
+      // gloss may stand between the person and the organisation ("곽노정(Kwak Noh-jung) SK하이닉스 사장").
       if (a === org && !a.particle && between === ' ') {
         title =
           /(부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)$/.exec(b.surface)?.[1] ??
           /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ??
           null;
-      } else if (a === person && !a.particle && between === ' ') {
-        title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ?? null;
+      } else if (a === person && !a.particle && /^\)? $/.test(between)) {
+        title =
+          /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|연구원|애널리스트)/.exec(after)?.[1] ??
+          null;
       } else if (a === org && !a.particle) {
         title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자) $/.exec(between)?.[1] ?? null;
       }
@@ -251,7 +261,7 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
           )?.[1] ?? null;
       else
         title =
-          /^,\s+(?:the\s+)?(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder)\s+of\s+$/i.exec(
+          /^,\s+(?:the\s+|an?\s+)?(?:senior\s+)?(vice[- ]chairman|chairman|chairwoman|CEO|chief executive officer|chief executive|president|founder|analyst|researcher)\s+(?:of|at)\s+$/i.exec(
             between,
           )?.[1] ?? null;
     }
@@ -261,18 +271,95 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
   return out.filter((c) => c.from.start >= sentence.start && c.to.end <= sentence.end);
 }
 
-/** "엔비디아의 젯슨 모듈", "Nvidia's Jetson module": an organisation's own product is one it makes. */
+/**
+ * "엔비디아의 젯슨 모듈", "Nvidia's Jetson module", "엔비디아의 차세대 가속기 ‘펠리컨’", "Nvidia's H100 chips": an
+ * organisation's own product is one it makes, also past a few modifiers before a quoted name.
+ */
 function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
   for (let i = 0; i + 1 < ms.length; i++) {
     const owner = ms[i]!;
-    const product = ms[i + 1]!;
-    if (owner.kind !== 'Organization' || product.kind !== 'Product' || product.entity) continue;
+    if (owner.kind !== 'Organization') continue;
+    const product = ms.slice(i + 1).find((m) => m.kind === 'Product' || m.kind === 'Organization');
+    if (!product || product.kind !== 'Product') continue;
     const between = text.slice(owner.end, product.start);
     const possessive =
-      language === 'ko' ? owner.particle === '의' && between === '의 ' : /^['’]s $/.test(between);
+      language === 'ko'
+        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
+        : /^['’]s? $/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
+/**
+ * Noun-phrase facts the sentence states in passing: "GPU ‘루빈’", "HBM인 HBM4" (an instance of a category),
+ * "일본 오사카", "대만 UMC" (a place inside a place, a company based in it), "오사카에서 열린 ‘칩엑스포 2025’"
+ * (where an event takes place).
+ */
+function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  if (language === 'en') {
+    // "an analyst at Harbor Capital in Seoul", "Seoul-based Harbor Capital".
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const a = ms[i]!;
+      const b = ms[i + 1]!;
+      if (a.start < sentence.start || b.end > sentence.end) continue;
+      const between = text.slice(a.end, b.start);
+      const lead = text.slice(Math.max(0, a.start - 6), a.start);
+      if (
+        a.kind === 'Organization' &&
+        b.kind === 'Place' &&
+        between === ' in ' &&
+        /\b(at|of|from) $/.test(lead)
+      )
+        out.push({ type: 'BASED_IN', from: a, to: b, confidence: 0.6, fact: true });
+      if (a.kind === 'Place' && b.kind === 'Organization' && between === '-based ')
+        out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.6, fact: true });
+    }
+    return out;
+  }
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (a.start < sentence.start || b.end > sentence.end) continue;
+    const between = text.slice(a.end, b.start);
+    const named = b.kind === 'Product' || b.kind === 'Technology';
+    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)?인 )$/.test(between))
+      out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
+    if (a.kind === 'Place' && !a.particle && between === ' ') {
+      if (b.kind === 'Place') out.push({ type: 'LOCATED_IN', from: b, to: a, confidence: 0.6, fact: true });
+      if (b.kind === 'Organization')
+        out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.55, fact: true });
+    }
+    if (
+      a.kind === 'Place' &&
+      b.kind === 'Event' &&
+      /^에서 (열린|열리는|열릴|개최된|개최되는|개최될) ‘?$/.test(between)
+    )
+      out.push({ type: 'TOOK_PLACE_IN', from: b, to: a, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
+/** "‘펠리컨’에는 HBM4가 탑재된다": what is mounted (subject) goes into the host marked with 에. */
+function mountedClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  if (language !== 'ko') return [];
+  const out: ClaimSeed[] = [];
+  const parts = (m: Mention) => m.kind === 'Product' || m.kind === 'Technology';
+  for (const cue of sentence.text.matchAll(/탑재(될|된|되|돼)/g)) {
+    const at = sentence.start + cue.index;
+    const before = ms.filter((m) => m.start >= sentence.start && m.end <= at);
+    const host = before.find((m) => parts(m) && /^에(는|도)?$/.test(m.particle));
+    if (!host) continue;
+    // The part's particle may sit on its head noun: "HBM4 메모리와", "‘오르카’ 칩이", "올레도스(OLEDoS) 패널과".
+    const marked = (m: Mention) =>
+      /^(이|가|과|와|도)$/.test(m.particle) ||
+      (!m.particle &&
+        /^[’)]?( [\p{L}\p{N}]+?){1,2}?(이|가|과|와|도)(?=[\s,.])/u.test(text.slice(m.end, m.end + 16)));
+    for (const part of before.filter((m) => m.start > host.end && parts(m) && marked(m)))
+      if (keyOf(part) !== keyOf(host)) out.push({ type: 'USES', from: host, to: part, confidence: 0.6 });
   }
   return out;
 }
@@ -311,7 +398,13 @@ function cueClaims(
     // "이재용 삼성전자 회장과 만나": the person is met, the company only titles him.
     const person = headOf.get(claim.to);
     if (person && kindOk(cue.toKinds, person) && cue.type === 'MET_WITH') claim.to = person;
+    if (cue.type === 'SUPPLIES') out.push(...supplyClaims(claim, at, match.text, ms, text, language));
     out.push(claim);
+    for (const co of coAgents(claim, cue, at, match.text, ms, text, language, sentence)) {
+      out.push({ type: 'PARTNERS_WITH', from: claim.from, to: co, confidence: claim.confidence * 0.85 });
+      if (keyOf(co) !== keyOf(claim.to))
+        out.push({ ...claim, from: co, confidence: claim.confidence * 0.85 });
+    }
     // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
     // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
     const coSubject = coordinatedBefore(claim.from, ms, text, language);
@@ -346,6 +439,103 @@ function cueClaims(
   return out;
 }
 
+/**
+ * "developing a headset with Sony and Google", "소니와 함께 개발": co-agents who act with the subject partner
+ * with it and share the act. Verbs that take "with" for their own object (meet, compete, partner) have none.
+ */
+function coAgents(
+  claim: ClaimSeed,
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+  language: Language,
+  sentence: Sentence,
+): Mention[] {
+  if (cue.objectMarks.en.includes('with') || cue.objectMarks.ko.includes('와')) return [];
+  const agent = (m: Mention) =>
+    (m.kind === 'Organization' || m.kind === 'Person') && keyOf(m) !== keyOf(claim.from);
+  if (language === 'ko') {
+    // "X와 HBM4를 공동 개발": a joint act makes every agent marked 와 before it a co-agent.
+    const joint = /공동 ?$/.test(text.slice(Math.max(0, at - 3), at));
+    return ms.filter(
+      (m) =>
+        m.end <= at &&
+        m.start > claim.from.start &&
+        agent(m) &&
+        /^(와|과)$/.test(m.particle) &&
+        (joint || /^\)?(\([^)]*\))?(와|과) 함께/.test(text.slice(m.end, m.end + 60))),
+    );
+  }
+  const out: Mention[] = [];
+  const after = ms.filter((m) => m.start >= at + cueText.length && m.end <= sentence.end);
+  for (let i = 0; i < after.length; i++) {
+    const m = after[i]!;
+    // Right after the object, a few words at most and no second verb ("produces X and competes with Y").
+    if (
+      !agent(m) ||
+      m.start < claim.to.end ||
+      !/^(?:,?\s*(?!and\b)[\w-]+){0,3},?\s+with\s+(the\s+)?$/.test(text.slice(claim.to.end, m.start))
+    )
+      continue;
+    out.push(m);
+    // "with Sony and Google", "with Sony, LG and Google".
+    let last = m;
+    for (const next of after.slice(i + 1)) {
+      if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(text.slice(last.end, next.start)) || !agent(next)) break;
+      out.push(next);
+      last = next;
+    }
+    break;
+  }
+  return out;
+}
+
+const part = (m: Mention) => m.kind === 'Product' || m.kind === 'Technology';
+
+/**
+ * "Samsung supplies HBM3 chips to Apple", "삼성전자는 애플의 ‘펠리컨’에 HBM3를 납품": the supplier makes what it
+ * supplies; supplying into an owner's product supplies the owner (the claim is rewritten to it), and the
+ * product uses what goes in.
+ */
+function supplyClaims(
+  claim: ClaimSeed,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+  language: Language,
+): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  const c = claim.confidence * 0.85;
+  const derived = true;
+  if (language === 'en') {
+    for (const m of ms.filter((x) => x.start >= at + cueText.length && x.end <= claim.to.start && part(x)))
+      out.push({ type: 'PRODUCES', from: claim.from, to: m, confidence: c, derived });
+    return out;
+  }
+  const supplied = ms.filter(
+    (m) => m.start > claim.from.end && m.end <= at && part(m) && /^(을|를)$/.test(m.particle),
+  );
+  for (const m of supplied) out.push({ type: 'PRODUCES', from: claim.from, to: m, confidence: c, derived });
+  const product = claim.to;
+  const owner = [...ms]
+    .reverse()
+    .find(
+      (m) =>
+        m.end <= product.start &&
+        m.kind === 'Organization' &&
+        m.particle === '의' &&
+        /^의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(text.slice(m.end, product.start)),
+    );
+  if (part(product) && owner && keyOf(owner) !== keyOf(claim.from)) {
+    claim.to = owner;
+    for (const m of supplied) out.push({ type: 'USES', from: product, to: m, confidence: c, derived });
+  }
+  return out;
+}
+
 /** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
 const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
 
@@ -375,9 +565,12 @@ function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): 
   const candidates = [...before].reverse().filter((m) => keyOf(m) !== keyOf(subject));
   // Korean marks the object with a particle ("LG전자를 찾아", "이재용 회장과 회동"); an unmarked noun
   // before the verb is more often a modifier than the object, so it is not guessed.
-  const object = candidates.find(
-    (m) => cue.objectMarks.ko.includes(roleParticle(text, m)) && kindOk(cue.toKinds, m),
-  );
+  // "HBM3 양산에 들어갔다": a product right before a verbal noun of making is its object.
+  const object =
+    candidates.find((m) => cue.objectMarks.ko.includes(roleParticle(text, m)) && kindOk(cue.toKinds, m)) ??
+    (cue.type === 'PRODUCES' || cue.type === 'DEVELOPS'
+      ? candidates.find((m) => m.end + 1 === at && text[m.end] === ' ' && !m.particle && part(m))
+      : undefined);
   if (!object) return null;
   const subjectMarked = SUBJECT_KO.has(roleParticle(text, subject));
   return {
@@ -402,14 +595,25 @@ function englishPair(
     subject = previous.from;
   if (!subject) return null;
   const cueEnd = at + cueText.length;
-  const after = ms.filter((m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m));
+  // "with Apple's Vision Pro": the possessor only modifies the object after it.
+  const possessor = (m: Mention) => {
+    const mark = /^['’]s? /.exec(text.slice(m.end, m.end + 3));
+    return mark !== null && ms.some((x) => x.start === m.end + mark[0].length);
+  };
+  const after = ms.filter(
+    (m) => m.start >= cueEnd && keyOf(m) !== keyOf(subject) && kindOk(cue.toKinds, m) && !possessor(m),
+  );
   const marked = after.find((m) => {
     const gap = text.slice(cueEnd, m.start);
     return cue.objectMarks.en.some((p) =>
       new RegExp(`\\b${p}\\s+(the\\s+|its\\s+|\\S+'s\\s+)?$`, 'i').test(gap),
     );
   });
-  const object = marked ?? after[0];
+  // "developing an extended reality (XR) headset, code-named Halla": the product named is the object.
+  const codeNamed = after.find((m) =>
+    /\b(code-?named|dubbed)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)),
+  );
+  const object = marked ?? codeNamed ?? after[0];
   if (!object) return null;
   const near = text.slice(subject.end, at).length <= 30;
   return {
@@ -484,6 +688,8 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const seeds = [
       ...titles,
       ...possessiveClaims(sentence, ends, text, language),
+      ...nounPhraseClaims(sentence, ends, text, language),
+      ...mountedClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
@@ -491,7 +697,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);
-      if (fromKey === toKey) continue;
+      if (fromKey === toKey || (seed.derived && stance === 'DENIES')) continue;
       // A caption repeated word for word is one quote.
       const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
       if (seen.has(dedupe)) continue;

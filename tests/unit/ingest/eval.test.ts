@@ -11,21 +11,21 @@ describe('eval:ingest', () => {
     const metrics = evaluate({ runs: 1, seedArticle: null });
     expect(metrics.format).toBe('linkage-ingest-eval/v1');
     expect(metrics.articles.map((a) => [a.set, a.article]).sort()).toEqual([
+      ['development', 'en-meta-mtia-samsung-foundry.txt'],
       ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
       ['development', 'en-samsung-hbm3e-nvidia.txt'],
+      ['development', 'en-samsung-qualcomm-google-xr.txt'],
+      ['development', 'en-sk-hynix-hbm3e-h200.txt'],
       ['development', 'en-zuckerberg-seoul-meetings.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
+      ['development', 'ko-lg-meta-xr-headset-atlas.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
       ['development', 'ko-lg-robot-nvidia.txt'],
       ['development', 'ko-samsung-2nm-qualcomm.txt'],
+      ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
-      ['held-out', 'en-meta-mtia-samsung-foundry.txt'],
-      ['held-out', 'en-samsung-qualcomm-google-xr.txt'],
-      ['held-out', 'en-sk-hynix-hbm3e-h200.txt'],
-      ['held-out', 'ko-lg-meta-xr-headset-atlas.txt'],
-      ['held-out', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
-      ['held-out', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({

@@ -133,14 +133,25 @@ describe('certainty, attribution and dates', () => {
       },
       gazetteer,
     );
-    expect(en.claims).toEqual([
-      expect.objectContaining({
-        fromKey: 'apple-vision-pro',
-        toKey: 'meta-quest',
-        attributedTo: 'Counterpoint Research',
-        certainty: 'REPORTED',
-      }),
-    ]);
+    // The possessive ("Apple’s Vision Pro") is the article's own background fact, not the firm's report.
+    expect(en.claims).toHaveLength(2);
+    expect(en.claims).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          fromKey: 'apple',
+          type: 'PRODUCES',
+          toKey: 'apple-vision-pro',
+          attributedTo: 'Test Wire',
+          certainty: 'CONFIRMED',
+        }),
+        expect.objectContaining({
+          fromKey: 'apple-vision-pro',
+          toKey: 'meta-quest',
+          attributedTo: 'Counterpoint Research',
+          certainty: 'REPORTED',
+        }),
+      ]),
+    );
     const plain = propose(
       { text: 'Meta competes with OpenAI, Google and Microsoft.', source: source() },
       gazetteer,
