@@ -26,6 +26,12 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['held-out', 'en-b-lg-ces-oled-cars.txt'],
+      ['held-out', 'en-b-meta-quest-3s-india.txt'],
+      ['held-out', 'en-b-nvidia-blackwell-supply.txt'],
+      ['held-out', 'ko-b-apple-vision-pro-korea.txt'],
+      ['held-out', 'ko-b-kakao-llama3-kt-openai.txt'],
+      ['held-out', 'ko-b-samsung-galaxy-s24-gemini.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
