@@ -69,7 +69,7 @@ describe('first-run gate', () => {
     await tick();
     expect(r.pending()).toBe(1);
     await r.releaseAll();
-    expect((await failing).message).toBe('QUERY_TIMEOUT');
+    expect(await failing).toMatchObject({ message: 'QUERY_TIMEOUT' });
     expect(await Promise.all(waiting)).toEqual([true, false]);
     expect(r.seen.firsts).toEqual([true, true, false]);
     expect(r.seen.maxRunning).toBe(1);
@@ -81,7 +81,7 @@ describe('first-run gate', () => {
     const refused = gate.run('update-entity', r.work(new Error('CONFLICT'))).catch((error: Error) => error);
     await tick();
     await r.releaseAll();
-    expect((await refused).message).toBe('CONFLICT');
+    expect(await refused).toMatchObject({ message: 'CONFLICT' });
     expect(gate.hasRun('update-entity')).toBe(true);
   });
 
