@@ -279,6 +279,11 @@ describe('analyst notebooks', () => {
         };
         canvas.cy.edges().not(sel).style('display', 'none');
       }, SUPPLY);
+      // The edge's midpoint is recomputed when Cytoscape next draws: read it before that and the click
+      // lands where the curve was while its parallel edges still shared the bundle.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       const supply = await at(SUPPLY);
       await page.mouse.click(supply.x, supply.y);
       await expect.poll(() => details.textContent()).toContain('짐작된다');
