@@ -270,14 +270,17 @@ describe('analyst notebooks', () => {
       await page.waitForSelector(`.linkage-widget[data-nodes="${nodes + 1}"]`);
 
       // A click on the speculative supply claim shows its quote, translation and who made it. The layout
-      // is random and Samsung–Meta has three parallel edges, so the others are hidden first: the click
-      // must land on this edge, not on whichever happens to cross its midpoint.
+      // is random and Samsung–Meta has three parallel edges, so everything else is hidden first: the
+      // click must land on this edge, not on an edge or an entity that happens to lie on its midpoint (a
+      // fresh-clone run clicked the Zuckerberg–Lee meeting there).
       const SUPPLY = 'edge[id = "samsung-electronics:MAY_SUPPLY:meta"]';
       await page.evaluate((sel) => {
+        type Hideable = { not: (s: string) => { style: (k: string, v: string) => void } };
         const canvas = document.querySelector('.lw-canvas') as HTMLElement & {
-          cy: { edges: () => { not: (s: string) => { style: (k: string, v: string) => void } } };
+          cy: { edges: () => Hideable; nodes: () => Hideable };
         };
         canvas.cy.edges().not(sel).style('display', 'none');
+        canvas.cy.nodes().not('#samsung-electronics, #meta').style('display', 'none');
       }, SUPPLY);
       // The edge's midpoint is recomputed when Cytoscape next draws: read it before that and the click
       // lands where the curve was while its parallel edges still shared the bundle.
