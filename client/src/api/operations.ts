@@ -46,6 +46,22 @@ const RELATIONSHIP_FIELDS = /* GraphQL */ `
   }
 `;
 
+/** A source as the evidence panel and the sources list show it. */
+const SOURCE_FIELDS = /* GraphQL */ `
+  fragment SourceFields on Source {
+    id
+    title
+    titleEn
+    publisher
+    author
+    publishedAt
+    language
+    url
+    reliability
+    reliabilityReason
+  }
+`;
+
 const EVIDENCE_FIELDS = /* GraphQL */ `
   fragment EvidenceFields on Evidence {
     id
@@ -57,18 +73,10 @@ const EVIDENCE_FIELDS = /* GraphQL */ `
     stance
     occurredAt
     source {
-      id
-      title
-      titleEn
-      publisher
-      author
-      publishedAt
-      language
-      url
-      reliability
-      reliabilityReason
+      ...SourceFields
     }
   }
+  ${SOURCE_FIELDS}
 `;
 
 /** The words of relationships' evidence, with their sources: opening a relationship, exporting a view. */
@@ -266,18 +274,10 @@ export const RESTORE_ENTITY = /* GraphQL */ `
 export const LIST_SOURCES = /* GraphQL */ `
   query ListSources {
     sources {
-      id
-      title
-      titleEn
-      publisher
-      author
-      publishedAt
-      language
-      url
-      reliability
-      reliabilityReason
+      ...SourceFields
     }
   }
+  ${SOURCE_FIELDS}
 `;
 
 export const RATE_SOURCE = /* GraphQL */ `

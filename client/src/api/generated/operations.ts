@@ -262,6 +262,8 @@ export type EntityFieldsFragment = { id: string, kind: EntityKind, name: string,
 
 export type RelationshipFieldsFragment = { id: string, type: string, fromId: string, toId: string, certainty: Certainty, occurredAt: string | null, sourceCount: number, disputed: boolean, properties: Record<string, unknown>, version: number, evidence: Array<{ id: string, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, reliability: SourceReliability, publishedAt: string | null } }> };
 
+export type SourceFieldsFragment = { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null };
+
 export type EvidenceFieldsFragment = { id: string, quote: string, translation: string | null, sentence: string | null, attributedTo: string | null, certainty: Certainty, stance: Stance, occurredAt: string | null, source: { id: string, title: string, titleEn: string | null, publisher: string | null, author: string | null, publishedAt: string | null, language: string | null, url: string | null, reliability: SourceReliability, reliabilityReason: string | null } };
 
 export type RelationshipEvidenceQueryVariables = Exact<{
