@@ -11,6 +11,9 @@ describe('eval:ingest', () => {
     const metrics = evaluate({ runs: 1, seedArticle: null });
     expect(metrics.format).toBe('linkage-ingest-eval/v1');
     expect(metrics.articles.map((a) => [a.set, a.article]).sort()).toEqual([
+      ['development', 'en-b-lg-ces-oled-cars.txt'],
+      ['development', 'en-b-meta-quest-3s-india.txt'],
+      ['development', 'en-b-nvidia-blackwell-supply.txt'],
       ['development', 'en-meta-mtia-samsung-foundry.txt'],
       ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
@@ -18,6 +21,9 @@ describe('eval:ingest', () => {
       ['development', 'en-samsung-qualcomm-google-xr.txt'],
       ['development', 'en-sk-hynix-hbm3e-h200.txt'],
       ['development', 'en-zuckerberg-seoul-meetings.txt'],
+      ['development', 'ko-b-apple-vision-pro-korea.txt'],
+      ['development', 'ko-b-kakao-llama3-kt-openai.txt'],
+      ['development', 'ko-b-samsung-galaxy-s24-gemini.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr-headset-atlas.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
@@ -26,12 +32,6 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
-      ['held-out', 'en-b-lg-ces-oled-cars.txt'],
-      ['held-out', 'en-b-meta-quest-3s-india.txt'],
-      ['held-out', 'en-b-nvidia-blackwell-supply.txt'],
-      ['held-out', 'ko-b-apple-vision-pro-korea.txt'],
-      ['held-out', 'ko-b-kakao-llama3-kt-openai.txt'],
-      ['held-out', 'ko-b-samsung-galaxy-s24-gemini.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
