@@ -1,5 +1,5 @@
 // node --import tsx bench/replicas-cpu.ts [--requests 2000] [--connections 8] [--total-connections]
-//   [--cache on|off|both] [--rounds 1] [--cpu-prof DIR]
+//   [--cache on|off|both] [--rounds 1] [--control] [--rate R] [--replicas 1,2] [--cpu-prof DIR]
 // CPU per request on each replica, for 1 and for 2 replicas behind Debian's nginx over one throwaway Neo4j
 // (this machine has 2 cores, so throughput would measure the machine, not the design). The same fixed mix
 // of reads runs through the balancer; each replica's CPU time (utime + stime from /proc) is read before and
@@ -17,12 +17,18 @@
 //   ("less idle"): a longer window would otherwise charge more of it to each request.
 // - --rounds N alternates 1 and 2 replicas N times, so a change in the machine's load (other processes on
 //   a shared machine make CPU time per request rise too) hits both alike.
+// - --control adds, after each 1- and 2-replica pair, a control run: 1 replica again with a CPU burner
+//   beside it that uses as many cores as the second replica did in the 2-replica run. If its CPU per
+//   request rises as much as the 2-replica run's did, the rise comes from sharing 2 cores with another
+//   busy process, not from anything one replica does to another. (The whole machine's busy time, from
+//   /proc/stat, is in each row: one replica plus nginx, Neo4j and the load generator already fill it.)
 // Each replica's /ready counters (cache hits, misses, stale entries, generation reads) are read before and
 // after the measured window. --cpu-prof DIR writes each replica's V8 CPU profile (node --cpu-prof).
 // Writes bench/results/replicas-cpu-<time>.{json,md}.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { credentialsEnv } from '../neo4j/credentials.ts';
@@ -38,6 +44,9 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     cache: { type: 'string', default: 'both' },
     rounds: { type: 'string', default: '1' },
+    control: { type: 'boolean', default: false },
+    rate: { type: 'string' },
+    replicas: { type: 'string', default: '1,2' },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -50,6 +59,10 @@ if (!CACHE_MODES.every((mode) => mode === 'on' || mode === 'off')) {
 }
 /** 1 and 2 replicas alternate this many times, so a change in the machine's load hits both alike. */
 const ROUNDS = Number(values.rounds);
+const CONTROL = values.control;
+/** Requests per second through the balancer (all replicas together); unset: as fast as the connections go. */
+const RATE = values.rate ? Number(values.rate) : undefined;
+const REPLICA_COUNTS = values.replicas.split(',').map(Number);
 const PROFILE_DIR = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
 /** Requests each replica serves before the measured window: JIT, query plans, cache entries. */
 const WARM_UP_PER_REPLICA = 1000;
@@ -68,13 +81,39 @@ const MIX = [
   body: JSON.stringify({ query }),
 }));
 
+/** Busy CPU time of the whole machine (every core, every process) in ms, from /proc/stat. */
+function machineBusyMs(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
+}
+
+/**
+ * Processes that keep `cores` cores busy (e.g. 0.7: one process busy 7 ms of every 10), standing in for
+ * the load a second replica adds to the machine.
+ */
+function startBurner(cores: number): { stop: () => void } {
+  const loop = (share: number) =>
+    `const busy = ${(share * 10).toFixed(3)}; setInterval(() => { const t = performance.now(); while (performance.now() - t < busy); }, 10);`;
+  const whole = Math.floor(cores);
+  const shares = [...Array(whole).fill(1), cores - whole].filter((share) => share > 0.01);
+  const children = shares.map((share) =>
+    spawn(process.execPath, ['-e', loop(Math.min(share, 0.999))], { stdio: 'ignore' }),
+  );
+  return { stop: () => children.forEach((child) => child.kill('SIGKILL')) };
+}
+
 function cpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
 async function load(url: string, amount: number, connections: number) {
-  return autocannon({ url, connections, amount, requests: MIX });
+  return autocannon({ url, connections, amount, requests: MIX, ...(RATE ? { overallRate: RATE } : {}) });
 }
 
 interface Counters {
@@ -101,7 +140,7 @@ async function counters(url: string): Promise<Counters> {
 
 const round = (value: number) => Number(value.toFixed(3));
 
-async function measure(env: Record<string, string>, replicas: number, dir: string) {
+async function measure(env: Record<string, string>, replicas: number, dir: string, burnCores = 0) {
   const started: Replica[] = [];
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   for (let i = 0; i < replicas; i += 1) started.push(await startReplica(env, nodeArgs));
@@ -111,6 +150,7 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
     started.map((r) => r.url),
   );
   const connections = PER_REPLICA ? CONNECTIONS * replicas : CONNECTIONS;
+  const burner = burnCores > 0 ? startBurner(burnCores) : undefined;
   try {
     await load(balancer.url, WARM_UP_PER_REPLICA * replicas, connections);
     // What a replica spends with no requests at all (token refresh, timers), per second.
@@ -121,9 +161,11 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
     );
     const countedBefore = await Promise.all(started.map((r) => counters(r.url)));
     const before = started.map((r) => cpuMs(r.process.pid!));
+    const machineBefore = machineBusyMs();
     const windowStart = performance.now();
     const result = await load(balancer.url, REQUESTS * replicas, connections);
     const windowSeconds = (performance.now() - windowStart) / 1000;
+    const machineBusyCores = (machineBusyMs() - machineBefore) / 1000 / windowSeconds;
     const after = started.map((r) => cpuMs(r.process.pid!));
     const countedAfter = await Promise.all(started.map((r) => counters(r.url)));
     // /ready itself reads the generation once per call: the measured window holds one of those per replica.
@@ -140,6 +182,9 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
     const share = result.requests.total / replicas;
     return {
       replicas,
+      burnCores: round(burnCores),
+      /** Cores' worth of CPU the whole machine was busy with during the window (burner included). */
+      machineBusyCores: round(machineBusyCores),
       connections,
       requests: result.requests.total,
       non2xx: result.non2xx,
@@ -160,6 +205,7 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
       counters: counted,
     };
   } finally {
+    burner?.stop();
     await balancer.stop();
     await Promise.all(started.map((r) => r.stop()));
   }
@@ -185,8 +231,17 @@ try {
   for (const cache of CACHE_MODES) {
     const env = { ...base, LINKAGE_RESPONSE_CACHE_TTL_MS: cache === 'on' ? '600000' : '0' };
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const replicas of [1, 2]) {
+      const pair: Run[] = [];
+      for (const replicas of REPLICA_COUNTS) {
         const run = { cache, ...(await measure(env, replicas, dir)) };
+        console.error(JSON.stringify(run));
+        pair.push(run);
+      }
+      runs.push(...pair);
+      if (CONTROL && pair.length === 2) {
+        const two = pair[1]!;
+        const secondReplicaCores = two.cpuMsPerReplica[1]! / 1000 / two.windowSeconds;
+        const run = { cache, ...(await measure(env, 1, dir, secondReplicaCores)) };
         console.error(JSON.stringify(run));
         runs.push(run);
       }
@@ -204,7 +259,7 @@ const cacheColumns = (r: Run) =>
     : '– | – | –';
 const rows = runs.map(
   (r) =>
-    `| ${r.cache} | ${r.replicas} | ${r.connections} | ${r.requests} | ${r.non2xx} | ${r.windowSeconds} | ${r.idleCpuMsPerSecondPerReplica.join(' / ')} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.netCpuMsPerRequestPerReplica.join(' / ')} | ${cacheColumns(r)} |`,
+    `| ${r.cache} | ${r.replicas}${r.burnCores > 0 ? ` + burner (${r.burnCores} cores)` : ''} | ${r.machineBusyCores} | ${r.connections} | ${r.requests} | ${r.non2xx} | ${r.windowSeconds} | ${r.idleCpuMsPerSecondPerReplica.join(' / ')} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.netCpuMsPerRequestPerReplica.join(' / ')} | ${cacheColumns(r)} |`,
 );
 fs.writeFileSync(
   `${out}.json`,
@@ -218,8 +273,8 @@ fs.writeFileSync(
   [
     `# CPU per request, 1 vs 2 replicas behind nginx (${os.cpus().length} cores, ${loadText})`,
     '',
-    '| cache | replicas | connections | requests | non-2xx | window s | idle CPU ms/s, each replica | CPU ms per request, each replica | less idle | cache lookups, each replica | hit rate | generation reads per hit |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| cache | replicas | machine busy, cores | connections | requests | non-2xx | window s | idle CPU ms/s, each replica | CPU ms per request, each replica | less idle | cache lookups, each replica | hit rate | generation reads per hit |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n'),
