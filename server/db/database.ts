@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { currentConsistency } from './consistency.ts';
 import { loadCypherCatalog, loadSchemaStatements, type CypherCatalog, type QueryName } from './cypher.ts';
-import { createFirstRunGate } from './first-run.ts';
+import { createFirstRunGate, planKey } from './first-run.ts';
 import { toPlain, type Plain } from './values.ts';
 
 export type Row = Record<string, Plain>;
@@ -377,7 +377,7 @@ export function createDatabase(options: DatabaseOptions): Database {
    * driver's CPU per request. Managed transactions retried transient failures; this loop keeps that.
    */
   function readOnce(name: QueryName, params: Params, counted = true): Promise<Row[]> {
-    return firstRuns.run(name, (first) =>
+    return firstRuns.run(planKey(name, params), (first) =>
       readRetrying(name, params, counted, first ? firstRunTimeoutMs : options.queryTimeoutMs),
     );
   }
@@ -489,7 +489,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     readInBackground: (name, params = {}) => readOnce(name, params, false),
     // Gated like reads (a multi-statement transaction is not: an import's first run may take minutes).
     write: (<T>(name: QueryName, params: Params = {}, accept?: (rows: Row[]) => T) =>
-      firstRuns.run(name, (first) =>
+      firstRuns.run(planKey(name, params), (first) =>
         withSession(
           'WRITE',
           name,

@@ -7,6 +7,24 @@
 // its plan reached the cache, so the next wave planned again (soak: 28 of 29 neighbourhoods and 5 of 6
 // merges QUERY_TIMEOUT for the whole run). Here the first run of a statement goes alone, with a longer
 // timeout; the callers who arrive meanwhile wait for it and then find the plan cached.
+import { isInt } from 'neo4j-driver';
+
+/**
+ * What Neo4j caches a plan under: the statement and its parameters' types (a filter given as null and the
+ * same filter given as a list are planned separately), so a first run is one per statement and type set.
+ */
+export function planKey(name: string, params: Record<string, unknown>): string {
+  const typeOf = (value: unknown): string => {
+    if (value === null || value === undefined) return 'null';
+    if (Array.isArray(value)) return 'list';
+    if (isInt(value)) return 'int';
+    return typeof value === 'object' ? 'map' : typeof value;
+  };
+  const types = Object.keys(params)
+    .sort()
+    .map((key) => `${key}:${typeOf(params[key])}`);
+  return `${name}(${types.join(',')})`;
+}
 
 export interface FirstRunGate {
   /** Runs `work` now if `name` has run before, else after the first run in flight settles. */

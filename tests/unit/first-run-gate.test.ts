@@ -2,7 +2,8 @@
 // then run together once its plan is cached. Under a stampede of cold requests that is what kept Neo4j from
 // planning the same statement sixteen times at once.
 import { describe, expect, it } from 'vitest';
-import { createFirstRunGate } from '../../server/db/first-run.ts';
+import neo4j from 'neo4j-driver';
+import { createFirstRunGate, planKey } from '../../server/db/first-run.ts';
 
 /** A run that stays open until released, recording how many runs of it overlap. */
 function recorder() {
@@ -96,5 +97,25 @@ describe('first-run gate', () => {
     const again = gate.run('search', r.work());
     await r.releaseAll();
     expect(await again).toBe(true);
+  });
+});
+
+describe('planKey', () => {
+  it('is one key per statement and parameter types, whatever the values or their order', () => {
+    const key = planKey('find-neighborhood', { ids: ['meta'], depth: neo4j.int(1), kinds: null });
+    expect(planKey('find-neighborhood', { kinds: null, depth: neo4j.int(2), ids: ['lg', 'samsung'] })).toBe(
+      key,
+    );
+    expect(key).not.toBe(planKey('find-paths', { ids: ['meta'], depth: neo4j.int(1), kinds: null }));
+  });
+
+  it('tells apart the same statement asked with other parameter types (Neo4j plans each once)', () => {
+    const key = planKey('find-neighborhood', { ids: ['meta'], kinds: null, depth: neo4j.int(1) });
+    expect(planKey('find-neighborhood', { ids: ['meta'], kinds: ['Person'], depth: neo4j.int(1) })).not.toBe(
+      key,
+    );
+    expect(planKey('find-neighborhood', { ids: ['meta'], kinds: null, depth: 1 })).not.toBe(key);
+    expect(planKey('find-neighborhood', { ids: ['meta'], kinds: null })).not.toBe(key);
+    expect(planKey('search', { text: 'x' })).not.toBe(planKey('search', { text: { a: 1 } }));
   });
 });
