@@ -3,7 +3,6 @@
 // Issue 12, item 5b: a restore checks the backup against its signed digest and the graph's invariants
 // before writing anything; a tampered name, a forged audit entry, a merge cycle or a forged addedBy is
 // refused with a clear message and the empty database stays empty.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,32 +11,17 @@ import { readBackupKey, sidecarFile, writeDigest } from '../../server/graph/back
 import { contentHash, exportGraph, type BackupDocument } from '../../server/graph/backup/export.ts';
 import { restoreDocument, RestoreRefused } from '../../server/graph/backup/restore.ts';
 import { readImportFile } from '../../server/graph/import/parse.ts';
+import { runCli } from '../helpers/cli.ts';
 import { graphCounts, neo4jEnv, testDatabase, wipeDatabase } from '../helpers/db.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 let product: TestProduct;
 let uri: string;
 let dir: string;
 const keyFile = () => path.join(dir, 'keys', 'backup-key');
 
 function cli(task: 'backup' | 'restore', args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO, 'scripts', `${task}.ts`), ...args],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        ...neo4jEnv(uri),
-        LOG_LEVEL: 'silent',
-        LINKAGE_BACKUP_KEY_FILE: keyFile(),
-      },
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(task, args, { uri, env: { LINKAGE_BACKUP_KEY_FILE: keyFile() } });
 }
 
 async function ok(query: string, variables: Record<string, unknown>) {

@@ -3,16 +3,15 @@
 // first (server/disk-watch.ts): below LINKAGE_MIN_FREE_DISK_MB plus an estimate from the input it exits
 // 75 with a DISK_LOW message and the database stays empty. The disk is "full" here by a reserve larger
 // than any disk; the estimate alone is tests/unit/bulk-load-disk.test.ts.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { shard } from '../../bench/generator.ts';
 import { ensureBackupKey, writeDigest } from '../../server/graph/backup/digest.ts';
-import { graphCounts, neo4jEnv, wipeDatabase } from '../helpers/db.ts';
+import { runCli } from '../helpers/cli.ts';
+import { graphCounts, wipeDatabase } from '../helpers/db.ts';
 
-const REPO = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-bulk-load-disk-'));
 const keyFile = path.join(dir, 'keys', 'backup-key');
 const EVERY_DISK_IS_SMALLER_MB = String(1024 * 1024 * 1024); // a petabyte
@@ -20,24 +19,14 @@ let uri: string;
 let file: string;
 
 function cli(task: 'import' | 'restore', args: string[], minFreeMb: string) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO, 'scripts', `${task}.ts`), ...args],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        ...neo4jEnv(uri),
-        LOG_LEVEL: 'silent',
-        LINKAGE_BACKUP_KEY_FILE: keyFile,
-        LINKAGE_DISK_WATCH_DIR: dir,
-        LINKAGE_MIN_FREE_DISK_MB: minFreeMb,
-      },
-      encoding: 'utf8',
-      timeout: 120_000,
+  return runCli(task, args, {
+    uri,
+    env: {
+      LINKAGE_BACKUP_KEY_FILE: keyFile,
+      LINKAGE_DISK_WATCH_DIR: dir,
+      LINKAGE_MIN_FREE_DISK_MB: minFreeMb,
     },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  });
 }
 
 const empty = { entities: 0, relationships: 0, sources: 0, audit: 0 };

@@ -1,15 +1,14 @@
 // Issue 19: Linkage as two stateless replicas over one Neo4j, behind Debian's nginx. Tokens, saved views,
 // the cache generation and the start-up jobs live in the database, so what one replica (or the CLI) does
 // is seen at once by the other, and a replica can die without losing an acknowledged write.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../server/config.ts';
 import { seedFiles } from '../../server/graph/import/seeds.ts';
 import { runSoak } from '../../bench/soak/run.ts';
 import { neo4jEnv, testDriver, wipeDatabase } from '../helpers/db.ts';
+import { runCli } from '../helpers/cli.ts';
 import { gql } from '../helpers/product.ts';
 import { startNginx, startReplica, waitReady, type Balancer, type Replica } from '../helpers/replicas.ts';
 
@@ -31,15 +30,7 @@ let editor: string;
 
 /** `npm run token -- …` as an operator runs it beside replica A (same environment). */
 function tokenCli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'token.ts'), ...args],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...neo4jEnv(uri), ...ENV, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    },
-  );
+  const result = runCli('token', args, { uri, env: { ...ENV, LOG_LEVEL: 'warn' } });
   if (result.status !== 0) throw new Error(`token ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
