@@ -2,6 +2,7 @@
 // before it is full (a Neo4j that runs out of disk mid-write may not recover its store); reads go on, /ready
 // shows it, and writes are accepted again as soon as space is freed, without a restart. The disk is a
 // small tmpfs (mounting needs root: the test skips, saying so, where it cannot).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-disk-watch-'));
 const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', disk]).status === 0;
 let product: TestProduct | undefined;

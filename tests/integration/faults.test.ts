@@ -2,6 +2,7 @@
 // mutation storm, Neo4j stopped under a running server, the server killed during writes, and Neo4j started
 // on a full disk or a read-only data directory. Every Neo4j here is this file's own (temp data dir, free
 // port), never the shared test instance.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,6 @@ import {
 import { errorCode, gql } from '../helpers/product.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-faults-'));
 const running: LocalNeo4j[] = [];
 const mounts: string[] = [];

@@ -17,6 +17,7 @@ import {
 } from '../../neo4j/local-neo4j.ts';
 import { superviseLocalNeo4j, type SupervisedNeo4j, type SupervisionEvent } from '../../neo4j/supervisor.ts';
 import { rememberCredentials } from '../helpers/db.ts';
+import { eventually } from '../helpers/wait.ts';
 import {
   errorCode,
   gql,
@@ -25,7 +26,6 @@ import {
   type TestProduct,
 } from '../helpers/product.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dirs: string[] = [];
 const dataDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-panic-'));
@@ -41,16 +41,6 @@ async function state(url: string, route: '/health' | '/ready') {
     status: response.status,
     body: (await response.json()) as { status: string; database?: string; reason?: string },
   };
-}
-
-/** Polls until check() holds or the deadline passes; returns whether it held. */
-async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(100);
-  }
-  return false;
 }
 
 const createEntity = (product: TestProduct, id: string) =>

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureNeo4jInstalled, findFreePort } from '../../neo4j/local-neo4j.ts';
 import { superviseLocalNeo4j, type SupervisedNeo4j, type SupervisionEvent } from '../../neo4j/supervisor.ts';
 import { rememberCredentials } from '../helpers/db.ts';
+import { eventually } from '../helpers/wait.ts';
 import { gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-supervision-'));
 const events: SupervisionEvent[] = [];
 let neo4j: SupervisedNeo4j | undefined;
@@ -19,16 +19,6 @@ let product: TestProduct | undefined;
 async function readyState(url: string) {
   const response = await fetch(`${url}/ready`);
   return { status: response.status, body: (await response.json()) as { status: string; reason?: string } };
-}
-
-/** Polls until check() holds or the deadline passes; returns whether it held. */
-async function eventually(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await sleep(100);
-  }
-  return false;
 }
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@
 // failed-auth limit), 13 (revoked and expired tokens were served cached answers), 14 (bodies of any type
 // and size, and form posts running operations), 19 (anonymous readers saw the audit trail and deleted
 // entities).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createToken, revokeToken } from '../../server/auth/tokens.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -9,7 +10,6 @@ import { testDatabase } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const uri = inject('neo4jUri');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ENTITY = `query ($id: ID!) { entity(id: $id) { id name deleted } }`;
 
 describe('item 12: X-Forwarded-For does not reset the failed-authentication limit', () => {

@@ -1,6 +1,7 @@
 // Issue 19: Linkage as two stateless replicas over one Neo4j, behind Debian's nginx. Tokens, saved views,
 // the cache generation and the start-up jobs live in the database, so what one replica (or the CLI) does
 // is seen at once by the other, and a replica can die without losing an acknowledged write.
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,6 @@ import { gql } from '../helpers/product.ts';
 import { startNginx, startReplica, waitReady, type Balancer, type Replica } from '../helpers/replicas.ts';
 
 const uri = inject('neo4jUri');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-replicas-'));
 // A long TTL: a stale answer could only come from the cache, never from its expiry.
 // Logs at info: the seed loader says when it loaded the seed.

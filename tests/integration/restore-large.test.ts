@@ -2,6 +2,7 @@
 // in batches, all or nothing. This file's Neo4j runs with a lower cap (TX_MEMORY) than the default 1 GiB so
 // that a generated graph of a few thousand entities overflows one transaction the way the 55 MB
 // backup overflowed the default cap, and the test stays short.
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,6 @@ const TX_MEMORY = '100m';
 const ENTITIES = 2000;
 const SHARD = 400;
 const SEED = 7;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-restore-large-'));
 const dataDir = path.join(root, 'neo4j');
