@@ -280,26 +280,8 @@ export function createProposalStore(db: Database) {
         now: now(),
         actor: actor.name,
       },
-      (rows) => checkedUpdate(rows[0]!),
+      (rows) => checkedUpdate(id, params, rows[0]!),
     );
-
-    function checkedUpdate(row: Row): ProposalView {
-      if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
-      if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
-      if (params.claimId && row.claimFound !== true)
-        throw notFound(`Proposal "${id}" has no claim "${params.claimId}"`);
-      if (params.entityKey && row.entityFound !== true)
-        throw notFound(`Proposal "${id}" has no entity "${params.entityKey}"`);
-      const unknownKeys = list(row.unknownKeys).map(String);
-      if (unknownKeys.length > 0)
-        throw badInput(
-          `No proposed entity with key ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use a key from the proposal's entities`,
-        );
-      if (row.sameEnds === true) throw badInput('fromKey and toKey are the same entity; a claim links two');
-      if (row.linkFound !== true)
-        throw notFound(`No live entity with id "${params.linkTo}" to link to; search for it first`);
-      return toProposal(row);
-    }
   }
 
   return {
@@ -417,6 +399,29 @@ function statusConflict(id: string, status: Plain | undefined): never {
   throw conflict(
     `Proposal "${id}" is already ${String(status).toLowerCase()}; propose the article again to review it anew`,
   );
+}
+
+/** Refuses an edit the row shows to be wrong (inside the transaction, so a refusal writes nothing). */
+function checkedUpdate(
+  id: string,
+  params: { claimId?: string; entityKey?: string; linkTo?: string | null },
+  row: Row,
+): ProposalView {
+  if (row.found !== true) throw notFound(`No proposal "${id}"; list them with proposals`);
+  if (row.statusBefore !== 'PENDING') statusConflict(id, row.statusBefore);
+  if (params.claimId && row.claimFound !== true)
+    throw notFound(`Proposal "${id}" has no claim "${params.claimId}"`);
+  if (params.entityKey && row.entityFound !== true)
+    throw notFound(`Proposal "${id}" has no entity "${params.entityKey}"`);
+  const unknownKeys = list(row.unknownKeys).map(String);
+  if (unknownKeys.length > 0)
+    throw badInput(
+      `No proposed entity with key ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use a key from the proposal's entities`,
+    );
+  if (row.sameEnds === true) throw badInput('fromKey and toKey are the same entity; a claim links two');
+  if (row.linkFound !== true)
+    throw notFound(`No live entity with id "${params.linkTo}" to link to; search for it first`);
+  return toProposal(row);
 }
 
 function checkedAccept(id: string, row: Row) {
