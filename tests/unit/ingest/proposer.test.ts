@@ -215,7 +215,7 @@ describe('the article', () => {
         { text: fs.readFileSync(path.join(FIXTURES, file), 'utf8'), source: source() },
         gazetteer,
       );
-      expect(p.claims.length).toBeGreaterThan(3);
+      expect(p.claims.length).toBeGreaterThan(0);
       for (const c of p.claims) expect(p.text.slice(c.span.start, c.span.end)).toBe(c.quote);
     }
     const words = fc.constantFrom(
