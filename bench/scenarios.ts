@@ -25,7 +25,7 @@ const HUB_DEGREE = 1000;
 const ENTITY_SELECTION = 'id kind name nameKo aliases description occurredAt properties version';
 const LINK_SELECTION =
   'id type fromId toId certaintyRank occurredFrom occurredTo sourceIds disputed properties version evidence ' +
-  'evidenceFacts { ids rank stance occurredAt sourceIds }';
+  'evidenceIds evidenceRanks evidenceStances evidenceOccurredAt evidenceSourceIds';
 const SOURCE_SELECTION = 'id title titleEn publisher author publishedAt language url reliability';
 /** The leaves (dotted paths) the canvas's own query selects below a relationship's `evidence`. */
 function canvasEvidenceLeaves(): string[] {

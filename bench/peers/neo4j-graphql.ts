@@ -10,7 +10,8 @@
 // relationships cite, once each. Evidence is stored as JSON text per relationship, with its facts (id,
 // certainty rank, stance, event date as worded, source) in lists beside it; the peer returns as much as it
 // is asked (`evidence`: 'NONE', 'FACTS' the lists, 'TEXT' the JSON as stored), as Linkage reads only what
-// its request selects (the bench asks what the canvas's own query makes Linkage read). Search is a
+// its request selects (the bench asks what the canvas's own query makes Linkage read). The ranks go out as
+// floats: a list of Neo4j integers does not serialise as [Int!] through the library. Search is a
 // @cypher query field over the same full-text index with the Lucene text server/graph/search.ts builds.
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
@@ -57,15 +58,11 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     properties: String
     version: Int
     evidence: [String!]
-    evidenceFacts: EvidenceFacts
-  }
-
-  type EvidenceFacts {
-    ids: [String!]!
-    rank: [Int!]!
-    stance: [String!]!
-    occurredAt: [String!]!
-    sourceIds: [String!]!
+    evidenceIds: [String!]
+    evidenceRanks: [Float!]
+    evidenceStances: [String!]
+    evidenceOccurredAt: [String!]
+    evidenceSourceIds: [String!]
   }
 
   type SourceView {
@@ -120,8 +117,11 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
           RETURN collect(r { .id, type: type(r), fromId: a.id, toId: b.id, .certaintyRank, .occurredFrom,
             .occurredTo, .sourceIds, .disputed, .properties, .version,
             evidence: CASE WHEN $evidence = 'TEXT' THEN r.evidence END,
-            evidenceFacts: CASE WHEN $evidence = 'FACTS' THEN {ids: r.evidenceIds, rank: r.evRank,
-              stance: r.evStance, occurredAt: r.evOccurredAt, sourceIds: r.evSourceIds} END }) AS links
+            evidenceIds: CASE WHEN $evidence = 'FACTS' THEN r.evidenceIds END,
+            evidenceRanks: CASE WHEN $evidence = 'FACTS' THEN [rank IN r.evRank | toFloat(rank)] END,
+            evidenceStances: CASE WHEN $evidence = 'FACTS' THEN r.evStance END,
+            evidenceOccurredAt: CASE WHEN $evidence = 'FACTS' THEN r.evOccurredAt END,
+            evidenceSourceIds: CASE WHEN $evidence = 'FACTS' THEN r.evSourceIds END }) AS links
         }
         CALL (links) {
           UNWIND links AS l UNWIND l.sourceIds AS sourceId
