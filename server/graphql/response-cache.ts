@@ -190,7 +190,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
  */
 const normalised = new LRUCache<string, string>({
   maxSize: 4 * 1024 * 1024,
-  sizeCalculation: (value, key) => value.length + key.length,
+  // At least 1: the LRU refuses a size of 0 (an empty document).
+  sizeCalculation: (value, key) => value.length + key.length + 1,
 });
 
 /** The document without comments and insignificant whitespace or commas; the raw text if it does not lex. */
