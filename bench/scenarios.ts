@@ -1,6 +1,8 @@
 // The read scenarios (S1–S6): for each, one request generator per peer, all drawing the same sequence of
 // entities, pairs and prefixes from a seeded PRNG so the peers answer the same questions.
 import { FIND_PATHS, NEIGHBORHOOD, SEARCH_ENTITIES } from '../client/src/api/operations.ts';
+import { Kind, parse, type SelectionSetNode } from 'graphql';
+import { isEvidenceFact } from '../server/graph/repository.ts';
 import { buildSearchQuery } from '../server/graph/search.ts';
 import { entityAt, mulberry32 } from './generator.ts';
 import type { LoadRequest } from './load.ts';
@@ -22,10 +24,41 @@ const HUB_DEGREE = 1000;
 
 const ENTITY_SELECTION = 'id kind name nameKo aliases description occurredAt properties version';
 const LINK_SELECTION =
-  'id type fromId toId certaintyRank occurredFrom occurredTo sourceIds disputed properties version evidence';
+  'id type fromId toId certaintyRank occurredFrom occurredTo sourceIds disputed properties version evidence ' +
+  'evidenceIds evidenceRanks evidenceStances evidenceOccurredAt evidenceSourceIds';
 const SOURCE_SELECTION = 'id title titleEn publisher author publishedAt language url reliability';
-/** The peer returns evidence when the canvas's own query asks Linkage for it: the same question. */
-export const CANVAS_SELECTS_EVIDENCE = /\bevidence\s*\{/.test(NEIGHBORHOOD);
+/** The leaves (dotted paths) the canvas's own query selects below a relationship's `evidence`. */
+function canvasEvidenceLeaves(): string[] {
+  const document = parse(NEIGHBORHOOD);
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  const leaves: string[] = [];
+  const walk = (set: SelectionSetNode | undefined, prefix: string, inEvidence: boolean) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FRAGMENT_SPREAD)
+        walk(fragments.get(s.name.value)?.selectionSet, prefix, inEvidence);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, prefix, inEvidence);
+      else if (inEvidence && !s.selectionSet) leaves.push(`${prefix}${s.name.value}`);
+      else if (inEvidence) walk(s.selectionSet, `${prefix}${s.name.value}.`, true);
+      else walk(s.selectionSet, '', s.name.value === 'evidence');
+    }
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet, '', false);
+  return leaves;
+}
+
+/**
+ * What of evidence the peers return: what the canvas's own query asks Linkage for, the same question —
+ * nothing, the facts (id, certainty, stance, event date, source: the lists beside the stored JSON), or
+ * the stored JSON.
+ */
+export const CANVAS_EVIDENCE: 'NONE' | 'FACTS' | 'TEXT' = (() => {
+  const leaves = canvasEvidenceLeaves();
+  if (leaves.length === 0) return 'NONE';
+  return leaves.every((leaf) => isEvidenceFact(leaf) || leaf.endsWith('__typename')) ? 'FACTS' : 'TEXT';
+})();
 
 export interface Workload {
   entityId(): string;
@@ -74,12 +107,12 @@ export function neighbourhoodRequest(peer: Peer, id: string, depth: 1 | 2): Load
   if (peer === 'floor') return { path: '/neighborhood', body: { id, depth, limit: NEIGHBOURHOOD_LIMIT } };
   if (peer === 'neo4j-graphql')
     return graphql(
-      `query Neighbourhood($id: ID!, $depth: Int!, $limit: Int!, $hubDegree: Int!, $withEvidence: Boolean!) {
-        neighbourhood(id: $id, depth: $depth, limit: $limit, hubDegree: $hubDegree, withEvidence: $withEvidence) {
+      `query Neighbourhood($id: ID!, $depth: Int!, $limit: Int!, $hubDegree: Int!, $evidence: String!) {
+        neighbourhood(id: $id, depth: $depth, limit: $limit, hubDegree: $hubDegree, evidence: $evidence) {
           total nodes { ${ENTITY_SELECTION} } links { ${LINK_SELECTION} } sources { ${SOURCE_SELECTION} }
         }
       }`,
-      { id, depth, limit: NEIGHBOURHOOD_LIMIT, hubDegree: HUB_DEGREE, withEvidence: CANVAS_SELECTS_EVIDENCE },
+      { id, depth, limit: NEIGHBOURHOOD_LIMIT, hubDegree: HUB_DEGREE, evidence: CANVAS_EVIDENCE },
     );
   const operation = peer === 'linkage-baseline' ? baselineNeighborhood : NEIGHBORHOOD;
   return graphql(operation, { ids: [id], depth, limit: NEIGHBOURHOOD_LIMIT });

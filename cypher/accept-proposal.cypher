@@ -92,6 +92,8 @@ OPTIONAL CALL (p, claims, ends, ok) {
       stance: c.evidenceStance,
       occurredFrom: c.occurredFrom,
       occurredTo: c.occurredTo,
+      // As evidenceRecord words it: the claim's date when it parses (it then has bounds), else undated.
+      occurredAt: CASE WHEN c.occurredFrom IS NULL THEN null ELSE c.occurredAt END,
       sourceId: s.id,
       quote: c.quote,
       translation: c.translation

@@ -9,10 +9,13 @@
 // question near a big name. The start entities are always expanded; skipped hubs are returned.
 // A relationship passes when at least one of its evidence passes the filter; it comes back with only that
 // evidence and the fields derived from it (fragments/relationship-view).
-// Evidence is most of an answer's bytes: with $withEvidence false (the request does not select it) the
+// Evidence is most of an answer's bytes: with $evidence 'NONE' (the request does not select it) the
 // relationships come without it and no sources are read; their derived fields are computed all the same.
-// params: $ids, $depth, $limit, $hubDegree, $withEvidence and the filter parameters (server/graph/inputs.ts
-//         FilterParams)
+// With 'FACTS' (the request selects only what the lists beside the evidence hold: id, certainty, stance,
+// event date, source) each relationship carries those lists (relationship-facts-view) and its stored JSON
+// is neither read nor decoded; with 'TEXT' it carries the JSON (relationship-view).
+// params: $ids, $depth, $limit, $hubDegree, $evidence ('NONE' | 'FACTS' | 'TEXT') and the filter parameters
+//         (server/graph/inputs.ts FilterParams)
 // The answer streams as many small records (part, item), never one big one: the JavaScript driver decodes
 // a megabyte record far slower than the same bytes in small ones (strings spanning chunks), and only the
 // projected fields leave the database.
@@ -74,12 +77,14 @@ CALL (kept) {
   MATCH (a)-[r]->(b:Entity)
   WHERE b IN kept AND
   // @include relationship-passes
-  RETURN collect(
+  RETURN collect(CASE WHEN $evidence = 'TEXT' THEN
   // @include relationship-view
-  ) AS relationships
+  ELSE
+  // @include relationship-facts-view
+  END) AS relationships
 }
 CALL (relationships) {
-  WITH relationships WHERE $withEvidence
+  WITH relationships WHERE $evidence <> 'NONE'
   UNWIND relationships AS r
   UNWIND r.summary.sourceIds AS sourceId
   WITH DISTINCT sourceId
@@ -98,7 +103,9 @@ CALL (seeds, kept, relationships, sources, total, countedDepth, hubsNotExpanded)
   AS item
   UNION ALL
   UNWIND relationships AS r
-  RETURN 'relationship' AS part, CASE WHEN $withEvidence THEN r ELSE r {.*, evidence: []} END AS item
+  // Without evidence, a relationship keeps its passing evidence's event dates: its occurredAt is worded from them.
+  RETURN 'relationship' AS part,
+    CASE WHEN $evidence <> 'NONE' THEN r ELSE r {.*, facts: {occurredAt: r.facts.occurredAt}} END AS item
   UNION ALL
   UNWIND sources AS s
   RETURN 'source' AS part, s AS item

@@ -1,8 +1,8 @@
 // find-paths: shortest paths between two entities through live relationships that pass the filter.
 // The hop bound in the pattern is the API's hard maximum (6); $maxLength narrows it.
-// With $withEvidence false the relationships come without evidence and no sources are read (see
-// find-neighborhood).
-// params: $fromId, $toId, $maxLength, $first, $withEvidence, and the filters ($kinds for intermediate entities, $types,
+// $evidence ('NONE' | 'FACTS' | 'TEXT') says how much of the relationships' evidence comes back, as in
+// find-neighborhood; with 'NONE' no sources are read.
+// params: $fromId, $toId, $maxLength, $first, $evidence, and the filters ($kinds for intermediate entities, $types,
 //         $minRank, $occurredFrom, $occurredTo, $includeUndated, $publishedFrom, $publishedTo)
 // Streamed as many small records (part, item), like find-neighborhood.
 // returns: part 'answer' (item: found = ids of the two ends that exist), one 'path' per path (item: index,
@@ -22,13 +22,15 @@ CALL (a, b) {
     nodes: [n IN nodes(p) | n
     // @include entity-view
     ],
-    relationships: [r IN relationships(p) |
+    relationships: [r IN relationships(p) | CASE WHEN $evidence = 'TEXT' THEN
     // @include relationship-view
-    ]
+    ELSE
+    // @include relationship-facts-view
+    END]
   }) AS paths
 }
 CALL (paths) {
-  WITH paths WHERE $withEvidence
+  WITH paths WHERE $evidence <> 'NONE'
   UNWIND paths AS p
   UNWIND p.relationships AS r
   UNWIND r.summary.sourceIds AS sourceId
@@ -43,7 +45,8 @@ CALL (found, paths, sources) {
   UNION ALL
   UNWIND range(0, size(paths) - 1) AS index
   RETURN 'path' AS part, {index: index, nodes: paths[index].nodes, relationships:
-    [r IN paths[index].relationships | CASE WHEN $withEvidence THEN r ELSE r {.*, evidence: []} END]} AS item
+    [r IN paths[index].relationships |
+      CASE WHEN $evidence <> 'NONE' THEN r ELSE r {.*, facts: {occurredAt: r.facts.occurredAt}} END]} AS item
   UNION ALL
   UNWIND sources AS s
   RETURN 'source' AS part, s AS item

@@ -7,8 +7,11 @@
 // ranked and capped globally like cypher/find-neighborhood.cypher (same liveness rule, same ranking, same
 // cap, same hub rule at farther hops, so the ids are the same — the bench checks), every live relationship
 // among them with its stored summary (certainty rank, dates, sources, disputed), and the sources those
-// relationships cite, once each. Evidence is stored as JSON text per relationship; the peer returns it as
-// stored (strings) only when asked (`withEvidence`), as Linkage reads it only when `evidence` is selected. Search is a
+// relationships cite, once each. Evidence is stored as JSON text per relationship, with its facts (id,
+// certainty rank, stance, event date as worded, source) in lists beside it; the peer returns as much as it
+// is asked (`evidence`: 'NONE', 'FACTS' the lists, 'TEXT' the JSON as stored), as Linkage reads only what
+// its request selects (the bench asks what the canvas's own query makes Linkage read). The ranks go out as
+// floats: a list of Neo4j integers does not serialise as [Int!] through the library. Search is a
 // @cypher query field over the same full-text index with the Lucene text server/graph/search.ts builds.
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
@@ -55,6 +58,11 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     properties: String
     version: Int
     evidence: [String!]
+    evidenceIds: [String!]
+    evidenceRanks: [Float!]
+    evidenceStances: [String!]
+    evidenceOccurredAt: [String!]
+    evidenceSourceIds: [String!]
   }
 
   type SourceView {
@@ -82,7 +90,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
       depth: Int! = 1
       limit: Int! = 300
       hubDegree: Int! = 1000
-      withEvidence: Boolean! = false
+      evidence: String! = "NONE"
     ): Neighbourhood
       @cypher(
         statement: """
@@ -108,7 +116,12 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
           MATCH (a)-[r]->(b:Entity) WHERE r.deleted = false AND b IN kept
           RETURN collect(r { .id, type: type(r), fromId: a.id, toId: b.id, .certaintyRank, .occurredFrom,
             .occurredTo, .sourceIds, .disputed, .properties, .version,
-            evidence: CASE WHEN $withEvidence THEN r.evidence END }) AS links
+            evidence: CASE WHEN $evidence = 'TEXT' THEN r.evidence END,
+            evidenceIds: CASE WHEN $evidence = 'FACTS' THEN r.evidenceIds END,
+            evidenceRanks: CASE WHEN $evidence = 'FACTS' THEN [rank IN r.evRank | toFloat(rank)] END,
+            evidenceStances: CASE WHEN $evidence = 'FACTS' THEN r.evStance END,
+            evidenceOccurredAt: CASE WHEN $evidence = 'FACTS' THEN r.evOccurredAt END,
+            evidenceSourceIds: CASE WHEN $evidence = 'FACTS' THEN r.evSourceIds END }) AS links
         }
         CALL (links) {
           UNWIND links AS l UNWIND l.sourceIds AS sourceId

@@ -11,6 +11,7 @@ import { toDriverParams } from '../../server/db/database.ts';
 import { toPlain } from '../../server/db/values.ts';
 import { UNFILTERED } from '../../server/graph/inputs.ts';
 import { buildSearchQuery } from '../../server/graph/search.ts';
+import { CANVAS_EVIDENCE } from '../scenarios.ts';
 import { servePeer, type RunningHttpPeer } from './serve-http.ts';
 
 const envAuth = () => {
@@ -55,8 +56,8 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       depth: b.depth,
       limit: b.limit,
       hubDegree,
-      // The explorer's Neighborhood operation selects evidence, so Linkage reads it: the same work.
-      withEvidence: true,
+      // As much evidence as the explorer's Neighborhood operation makes Linkage read: the same work.
+      evidence: CANVAS_EVIDENCE,
     }),
   );
   route('/paths', (b) =>
@@ -66,7 +67,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       toId: b.toId,
       maxLength: b.maxLength,
       first: b.first,
-      withEvidence: true,
+      evidence: CANVAS_EVIDENCE,
     }),
   );
   route('/search', async (b) => {

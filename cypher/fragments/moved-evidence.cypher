@@ -2,7 +2,8 @@
 // with its per-evidence fields (a merge joins the two relationships). Expects: moved, r.
 WITH moved, r, [i IN range(0, size(moved.evidenceIds) - 1) WHERE NOT moved.evidenceIds[i] IN r.evidenceIds |
   {id: moved.evidenceIds[i], json: moved.evidence[i], rank: moved.evRank[i], stance: moved.evStance[i],
-   occurredFrom: moved.evOccurredFrom[i], occurredTo: moved.evOccurredTo[i], sourceId: moved.evSourceIds[i]}] AS fresh
+   occurredFrom: moved.evOccurredFrom[i], occurredTo: moved.evOccurredTo[i], occurredAt: moved.evOccurredAt[i],
+   sourceId: moved.evSourceIds[i]}] AS fresh
 // @include append-evidence
 // The text of every moved evidence is searchable under r too (a relationship created by the merge copied
 // the evidence lists of `moved`, so none of it was fresh).

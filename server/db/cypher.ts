@@ -55,6 +55,8 @@ export const QUERY_NAMES = [
   'update-proposal',
   'accept-proposal',
   'find-unmigrated-relationships',
+  'find-evidence-without-occurred-at',
+  'write-evidence-occurred-at',
   'migrate-evidence-lists',
   'finish-migration',
   'bump-generation',

@@ -3,6 +3,7 @@
 import type { Plain } from '../db/values.ts';
 import {
   SOURCE_RELIABILITIES,
+  STANCES,
   certaintyFromRank,
   type Entity,
   type Evidence,
@@ -81,30 +82,61 @@ function toEvidence(text: string): Evidence | null {
  * The event time of a relationship as the evidence in view dates it: their one date when they agree,
  * else the span from the earliest start to the latest end.
  */
-function occurredAtOf(evidence: Evidence[], from: string | null, to: string | null): string | null {
-  const dates = [...new Set(evidence.map((e) => e.occurredAt).filter((d): d is string => d !== null))];
-  if (dates.length === 1) return dates[0]!;
+function occurredAtOf(dates: (string | null)[], from: string | null, to: string | null): string | null {
+  const distinct = [...new Set(dates.filter((d): d is string => d !== null && d !== ''))];
+  if (distinct.length === 1) return distinct[0]!;
   return from && to ? `${from}/${to}` : null;
 }
 
 /**
+ * The evidence of cypher/fragments/relationship-facts-view: its facts from the lists beside the stored
+ * JSON, which is not read. Only the fields those lists hold are set; the resolvers ask for this view only
+ * when a request selects nothing else of evidence (server/graphql/resolvers.ts EVIDENCE_FACTS), so the
+ * missing words are never resolved.
+ */
+function factsEvidence(facts: Obj): Evidence[] {
+  const ids = strings(facts.ids);
+  const rank = Array.isArray(facts.rank) ? facts.rank : [];
+  const stance = strings(facts.stance);
+  const occurredAt = Array.isArray(facts.occurredAt) ? facts.occurredAt : [];
+  const sourceIds = strings(facts.sourceIds);
+  return ids.map(
+    (id, i) =>
+      ({
+        id,
+        certainty: certaintyFromRank(Number(rank[i] ?? 1)),
+        stance: STANCES.find((known) => known === stance[i]) ?? 'SUPPORTS',
+        occurredAt: str(occurredAt[i]) || null,
+        sourceId: sourceIds[i]!,
+      }) as Evidence,
+  );
+}
+
+/**
  * A relationship from cypher/fragments/relationship-view.cypher (its `summary` derived from the evidence
- * that passed the request's filter) or from stored properties (whose summary over all evidence is stored
- * under the same names by refresh-relationship-summary).
+ * that passed the request's filter; its evidence as stored JSON), relationship-facts-view (its evidence as
+ * `facts` lists, or only their event dates when no evidence was asked for) or from stored properties (whose
+ * summary over all evidence is stored under the same names by refresh-relationship-summary).
  */
 export function toRelationship(value: Plain): Relationship {
   const r = obj(value);
   const summary = r.summary === undefined ? r : obj(r.summary);
-  const evidence = strings(r.evidence)
-    .map(toEvidence)
-    .filter((e): e is Evidence => e !== null);
+  const facts = r.facts === undefined ? null : obj(r.facts);
+  const evidence = facts
+    ? factsEvidence(facts)
+    : strings(r.evidence)
+        .map(toEvidence)
+        .filter((e): e is Evidence => e !== null);
+  const dates = facts
+    ? (Array.isArray(facts.occurredAt) ? facts.occurredAt : []).map(str)
+    : evidence.map((e) => e.occurredAt);
   return {
     id: String(r.id),
     type: String(r.type),
     fromId: String(r.fromId),
     toId: String(r.toId),
     certainty: certaintyFromRank(Number(summary.certaintyRank ?? 1)),
-    occurredAt: occurredAtOf(evidence, str(summary.occurredFrom), str(summary.occurredTo)),
+    occurredAt: occurredAtOf(dates, str(summary.occurredFrom), str(summary.occurredTo)),
     sourceCount: strings(summary.sourceIds).length,
     disputed: summary.disputed === true,
     properties: parseJson<Properties>(r.properties, {}),

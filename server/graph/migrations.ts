@@ -52,7 +52,32 @@ async function migrateEvidenceText(db: Database, logger: Logger) {
   if (indexed > 0) logger.info({ indexed }, 'relationship evidence indexed for the claim search');
 }
 
+/**
+ * Relationships stored before evidence kept its event date as worded beside the JSON (evOccurredAt) get
+ * that list from their JSON, and so do the relationship snapshots a merge restores on undo: answers that
+ * need only the facts of evidence read the lists and never decode the JSON.
+ */
+async function migrateEvidenceOccurredAt(db: Database, logger: Logger) {
+  let written = 0;
+  for (;;) {
+    const rows = await db.read('find-evidence-without-occurred-at', { batch: BATCH });
+    if (rows.length === 0) break;
+    const batch = rows.map((row) => ({
+      elementId: row.elementId,
+      snapshot: row.snapshot === true,
+      occurredAt: (row.evidence as string[]).map(
+        (text) => (JSON.parse(text) as Partial<Evidence>).occurredAt ?? '',
+      ),
+    }));
+    await db.write('write-evidence-occurred-at', { rows: batch });
+    written += batch.length;
+  }
+  await db.write('finish-migration', { id: 'evidence-occurred-at', now: new Date().toISOString() });
+  if (written > 0) logger.info({ written }, 'evidence event dates listed beside the evidence');
+}
+
 export async function migrate(db: Database, logger: Logger): Promise<void> {
   await migrateEvidenceLists(db, logger);
   await migrateEvidenceText(db, logger);
+  await migrateEvidenceOccurredAt(db, logger);
 }

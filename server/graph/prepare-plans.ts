@@ -18,7 +18,7 @@ const QUESTIONS: [string, (graph: GraphRepository) => Promise<unknown>][] = [
   ['get-entity', (g) => g.entity(NOBODY)],
   [
     'find-neighborhood',
-    (g) => g.neighborhood({ ids: [NOBODY], depth: 1, limit: 300, filter: UNFILTERED, withEvidence: false }),
+    (g) => g.neighborhood({ ids: [NOBODY], depth: 1, limit: 300, filter: UNFILTERED, evidence: 'facts' }),
   ],
   ['expansion-preview', (g) => g.expansionPreview({ id: NOBODY, excludeIds: [], filter: UNFILTERED })],
   [
@@ -30,7 +30,7 @@ const QUESTIONS: [string, (graph: GraphRepository) => Promise<unknown>][] = [
         maxLength: 4,
         first: 3,
         filter: UNFILTERED,
-        withEvidence: false,
+        evidence: 'facts',
       }),
   ],
   ['get-relationship', (g) => g.relationship(`${NOBODY}:PLAN:${NOBODY}-2`)],

@@ -80,6 +80,7 @@ export function evidenceRecord(
     stance: record.stance,
     occurredFrom: bounds?.from ?? null,
     occurredTo: bounds?.to ?? null,
+    occurredAt: record.occurredAt,
     sourceId,
   };
 }

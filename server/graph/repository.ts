@@ -71,6 +71,21 @@ export interface SubgraphResult {
   hubsNotExpanded: string[];
 }
 
+/**
+ * How much of their relationships' evidence a neighbourhood or paths answer carries: none (the derived
+ * fields only), its facts (id, certainty, stance, event date, source: from the lists beside the stored
+ * JSON, which is then not read), or everything (the stored JSON decoded).
+ */
+export type EvidenceDepth = 'none' | 'facts' | 'text';
+const EVIDENCE_PARAM = { none: 'NONE', facts: 'FACTS', text: 'TEXT' } as const;
+const FACTS = new Set(['id', 'certainty', 'stance', 'occurredAt']);
+/**
+ * Whether a field of Evidence (a dotted leaf path, e.g. 'source.reliability') is answered at depth
+ * 'facts': what the lists beside the stored JSON hold (cypher/fragments/relationship-facts-view), and the
+ * source, which comes apart from the evidence, once per answer.
+ */
+export const isEvidenceFact = (leaf: string) => FACTS.has(leaf) || leaf.startsWith('source.');
+
 export interface PathResult {
   nodes: Entity[];
   relationships: RelationshipWithSources[];
@@ -224,8 +239,7 @@ export function createGraphRepository(
       depth: number;
       limit: number;
       filter: FilterParams;
-      /** False when the request does not select evidence: relationships come without it. */
-      withEvidence?: boolean;
+      evidence?: EvidenceDepth;
     }): Promise<SubgraphResult> {
       const ids = [...new Set(args.ids)];
       const parts = groupParts(
@@ -234,7 +248,7 @@ export function createGraphRepository(
           depth: args.depth,
           limit: args.limit,
           hubDegree: options.hubDegree,
-          withEvidence: args.withEvidence ?? true,
+          evidence: EVIDENCE_PARAM[args.evidence ?? 'text'],
           ...args.filter,
         }),
       );
@@ -298,13 +312,13 @@ export function createGraphRepository(
       maxLength: number;
       first: number;
       filter: FilterParams;
-      withEvidence?: boolean;
+      evidence?: EvidenceDepth;
     }): Promise<PathResult[]> {
       if (args.fromId === args.toId)
         throw badInput('fromId and toId are the same entity; pick two different ones');
-      const { filter, withEvidence, ...question } = args;
+      const { filter, evidence, ...question } = args;
       const parts = groupParts(
-        await db.read('find-paths', { ...question, withEvidence: withEvidence ?? true, ...filter }),
+        await db.read('find-paths', { ...question, evidence: EVIDENCE_PARAM[evidence ?? 'text'], ...filter }),
       );
       const answer = (parts.get('answer')?.[0] ?? {}) as Row;
       const found = new Set((answer.found as string[] | null) ?? []);

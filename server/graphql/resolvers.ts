@@ -33,7 +33,8 @@ import { parseOccurredAt } from '../../shared/dates.ts';
 import { PROPOSAL_STATUSES } from '../graph/ingest/store.ts';
 import { z } from 'zod';
 import { requireReader, requireRole, type GraphQLContext } from './context.ts';
-import { selectsPath } from './selection.ts';
+import { selectsOnly, selectsPath } from './selection.ts';
+import { isEvidenceFact, type EvidenceDepth } from '../graph/repository.ts';
 import { AppError } from '../errors.ts';
 import type { Resolvers } from '../generated/resolver-types.ts';
 
@@ -95,11 +96,13 @@ function parseDate(value: unknown): string {
 }
 
 /**
- * Whether a neighbourhood or paths request needs its relationships' evidence read: when it selects it, or
- * `occurredAt`, whose wording ("2013" rather than its bounds) comes from the evidence's own dates.
+ * How much of its relationships' evidence a neighbourhood or paths request needs read: none when it does
+ * not select evidence, the facts when it selects nothing else of it (the canvas), else the stored JSON.
  */
-const needsEvidence = (info: Info) =>
-  selectsPath(info, ['relationships', 'evidence']) || selectsPath(info, ['relationships', 'occurredAt']);
+const evidenceDepth = (info: Info): EvidenceDepth => {
+  if (!selectsPath(info, ['relationships', 'evidence'])) return 'none';
+  return selectsOnly(info, ['relationships', 'evidence'], isEvidenceFact) ? 'facts' : 'text';
+};
 
 const StatusArg = z.enum(PROPOSAL_STATUSES).nullish();
 
@@ -150,7 +153,7 @@ export const resolvers: Resolvers = {
         depth: a.depth,
         limit: a.limit,
         filter: parseFilter(a.filter),
-        withEvidence: needsEvidence(info),
+        evidence: evidenceDepth(info),
       });
     }),
     evidence: read(async (args, ctx) => {
@@ -177,7 +180,7 @@ export const resolvers: Resolvers = {
         maxLength: a.maxLength,
         first: a.first,
         filter: parseFilter(a.filter),
-        withEvidence: needsEvidence(info),
+        evidence: evidenceDepth(info),
       });
     }),
     timeline: read((args, ctx) => {

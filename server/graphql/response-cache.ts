@@ -184,13 +184,29 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   };
 }
 
+/**
+ * Normalised documents by their text: a client sends the same few documents over and over, and lexing one
+ * (the canvas's is 1.5 KB) on every lookup was a good part of what a hit cost. Bounded by characters.
+ */
+const normalised = new LRUCache<string, string>({
+  maxSize: 4 * 1024 * 1024,
+  // At least 1: the LRU refuses a size of 0 (an empty document).
+  sizeCalculation: (value, key) => value.length + key.length + 1,
+});
+
 /** The document without comments and insignificant whitespace or commas; the raw text if it does not lex. */
 export function normalise(document: string): string {
+  const known = normalised.get(document);
+  if (known !== undefined) return known;
+  let text: string;
   try {
-    return stripIgnoredCharacters(document);
+    text = stripIgnoredCharacters(document);
   } catch {
-    return document;
+    text = document;
   }
+  // A document larger than the whole bound is not kept (the LRU refuses it) and is lexed each time.
+  normalised.set(document, text);
+  return text;
 }
 
 /**

@@ -2,15 +2,21 @@
 // select evidence carries the same relationships with the same derived fields (certainty, dates, source
 // count, disputed: still computed from the evidence that passes the filter), and Query.evidence gives, in
 // one statement, exactly the evidence the full answer would have held, per relationship and filter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { inject } from 'vitest';
+import { NEIGHBORHOOD } from '../../client/src/api/operations.ts';
+import { parseFilter } from '../../server/graph/inputs.ts';
+import type { EvidenceWithSource } from '../../server/graph/mapping.ts';
+import { createGraphRepository } from '../../server/graph/repository.ts';
 import { ok, RELATIONSHIP, type RelationshipView } from '../helpers/api.ts';
+import { testDatabase } from '../helpers/db.ts';
 import { errorCode, gql, startProductForTests, type TestProduct } from '../helpers/product.ts';
 
 const uri = inject('neo4jUri');
 
-// occurredAt's wording comes from the evidence's own dates, so selecting it reads evidence too.
-const COMPACT = RELATIONSHIP.replace(/evidence \{[\s\S]*\}\s*$/, '').replace(/\boccurredAt\b/, '');
+// occurredAt's wording comes from the evidence's own dates (kept in a list beside the evidence, so a
+// compact answer words it the same).
+const COMPACT = RELATIONSHIP.replace(/evidence \{[\s\S]*\}\s*$/, '');
 
 const neighbourhood = (selection: string) => /* GraphQL */ `
   query ($ids: [ID!]!, $depth: Int, $filter: GraphFilter) {
@@ -38,9 +44,23 @@ const FILTERS = [
   { publishedTo: '2024-02-28' },
 ];
 
-type Compact = Omit<RelationshipView, 'evidence' | 'occurredAt'>;
-const withoutEvidence = ({ evidence: _evidence, occurredAt: _at, ...rest }: RelationshipView): Compact =>
-  rest;
+type Compact = Omit<RelationshipView, 'evidence'>;
+const withoutEvidence = ({ evidence: _evidence, ...rest }: RelationshipView): Compact => rest;
+/** What the canvas reads of a relationship (client/src/api/operations.ts RelationshipFields). */
+const canvasFacts = (r: RelationshipView) => ({
+  id: r.id,
+  certainty: r.certainty,
+  occurredAt: r.occurredAt,
+  sourceCount: r.sourceCount,
+  disputed: r.disputed,
+  evidence: r.evidence.map((e) => ({
+    id: e.id,
+    certainty: e.certainty,
+    stance: e.stance,
+    occurredAt: e.occurredAt,
+    source: { id: e.source.id, reliability: e.source.reliability, publishedAt: e.source.publishedAt },
+  })),
+});
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('evidence on demand', () => {
@@ -67,6 +87,43 @@ describe('evidence on demand', () => {
       );
     }
     expect(shown).toBeGreaterThan(20);
+  });
+
+  it("the canvas's own query (evidence facts only) answers what the full answer says of them", async () => {
+    let evidence = 0;
+    for (const filter of FILTERS) {
+      const variables = { ids: ['mark-zuckerberg', 'samsung-electronics'], depth: 2, filter };
+      type Answer = { neighborhood: { relationships: RelationshipView[] } };
+      const full = await ok<Answer>(product.url, neighbourhood(RELATIONSHIP), variables);
+      const canvas = await ok<Answer>(product.url, NEIGHBORHOOD, { ...variables, limit: 300 });
+      evidence += full.neighborhood.relationships.flatMap((r) => r.evidence).length;
+      expect(byId(canvas.neighborhood.relationships.map(canvasFacts))).toEqual(
+        byId(full.neighborhood.relationships.map(canvasFacts)),
+      );
+    }
+    expect(evidence).toBeGreaterThan(20);
+  });
+
+  it('the facts of evidence are read from the lists beside it: its JSON is not decoded', async () => {
+    const db = testDatabase(uri);
+    onTestFinished(() => db.close());
+    const graph = createGraphRepository(db);
+    const question = { ids: ['samsung-electronics'], depth: 1, limit: 300, filter: parseFilter(undefined) };
+    const text = await graph.neighborhood({ ...question, evidence: 'text' });
+    const facts = await graph.neighborhood({ ...question, evidence: 'facts' });
+    const pick = ({ id, certainty, stance, occurredAt, sourceId, source }: EvidenceWithSource) => ({
+      id,
+      certainty,
+      stance,
+      occurredAt,
+      sourceId,
+      source,
+    });
+    expect(facts.relationships.map((r) => r.evidence)).toEqual(
+      text.relationships.map((r) => r.evidence.map(pick)),
+    );
+    expect(facts.relationships.flatMap((r) => r.evidence).length).toBeGreaterThan(5);
+    expect(facts.relationships.flatMap((r) => r.evidence).some((e) => 'quote' in e)).toBe(false);
   });
 
   it('paths without evidence keep the relationships and their derived fields', async () => {
