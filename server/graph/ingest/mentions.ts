@@ -396,7 +396,9 @@ function named(
  * quoted name is one new entity (known names inside it are part of it), its Latin gloss a second mention.
  */
 function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: Mention[]) {
-  for (const q of text.matchAll(/‘([^‘’\n]{1,24})’(?:\(([^()\n]{1,40})\))?(\p{Script=Hangul}*)/gu)) {
+  // Straight quotes ('카나') are as common as curly ones; one opening after a letter is an apostrophe.
+  const quoted = /(?<![\p{L}\p{N}])[‘']([^‘’'\n]{1,24})[’'](?:\(([^()\n]{1,40})\))?(\p{Script=Hangul}*)/gu;
+  for (const q of text.matchAll(quoted)) {
     const inner = q[1]!;
     const start = q.index + 1;
     const end = start + inner.length;
@@ -420,12 +422,36 @@ function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: 
     // The particle after a parenthesis is the quoted name's: "‘아틀라스’(프로젝트명)를".
     mentions.push(named(start, end, text, q[3]!, kind, name, nameKo, 0.6));
     for (const k of tokensIn(tokens, start, end)) taken[k] = true;
+    ownerBeforeQuote(text, tokens, taken, mentions, start - 1);
     if (gloss) {
       const at = end + 2;
       mentions.push(named(at, at + gloss.length, text, q[3]!, kind, name, nameKo, 0.6));
       for (const k of tokensIn(tokens, at, at + gloss.length)) taken[k] = true;
     }
   }
+}
+
+/**
+ * "네이버의 '하이퍼클로바X'", "카카오의 대화형 비서 '카나'": an unknown word marked with 의 a few words before a
+ * quoted product name is its owner, a company.
+ */
+function ownerBeforeQuote(
+  text: string,
+  tokens: Token[],
+  taken: boolean[],
+  mentions: Mention[],
+  quote: number,
+) {
+  const before = /(?<![\p{L}\p{N}])(\p{Script=Hangul}{2,6})의 (?:[\p{L}\p{N}()]+ ){0,3}$/u.exec(
+    text.slice(Math.max(0, quote - 40), quote),
+  );
+  if (!before) return;
+  const start = quote - before[0].length;
+  const k = tokens.findIndex((t) => t.start === start);
+  const word = before[1]!;
+  if (k < 0 || taken[k] || COMMON_KO.has(word) || VERBAL_KO.test(word)) return;
+  mentions.push(named(start, start + word.length, text, '의', 'Organization', word, word, 0.55));
+  taken[k] = true;
 }
 
 /**
@@ -491,6 +517,24 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
   }
 }
 
+/** A model or version token: "3", "3S", "15", "S24", "7X"; not a year, a count or a size ("2024", "3000", "80GB"). */
+const VERSION_TOKEN = /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/u;
+const VERSION_TOKEN_KO =
+  /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(은|는|이|가|을|를|의|에|에서|에는|와|과|로|으로|도|만)?(?![\p{L}\p{N}])/u;
+
+/**
+ * "Quest 3S", "라마 3로", "갤럭시 S24": a known product or technology followed by a model token is a longer
+ * name the graph does not know, so a new entity, never the known shorter one (the gazetteer tried the
+ * longer name first). Returns where the longer name ends and the particle after it.
+ */
+function versionAfter(text: string, end: number, hit: FormHit): { end: number; particle: string } | null {
+  if (hit.entity.kind !== 'Product' && hit.entity.kind !== 'Technology') return null;
+  const after = text.slice(end, end + 12);
+  const m = (HANGUL.test(after) ? VERSION_TOKEN_KO : VERSION_TOKEN).exec(after);
+  if (!m) return null;
+  return { end: end + 1 + m[1]!.length, particle: m[2] ?? '' };
+}
+
 /**
  * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
  * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
@@ -520,6 +564,12 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
         if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
           break;
+        const version = stem === last.text ? versionAfter(text, end, picked.hit) : null;
+        if (version) {
+          found = newMention(text, tokens[i]!.start, version.end, version.particle, 'Product', 0.6);
+          used = n + 1;
+          break;
+        }
         found = {
           start: tokens[i]!.start,
           end,

@@ -285,7 +285,7 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     const between = text.slice(owner.end, product.start);
     const possessive =
       language === 'ko'
-        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
+        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)
         : /^['’]s? $/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
