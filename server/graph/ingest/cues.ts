@@ -105,8 +105,9 @@ export const RELATION_CUES: RelationCue[] = [
     ko: /뒤쫓|추격|따라잡|추월/g,
     en: /\b(catch(es|ing)? up with|caught up with|(close[sd]?|closing|narrow(s|ed|ing)?) the gap with|(take|takes|taking|took) share from)\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
-    fromKinds: AGENTS,
-    toKinds: AGENTS,
+    // A product chases a product as a company chases a company ("비전 프로가 퀘스트를 추격").
+    fromKinds: [...AGENTS, 'Product', 'Technology'],
+    toKinds: [...AGENTS, 'Product', 'Technology'],
   },
   {
     type: 'IN_TALKS_WITH',
@@ -195,6 +196,24 @@ export const RELATION_CUES: RelationCue[] = [
     // A place is where the talk was held, never who held it.
     fromKinds: AGENTS,
     toKinds: ['Technology', 'Product', 'Concept', 'Event'],
+  },
+  {
+    // Taking part in an event: "CES에 참석했다", "attended the forum".
+    type: 'PARTICIPATED_IN',
+    ko: /참석|참가|참여/g,
+    en: /\battend(s|ed|ing)?\b|\bparticipat(e|es|ed|ing) in\b|\btook part in\b/gi,
+    objectMarks: { ko: ['에', '에도', '을', '를'], en: [] },
+    fromKinds: AGENTS,
+    toKinds: ['Event'],
+  },
+  {
+    // Leading a market: "leads the global market for VR headsets", "XR 시장에서 선두를 달리는".
+    type: 'LEADS_MARKET',
+    ko: /선두|1위/g,
+    en: /\blead(s|ing)? the (\w+ )?market\b|\b(is|was) the (\w+ )?market leader\b/gi,
+    objectMarks: { ko: ['에서'], en: ['for', 'in'] },
+    fromKinds: AGENTS,
+    toKinds: ['Concept'],
   },
   {
     type: 'LAUNCHES',

@@ -234,7 +234,7 @@ const COMMON_KO = new Set(
     '그러나 최근 올해 지난해 내년 소비자 투자자 애널리스트 증권가 업체 기업 제품 사람 두 사람 당시 신임 차기 ' +
     '초대 전임 현지 국내 해외 주요 신규 기존 자사 자체 차세대 신형 최신 고성능 모바일 메모리 로봇 가정용 ' +
     '범용 주력 첫 새 생산 반도체 스마트 글로벌 전세계 세계 미국 중국 일본 한국 유럽 경영진 임원 직원 노조 ' +
-    '외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
+    '기반 외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
     '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽'
   ).split(' '),
 );
@@ -529,6 +529,14 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
   }
 }
 
+/** " 2024", " 2031에서": a year right after a name, and the Korean particle after it. */
+function yearAfter(text: string, end: number): { end: number; particle: string } | null {
+  const m = /^ ((?:19|20)\d\d)(\p{Script=Hangul}{0,2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 10));
+  if (!m || (m[2] && !/^(은|는|이|가|을|를|의|에|에서|와|과|도|로)$/.test(m[2]))) return null;
+  return { end: end + 1 + m[1]!.length, particle: m[2]! };
+}
+const EVENT_HEAD_EN = /\s(Forum|Summit|Conference|Expo|Festival|Show|Fair|Awards|Congress|Week)$/;
+
 /** A model or version token: "3", "3S", "15", "S24", "7X"; not a year, a count or a size ("2024", "3000", "80GB"). */
 const VERSION_TOKEN = /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/u;
 const VERSION_TOKEN_KO =
@@ -732,6 +740,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
           continue;
         }
       }
+      // "CES 2031에서": an acronym followed by a year is an edition of an event.
+      const year =
+        /^[A-Z]{2,6}$/.test(token.text) && next && !taken[i + 1] ? yearAfter(text, token.end) : null;
+      if (year) {
+        mentions.push(newMention(text, token.start, year.end, year.particle, 'Event', 0.6));
+        taken[i] = taken[i + 1] = true;
+        i += 1;
+        continue;
+      }
       // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation.
       if (/^[A-Z]{2,6}$/.test(stem) && !ACRONYMS_NOT_NAMES.has(stem)) {
         mentions.push(
@@ -843,6 +860,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
     )
       j++;
+    // "CES 2024", "Computex 2025": a name followed by a year is an edition of an event.
+    const edition = j + 1 < tokens.length && !taken[j + 1] && yearAfter(text, tokens[j]!.end) !== null;
+    if (edition) j++;
     // A lone title or common acronym ("AI", "CEO") names no organisation.
     if (j === i && ACRONYMS_NOT_NAMES.has(token.text)) continue;
     const start = token.start;
@@ -861,13 +881,17 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     const after = text.slice(end, end + 30);
     const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
       ? 'Product'
-      : ORG_WORDS_EN.test(surface)
-        ? 'Organization'
-        : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-          ? j > i
-            ? 'Person'
-            : 'Organization'
-          : 'Organization';
+      : edition || EVENT_HEAD_EN.test(surface)
+        ? 'Event'
+        : CODE.test(tokens[j]!.text) && j > i
+          ? 'Product'
+          : ORG_WORDS_EN.test(surface)
+            ? 'Organization'
+            : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+              ? j > i
+                ? 'Person'
+                : 'Organization'
+              : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;
@@ -884,10 +908,15 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "… Apple …"): every other whole-word occurrence, Korean particles stripped, that no mention covers.
  */
 function refind(text: string, language: Language, mentions: Mention[]): Mention[] {
-  const out = [...mentions];
-  const covered = (start: number, end: number) => out.some((m) => m.start < end && start < m.end);
+  let out = [...mentions];
+  // A shorter guess inside the longer name yields to it ("S24" inside "갤럭시 S24" written again unquoted).
+  const yields = (x: Mention, start: number, end: number) =>
+    x.entity === null && x.start >= start && x.end <= end && x.end - x.start < end - start;
+  const covered = (start: number, end: number) =>
+    out.some((x) => x.start < end && start < x.end && !yields(x, start, end));
   const seen = new Set<string>();
-  for (const m of mentions) {
+  // Longer names first, so they claim their text before the shorter names inside them are looked for.
+  for (const m of [...mentions].sort((a, b) => b.surface.length - a.surface.length || a.start - b.start)) {
     if (m.entity || seen.has(m.surface)) continue;
     seen.add(m.surface);
     const korean = HANGUL.test(m.surface);
@@ -904,6 +933,7 @@ function refind(text: string, language: Language, mentions: Mention[]): Mention[
       if (particle && !stems(m.surface + particle).includes(m.surface)) continue;
       // Inside a longer capitalised name ("Apple Music") it is part of that name, not this one.
       if (!korean && /\p{Lu}[\p{L}\p{N}]*[ -]$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      out = out.filter((x) => !yields(x, start, end));
       out.push({ ...m, start, end, surface: m.surface, particle });
     }
   }

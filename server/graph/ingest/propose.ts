@@ -376,7 +376,7 @@ function cueClaims(
     const at = sentence.start + match.index;
     const claim =
       language === 'ko'
-        ? koreanPair(cue, at, ms, text)
+        ? (relativeClausePair(cue, at, match.text, ms, text) ?? koreanPair(cue, at, ms, text))
         : englishPair(cue, at, match.text, ms, text, out.at(-1));
     if (!claim) {
       // "Samsung and SK Hynix compete": a symmetric verb with coordinated subjects and no object.
@@ -553,6 +553,47 @@ function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: La
 
 function englishSubject(cue: RelationCue, at: number, ms: Mention[]): Mention | undefined {
   return [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
+}
+
+/** The endings that make a verb describe the noun after it: "출시한 퀘스트 3", "개발 중인 칩", "선보인 제품". */
+const RELATIVE_KO = /^\p{Script=Hangul}{0,2}?(한|하는|했던|하던|할|인|은|된|되는|던) /u;
+/** Up to two modifiers between the relative verb and its noun: "출시한 신형 퀘스트 3". */
+const MODIFIERS_KO = /^(?:[\p{L}\p{N}]+ ){0,2}$/u;
+
+/**
+ * A Korean relative clause: the verb describes the noun right after it. "HBM3E를 개발한 삼성전자" — the noun
+ * is the doer and the object sits inside the clause; "메타는 지난해 출시한 퀘스트 3" — the noun is what was
+ * done to, and the doer is the sentence's topic. Null when the verb describes no mention.
+ */
+function relativeClausePair(
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+): ClaimSeed | null {
+  const cueEnd = at + cueText.length;
+  const form = RELATIVE_KO.exec(text.slice(cueEnd, cueEnd + 24));
+  if (!form) return null;
+  const opens = cueEnd + form[0].length;
+  const head = ms.find((m) => m.start >= opens);
+  if (!head || !MODIFIERS_KO.test(text.slice(opens, head.start))) return null;
+  // The clause opens after the last comma or topic before the verb.
+  const inside = ms.filter((m) => m.end <= at && !modifier(m));
+  const object = [...inside]
+    .reverse()
+    .find(
+      (m) =>
+        cue.objectMarks.ko.includes(roleParticle(text, m)) &&
+        kindOk(cue.toKinds, m) &&
+        text.slice(m.end, at).length <= 30,
+    );
+  if (object && kindOk(cue.fromKinds, head) && keyOf(object) !== keyOf(head))
+    return { type: cue.type, from: head, to: object, confidence: 0.75 };
+  const topic = inside.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m));
+  if (topic && !object && kindOk(cue.toKinds, head) && keyOf(topic) !== keyOf(head))
+    return { type: cue.type, from: topic, to: head, confidence: 0.7 };
+  return null;
 }
 
 function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
