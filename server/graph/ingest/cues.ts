@@ -80,7 +80,7 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'PRODUCES',
     ko: /양산|생산/g,
-    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*/gi,
+    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*|\bmade by\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
     fromKinds: ['Organization'],
   },
@@ -214,6 +214,24 @@ export const RELATION_CUES: RelationCue[] = [
     objectMarks: { ko: ['에서'], en: ['for', 'in'] },
     fromKinds: AGENTS,
     toKinds: ['Concept'],
+  },
+  {
+    type: 'SELLS',
+    ko: /판매하|판매한|판매할|판매했|판매를/g,
+    en: /\bsell(s|ing)?\b|\bsold\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+    toKinds: ['Product', 'Technology'],
+  },
+  {
+    // "Reliance Jio, controlled by Mukesh Ambani" (a passive, turned round by the proposer).
+    type: 'CONTROLS',
+    ko: /지배|소유/g,
+    en: /\bcontrol(s|led)? by\b|\bcontrols\b|\bowned by\b|\bowns\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    // Either end may be the doer: the passive form names the controlled company first.
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
   },
   {
     type: 'LAUNCHES',

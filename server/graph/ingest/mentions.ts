@@ -863,6 +863,13 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     // "CES 2024", "Computex 2025": a name followed by a year is an edition of an event.
     const edition = j + 1 < tokens.length && !taken[j + 1] && yearAfter(text, tokens[j]!.end) !== null;
     if (edition) j++;
+    // "Orbit 7X", "Pixel 9": a capitalised name followed by a model token is a product.
+    const model =
+      !edition &&
+      j + 1 < tokens.length &&
+      !taken[j + 1] &&
+      VERSION_TOKEN.test(text.slice(tokens[j]!.end, tokens[j]!.end + 8));
+    if (model) j++;
     // A lone title or common acronym ("AI", "CEO") names no organisation.
     if (j === i && ACRONYMS_NOT_NAMES.has(token.text)) continue;
     const start = token.start;
@@ -883,7 +890,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       ? 'Product'
       : edition || EVENT_HEAD_EN.test(surface)
         ? 'Event'
-        : CODE.test(tokens[j]!.text) && j > i
+        : model || (CODE.test(tokens[j]!.text) && j > i)
           ? 'Product'
           : ORG_WORDS_EN.test(surface)
             ? 'Organization'
@@ -940,6 +947,9 @@ function refind(text: string, language: Language, mentions: Mention[]): Mention[
   return out;
 }
 
+const COMPANY_NOUN_EN =
+  /^(Display|Motor|Motors|Energy|Chem|Innotek|Electric|Securities|Capital|Bank|Telecom|Mobility|Solutions|Networks|Foundry|Holdings|Biologics|Heavy|Engineering|Logistics|Pharma|Cloud)$/;
+
 /**
  * "Meta AI", "Google Gemini": a company name followed at once by a technology word or a new capitalised
  * name is one product name, not the company and the technology (so "Meta AI" never links to Meta).
@@ -961,7 +971,9 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       out.push(brand);
       continue;
     }
-    out.push(newMention(text, brand.start, next.end, '', 'Product', 0.6));
+    // "LG Display", "Hyundai Motor": the brand and a company noun name another company of the group.
+    const company = COMPANY_NOUN_EN.test(next.surface);
+    out.push(newMention(text, brand.start, next.end, '', company ? 'Organization' : 'Product', 0.6));
     i += 1;
   }
   return out;

@@ -290,6 +290,18 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
   }
+  if (language === 'en') out.push(...itsProducts(sentence, ms, text));
+  return out;
+}
+
+/** "Meta will keep its Orbit headset cheap": "its" product is the product of the company the sentence is about. */
+function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (const product of ms.filter((m) => m.kind === 'Product')) {
+    if (!/\bits\s+$/i.test(text.slice(Math.max(sentence.start, product.start - 5), product.start))) continue;
+    const owner = ms.find((m) => m.kind === 'Organization' && m.end <= product.start);
+    if (owner) out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.55, fact: true });
+  }
   return out;
 }
 
@@ -377,7 +389,10 @@ function cueClaims(
     const claim =
       language === 'ko'
         ? (relativeClausePair(cue, at, match.text, ms, text) ?? koreanPair(cue, at, ms, text))
-        : englishPair(cue, at, match.text, ms, text, out.at(-1));
+        : (englishRelativePair(cue, at, ms, text) ??
+          (PASSIVE_EN.test(match.text)
+            ? passivePair(cue, at, match.text, ms, text)
+            : englishPair(cue, at, match.text, ms, text, out.at(-1))));
     if (!claim) {
       // "Samsung and SK Hynix compete": a symmetric verb with coordinated subjects and no object.
       const alone = language === 'en' && SYMMETRIC.has(cue.type) ? englishSubject(cue, at, ms) : null;
@@ -620,6 +635,35 @@ function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): 
     to: object,
     confidence: 0.7 + (subjectMarked ? 0.15 : 0),
   };
+}
+
+const PASSIVE_EN = /\sby$/i;
+
+/**
+ * "a panel made by LG Display", "Reliance Jio, controlled by Mukesh Ambani": a verb followed by "by" names
+ * its doer after it: the pair is read with the ends' kinds swapped, then turned round.
+ */
+function passivePair(
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+): ClaimSeed | null {
+  const swapped = { ...cue, fromKinds: cue.toKinds, toKinds: cue.fromKinds };
+  const claim = englishPair(swapped, at, cueText, ms, text, undefined);
+  return claim && { ...claim, from: claim.to, to: claim.from };
+}
+
+/** "the Quest 3, which Meta launched": the noun before ", which" is the object of the clause's verb. */
+function englishRelativePair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
+  const subject = [...ms].reverse().find((m) => m.end <= at);
+  if (!subject || !/^\s+(\w+\s+)?$/.test(text.slice(subject.end, at)) || !kindOk(cue.fromKinds, subject))
+    return null;
+  const object = [...ms].reverse().find((m) => m.end <= subject.start);
+  if (!object || !/^,\s+(which|that)\s+$/.test(text.slice(object.end, subject.start))) return null;
+  if (!kindOk(cue.toKinds, object) || keyOf(object) === keyOf(subject)) return null;
+  return { type: cue.type, from: subject, to: object, confidence: 0.7 };
 }
 
 function englishPair(
