@@ -422,12 +422,12 @@ function cueClaims(
     }
     // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
     // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
-    const coSubject = coordinatedBefore(claim.from, ms, text, language);
-    if (coSubject && keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
-      out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
-    const coObject = coordinatedBefore(claim.to, ms, text, language);
-    if (coObject && keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
-      out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
+    for (const coSubject of coordinatedList(claim.from, ms, text, language))
+      if (keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
+        out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
+    for (const coObject of coordinatedList(claim.to, ms, text, language))
+      if (keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
+        out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
     // "엔비디아는 H200에 HBM3E를 탑재": the product it goes into uses it too.
     const host =
       language === 'ko' && cue.type === 'USES'
@@ -558,12 +558,23 @@ const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
 function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
   const previous = [...ms].reverse().find((x) => x.end <= m.start);
   if (!previous || previous.kind !== m.kind) return null;
-  if (language === 'ko')
-    return /^(와|과)$/.test(previous.particle) &&
-      text.slice(previous.end + previous.particle.length, m.start) === ' '
-      ? previous
-      : null;
+  if (language === 'ko') {
+    const gap = text.slice(previous.end + previous.particle.length, m.start);
+    // "A와 B", and the lists "A·B·C", "A, B, C" whose names carry no particle of their own.
+    const joined = /^(와|과)$/.test(previous.particle)
+      ? gap === ' '
+      : !previous.particle && /^(·|, ?)$/.test(gap);
+    return joined ? previous : null;
+  }
   return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
+}
+
+/** Every name coordinated before this one, nearest first: "A·B·C는" gives B, then A, for C. */
+function coordinatedList(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
+  const out: Mention[] = [];
+  for (let x = coordinatedBefore(m, ms, text, language); x; x = coordinatedBefore(x, ms, text, language))
+    out.push(x);
+  return out;
 }
 
 function englishSubject(cue: RelationCue, at: number, ms: Mention[]): Mention | undefined {
