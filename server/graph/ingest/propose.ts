@@ -720,6 +720,38 @@ function englishPair(
   };
 }
 
+/** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
+const BOTH_PARTIES: Record<Language, RegExp> = {
+  en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
+  ko: /^(두 (사람|회사|기업|총수|CEO|정상)|양사|양측|둘)(은|는|이|가|도)(?![\p{L}\p{N}])/u,
+};
+const PAIR_TYPES = new Set(['MET_WITH', 'PARTNERS_WITH', 'IN_TALKS_WITH', 'COMPETES_WITH']);
+
+/** The last meeting or partnership between two agents among the sentence's claims. */
+function lastPairOf(seeds: ClaimSeed[]): [Mention, Mention] | null {
+  const last = seeds.findLast((s) => PAIR_TYPES.has(s.type) && keyOf(s.from) !== keyOf(s.to));
+  return last ? [last.from, last.to] : null;
+}
+
+/**
+ * When the sentence opens with "the two" (or 두 사람은), the two parties as mentions at that span: the first
+ * takes part in the sentence's claims as its subject, and the proposer copies each claim to the second.
+ */
+function bothParties(
+  sentence: Sentence,
+  pair: [Mention, Mention],
+  language: Language,
+): [Mention, Mention] | null {
+  const match = BOTH_PARTIES[language].exec(sentence.text);
+  if (!match) return null;
+  const start = sentence.start + match.index;
+  const end = start + match[0].length - (language === 'ko' ? match[3]!.length : 0);
+  const particle = language === 'ko' ? match[3]! : '';
+  const surface = sentence.text.slice(match.index, match.index + end - start);
+  const at = (m: Mention): Mention => ({ ...m, start, end, surface, particle });
+  return [at(pair[0]), at(pair[1])];
+}
+
 /** The graph words a hedged claim as its own type ("SUPPLIES" → "MAY_SUPPLY"); used when it exists. */
 function hedgedType(type: string, gazetteer: Gazetteer): string {
   const base = type.replace(/IES$/, 'Y').replace(/S$/, '');
@@ -766,9 +798,15 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
 
   const claims: DraftClaim[] = [];
   const seen = new Set<string>();
+  let pair: [Mention, Mention] | null = null;
   for (const sentence of sentences) {
     const inside = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
-    const ms = [...named.filter(inside), ...pronouns.filter(inside)].sort((a, b) => a.start - b.start);
+    const both: [Mention, Mention] | null = pair ? bothParties(sentence, pair, language) : null;
+    const ms: Mention[] = [
+      ...named.filter(inside),
+      ...pronouns.filter(inside),
+      ...(both ? [both[0]] : []),
+    ].sort((a, b) => a.start - b.start);
     if (ms.length < 2) continue;
     const attribution = attributionOf(sentence, ms, language, text);
     const ends =
@@ -781,7 +819,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const apposed = new Set(
       titles.flatMap((t) => [`${keyOf(t.from)}|${keyOf(t.to)}`, `${keyOf(t.to)}|${keyOf(t.from)}`]),
     );
-    const seeds = [
+    const seeds: ClaimSeed[] = [
       ...titles,
       ...possessiveClaims(sentence, ends, text, language),
       ...nounPhraseClaims(sentence, ends, text, language),
@@ -790,6 +828,12 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
     ];
+    // "The two discussed …": what the first party does here, the second does too.
+    if (both)
+      for (const seed of [...seeds])
+        if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
+          seeds.push({ ...seed, from: both[1] });
+    pair = lastPairOf(seeds) ?? pair;
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);
