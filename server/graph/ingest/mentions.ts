@@ -535,6 +535,17 @@ function yearAfter(text: string, end: number): { end: number; particle: string }
   if (!m || (m[2] && !/^(은|는|이|가|을|를|의|에|에서|와|과|도|로)$/.test(m[2]))) return null;
   return { end: end + 1 + m[1]!.length, particle: m[2]! };
 }
+const US_STATES = new Set(
+  (
+    'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho ' +
+    'Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota ' +
+    'Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah ' +
+    'Vermont Virginia Washington Wisconsin Wyoming'
+  )
+    .split(' ')
+    .concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota'])
+    .concat(['Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia']),
+);
 const EVENT_HEAD_EN = /\s(Forum|Summit|Conference|Expo|Festival|Show|Fair|Awards|Congress|Week)$/;
 
 /** A model or version token: "3", "3S", "15", "S24", "7X"; not a year, a count or a size ("2024", "3000", "80GB"). */
@@ -886,19 +897,24 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
+    // "Taylor, Texas": a name before a comma and a US state, and the state itself, are places.
+    const place =
+      US_STATES.has(surface) || US_STATES.has(/^, (\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)/u.exec(after)?.[1] ?? '');
     const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
       ? 'Product'
-      : edition || EVENT_HEAD_EN.test(surface)
-        ? 'Event'
-        : model || (CODE.test(tokens[j]!.text) && j > i)
-          ? 'Product'
-          : ORG_WORDS_EN.test(surface)
-            ? 'Organization'
-            : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-              ? j > i
-                ? 'Person'
-                : 'Organization'
-              : 'Organization';
+      : place
+        ? 'Place'
+        : edition || EVENT_HEAD_EN.test(surface)
+          ? 'Event'
+          : model || (CODE.test(tokens[j]!.text) && j > i)
+            ? 'Product'
+            : ORG_WORDS_EN.test(surface)
+              ? 'Organization'
+              : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+                ? j > i
+                  ? 'Person'
+                  : 'Organization'
+                : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

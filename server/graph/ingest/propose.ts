@@ -329,6 +329,11 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
         out.push({ type: 'BASED_IN', from: a, to: b, confidence: 0.6, fact: true });
       if (a.kind === 'Place' && b.kind === 'Organization' && between === '-based ')
         out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.6, fact: true });
+      // "Taylor, Texas"; "the forum in Seoul".
+      if (a.kind === 'Place' && b.kind === 'Place' && between === ', ')
+        out.push({ type: 'LOCATED_IN', from: a, to: b, confidence: 0.6, fact: true });
+      if (a.kind === 'Event' && b.kind === 'Place' && between === ' in ')
+        out.push({ type: 'TOOK_PLACE_IN', from: a, to: b, confidence: 0.6, fact: true });
     }
     return out;
   }
