@@ -234,7 +234,7 @@ const COMMON_KO = new Set(
     '그러나 최근 올해 지난해 내년 소비자 투자자 애널리스트 증권가 업체 기업 제품 사람 두 사람 당시 신임 차기 ' +
     '초대 전임 현지 국내 해외 주요 신규 기존 자사 자체 차세대 신형 최신 고성능 모바일 메모리 로봇 가정용 ' +
     '범용 주력 첫 새 생산 반도체 스마트 글로벌 전세계 세계 미국 중국 일본 한국 유럽 경영진 임원 직원 노조 ' +
-    '기반 외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
+    '기반 출시 사실 경쟁사 경쟁사들 통신업계 외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
     '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽'
   ).split(' '),
 );
@@ -900,21 +900,27 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     // "Taylor, Texas": a name before a comma and a US state, and the state itself, are places.
     const place =
       US_STATES.has(surface) || US_STATES.has(/^, (\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)/u.exec(after)?.[1] ?? '');
+    // "By Dana Whitfield" opening a line is the author; "TAIPEI (Reuters) -" opening a line is the dateline.
+    const byline = /(^|\n)\s*By\s+$/.test(before) && j > i;
+    const dateline =
+      /(^|\n)\s*$/.test(before) && /^\p{Lu}[\p{Lu} .-]+$/u.test(surface) && /^\s*[,(—–-]/.test(after);
     const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
       ? 'Product'
-      : place
+      : place || dateline
         ? 'Place'
-        : edition || EVENT_HEAD_EN.test(surface)
-          ? 'Event'
-          : model || (CODE.test(tokens[j]!.text) && j > i)
-            ? 'Product'
-            : ORG_WORDS_EN.test(surface)
-              ? 'Organization'
-              : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-                ? j > i
-                  ? 'Person'
-                  : 'Organization'
-                : 'Organization';
+        : byline
+          ? 'Person'
+          : edition || EVENT_HEAD_EN.test(surface)
+            ? 'Event'
+            : model || (CODE.test(tokens[j]!.text) && j > i)
+              ? 'Product'
+              : ORG_WORDS_EN.test(surface)
+                ? 'Organization'
+                : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+                  ? j > i
+                    ? 'Person'
+                    : 'Organization'
+                  : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

@@ -21,3 +21,14 @@ describe('English places', () => {
     );
   });
 });
+
+describe('English bylines and datelines', () => {
+  it('the name after "By" opening a line is a person; a capitalised dateline is a place', () => {
+    expect(mentions('By Dana Whitfield\nTAIPEI (Chip Wire) - Nvidia said so.', 'en')).toEqual([
+      ['Dana Whitfield', 'new:Person'],
+      ['TAIPEI', 'new:Place'],
+      ['Chip Wire', 'new:Organization'],
+      ['Nvidia', 'nvidia'],
+    ]);
+  });
+});
