@@ -14,7 +14,10 @@ describe('"the two" and "두 사람" after a meeting', () => {
 
   it('Korean: 두 사람은 stands for both', () => {
     expect(claims('저커버그는 이재용 회장과 만났다. 두 사람은 AI 반도체를 논의했다.')).toEqual(
-      expect.arrayContaining(['Mark Zuckerberg DISCUSSED AI chips (GPUs)', 'Lee Jae-yong DISCUSSED AI chips (GPUs)']),
+      expect.arrayContaining([
+        'Mark Zuckerberg DISCUSSED AI chips (GPUs)',
+        'Lee Jae-yong DISCUSSED AI chips (GPUs)',
+      ]),
     );
   });
 
