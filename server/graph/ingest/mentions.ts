@@ -969,6 +969,7 @@ function refind(text: string, language: Language, mentions: Mention[]): Mention[
   return out;
 }
 
+const MODEL_NAME_EN = /^\p{Lu}\p{Ll}+( \p{Lu}[\p{Lu}\p{N}]*)+$/u;
 const COMPANY_NOUN_EN =
   /^(Display|Motor|Motors|Energy|Chem|Innotek|Electric|Securities|Capital|Bank|Telecom|Mobility|Solutions|Networks|Foundry|Holdings|Biologics|Heavy|Engineering|Logistics|Pharma|Cloud)$/;
 
@@ -986,7 +987,9 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       brand.kind === 'Organization' &&
       brand.entity !== null &&
       text.slice(brand.end, next.start) === ' ' &&
-      /^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) &&
+      (/^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) ||
+        // "LG Signature OLED T": a longer new name right after the brand is the brand's product line.
+        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface))) &&
       ((next.entity !== null && next.kind === 'Technology') ||
         (next.entity === null && next.kind !== 'Person'));
     if (!joins) {

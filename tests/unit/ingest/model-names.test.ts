@@ -39,3 +39,11 @@ describe('Korean names in straight quotes', () => {
     expect(claims("네이버의 '구름다리 7'이 나왔다.")).toContain('네이버 PRODUCES 구름다리 7');
   });
 });
+
+describe('a brand followed by a longer new name', () => {
+  it('is one product, not the brand (English)', () => {
+    expect(mentions('Buyers liked the LG Aurora OLED Z at the show.', 'en')).toEqual([
+      ['LG Aurora OLED Z', 'new:Product'],
+    ]);
+  });
+});
