@@ -32,6 +32,12 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['held-out', 'en-c-apple-vision-pro-price-cut.txt'],
+      ['held-out', 'en-c-nvidia-h200-export-korea.txt'],
+      ['held-out', 'en-c-qualcomm-samsung-3nm.txt'],
+      ['held-out', 'ko-c-hbm4-amd-pricing.txt'],
+      ['held-out', 'ko-c-lg-energy-meta-glasses.txt'],
+      ['held-out', 'ko-c-naver-samsung-mach1.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
