@@ -209,7 +209,8 @@ describe('the article', () => {
     expect(text).not.toMatch(/tracking|Subscribe|All rights reserved/);
   });
 
-  it('quotes are always text.slice(span): every fixture, and any text at all', () => {
+  // Proposes every committed article and a few hundred random texts: seconds on a loaded 2-core machine.
+  it('quotes are always text.slice(span): every fixture, and any text at all', { timeout: 60_000 }, () => {
     for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) {
       const p = propose(
         { text: fs.readFileSync(path.join(FIXTURES, file), 'utf8'), source: source() },
