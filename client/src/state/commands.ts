@@ -64,6 +64,16 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
   };
 
   const setUi = (patch: Partial<UiState>) => store.setState((s) => ({ ...s, ui: { ...s.ui, ...patch } }));
+  /**
+   * A hit was chosen: the list closes, and a claim search still under way is called off (its answer
+   * would open the list again over the canvas).
+   */
+  const closeSearch = () => {
+    controllers.get('search')?.abort();
+    setUi({
+      search: { ...store.getState().ui.search, hits: [], claims: [], loading: false, answered: false },
+    });
+  };
   const options = (signal?: AbortSignal) => ({ signal, token: store.getState().ui.token });
   const view = () => currentView(store.getState());
   const serverFilter = (): GraphFilter => {
@@ -293,14 +303,14 @@ export function createCommands(store: Store<AppState>, api: LinkageApi) {
     place(entity: Entity): void {
       dispatch('addEntities', { nodes: [entity] });
       dispatch('select', { type: 'node', id: entity.id });
-      setUi({ search: { ...store.getState().ui.search, hits: [], claims: [], answered: false } });
+      closeSearch();
     },
 
     /** Puts a claim found by its quote on the canvas (both ends and the relationship) and selects it. */
     placeClaim(hit: ClaimHit): void {
       dispatch('mergeSubgraph', { nodes: [hit.from, hit.to], relationships: [hit.relationship] });
       dispatch('select', { type: 'edge', id: hit.relationship.id });
-      setUi({ search: { ...store.getState().ui.search, hits: [], claims: [], answered: false } });
+      closeSearch();
     },
 
     async openExpansion(id: string): Promise<void> {
