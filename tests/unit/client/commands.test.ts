@@ -67,6 +67,38 @@ describe('async commands', () => {
     expect(store.getState().ui.search.hits.map((h) => h.entity.id)).toEqual(['fast']);
   });
 
+  it('lists the entity hits as soon as they come, without waiting for the slower claim search', async () => {
+    let answerClaims: (claims: []) => void = () => undefined;
+    const api = fakeApi({
+      search: async (text) => [{ entity: entity(text), score: 1, matchedField: 'name', snippet: null }],
+      searchClaims: () => new Promise((resolve) => (answerClaims = resolve)),
+    });
+    const { store, commands } = setup(api);
+    const done = commands.search('samsung');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().ui.search).toMatchObject({ loading: true, answered: false, claims: [] });
+    expect(store.getState().ui.search.hits.map((h) => h.entity.id)).toEqual(['samsung']);
+    answerClaims([]);
+    await done;
+    expect(store.getState().ui.search).toMatchObject({ loading: false, answered: true });
+  });
+
+  it('an entity chosen before the claims answer closes the list for good', async () => {
+    const api = fakeApi({
+      search: async (text) => [{ entity: entity(text), score: 1, matchedField: 'name', snippet: null }],
+      searchClaims: (_text, options) =>
+        new Promise((_resolve, reject) =>
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    });
+    const { store, commands } = setup(api);
+    const done = commands.search('samsung');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    commands.place(store.getState().ui.search.hits[0]!.entity);
+    await done;
+    expect(store.getState().ui.search).toMatchObject({ hits: [], claims: [], loading: false });
+  });
+
   it('expand merges the neighbourhood and says when it was truncated', async () => {
     const { store, commands } = setup(fakeApi());
     commands.place(zuck);
