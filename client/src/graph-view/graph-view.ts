@@ -286,17 +286,9 @@ export function createGraphView(
     if (scale === labelScale && edgeScale === edgeLabelScale) return;
     labelScale = scale;
     edgeLabelScale = edgeScale;
-    cy.style()
-      .selector('node')
-      .style({
-        'font-size': 11 * scale,
-        'text-max-width': `${Math.round(130 * scale)}px`,
-        'text-margin-y': 4 * scale,
-      })
-      // Parallel relationships stay apart on screen too (16 px between their curves' control points).
-      .selector('edge')
-      .style({ 'font-size': 9 * edgeScale, 'control-point-step-size': Math.max(56, 16 * edgeScale) })
-      .update();
+    // A new stylesheet, not rules appended to the old one: appending added a node and an edge rule per
+    // zoom step, and every restyle matched each element against all of them.
+    cy.style(buildStylesheet({ large, scale: { node: scale, edge: edgeScale } }));
     cullLabels();
   }
 
@@ -446,6 +438,7 @@ export function createGraphView(
     cy = mount(elements);
     cy.viewport(viewport);
     labelScale = 1;
+    edgeLabelScale = 1;
   }
 
   function render(view: GraphView): void {

@@ -33,7 +33,15 @@ const LARGE_GRAPH_STYLE: StylesheetJson = [
   { selector: 'edge:selected', style: { label: 'data(label)', 'curve-style': 'bezier' } },
 ];
 
-export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
+/** How much larger than at 100 % labels are drawn at the current zoom (graph-view applyLabelScale). */
+export interface LabelScale {
+  node: number;
+  edge: number;
+}
+
+export function buildStylesheet(options: { large?: boolean; scale?: LabelScale } = {}): StylesheetJson {
+  const node = options.scale?.node ?? 1;
+  const edge = options.scale?.edge ?? 1;
   const base: StylesheetJson = [
     {
       selector: 'node',
@@ -46,13 +54,13 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'border-color': '#ffffff',
         label: 'data(canvasLabel)',
         'font-family': FONT_FAMILY,
-        'font-size': 11,
+        'font-size': 11 * node,
         color: '#1a1a1a',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
+        'text-margin-y': 4 * node,
         'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
+        'text-max-width': `${Math.round(130 * node)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -84,7 +92,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'curve-style': 'bezier',
         label: 'data(label)',
         'font-family': FONT_FAMILY,
-        'font-size': 9,
+        'font-size': 9 * edge,
         color: '#444444',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -93,8 +101,9 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         // Edge labels grow with the zoom-out (graph-view applyLabelScale), so they stay legible at the
         // fitted zoom; this only drops them when they would still be tiny. The selected edge's always shows.
         'min-zoomed-font-size': 8,
-        // Parallel relationships (six between Samsung and Meta) fan out as separate curves, each labelled.
-        'control-point-step-size': 56,
+        // Parallel relationships (six between Samsung and Meta) fan out as separate curves, each labelled,
+        // and stay apart on screen at any zoom (16 px between their curves' control points).
+        'control-point-step-size': Math.max(56, 16 * edge),
       },
     },
     // A relationship's label that would cover an entity's (cullLabels): the entity's wins.

@@ -44,6 +44,32 @@ describe('element mapping', () => {
     cy.destroy();
   });
 
+  it('draws labels larger by the zoom-out scale in the same rules, never in appended ones', () => {
+    const elements = toElements(
+      { nodes: [zuck, meta], edges: [rel('mark-zuckerberg', 'CEO_OF', 'meta')] },
+      options,
+    );
+    const drawn = (scale?: { node: number; edge: number }) => {
+      const style = buildStylesheet({ scale });
+      const cy = cytoscape({ headless: true, styleEnabled: true, style, elements });
+      const sizes = {
+        rules: style.length,
+        node: cy.getElementById('meta').style('font-size'),
+        edge: cy.getElementById('mark-zuckerberg:CEO_OF:meta').style('font-size'),
+        width: cy.getElementById('meta').style('text-max-width'),
+      };
+      cy.destroy();
+      return sizes;
+    };
+    expect(drawn()).toMatchObject({ node: '11px', edge: '9px', width: '130px' });
+    expect(drawn({ node: 2, edge: 3 })).toEqual({
+      rules: drawn().rules,
+      node: '22px',
+      edge: '27px',
+      width: '260px',
+    });
+  });
+
   it('labels follow the label mode', () => {
     expect(nodeLabel(zuck, 'en')).toBe('Mark Zuckerberg');
     expect(nodeLabel(zuck, 'ko')).toBe('마크 저커버그');
