@@ -283,18 +283,10 @@ export const LIST_SOURCES = /* GraphQL */ `
 export const RATE_SOURCE = /* GraphQL */ `
   mutation RateSource($id: ID!, $reliability: SourceReliability!, $reason: String) {
     rateSource(id: $id, reliability: $reliability, reason: $reason) {
-      id
-      title
-      titleEn
-      publisher
-      author
-      publishedAt
-      language
-      url
-      reliability
-      reliabilityReason
+      ...SourceFields
     }
   }
+  ${SOURCE_FIELDS}
 `;
 
 // Article ingest (the review panel): a proposal with everything the panel shows.
