@@ -14,6 +14,9 @@ describe('eval:ingest', () => {
       ['development', 'en-b-lg-ces-oled-cars.txt'],
       ['development', 'en-b-meta-quest-3s-india.txt'],
       ['development', 'en-b-nvidia-blackwell-supply.txt'],
+      ['development', 'en-c-apple-vision-pro-price-cut.txt'],
+      ['development', 'en-c-nvidia-h200-export-korea.txt'],
+      ['development', 'en-c-qualcomm-samsung-3nm.txt'],
       ['development', 'en-meta-mtia-samsung-foundry.txt'],
       ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
@@ -24,6 +27,9 @@ describe('eval:ingest', () => {
       ['development', 'ko-b-apple-vision-pro-korea.txt'],
       ['development', 'ko-b-kakao-llama3-kt-openai.txt'],
       ['development', 'ko-b-samsung-galaxy-s24-gemini.txt'],
+      ['development', 'ko-c-hbm4-amd-pricing.txt'],
+      ['development', 'ko-c-lg-energy-meta-glasses.txt'],
+      ['development', 'ko-c-naver-samsung-mach1.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr-headset-atlas.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
@@ -32,12 +38,6 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
-      ['held-out', 'en-c-apple-vision-pro-price-cut.txt'],
-      ['held-out', 'en-c-nvidia-h200-export-korea.txt'],
-      ['held-out', 'en-c-qualcomm-samsung-3nm.txt'],
-      ['held-out', 'ko-c-hbm4-amd-pricing.txt'],
-      ['held-out', 'ko-c-lg-energy-meta-glasses.txt'],
-      ['held-out', 'ko-c-naver-samsung-mach1.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
