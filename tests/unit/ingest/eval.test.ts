@@ -38,6 +38,12 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['held-out', 'en-d-naver-microsoft-azure.txt'],
+      ['held-out', 'en-d-qualcomm-snapdragon-x-laptops.txt'],
+      ['held-out', 'en-d-tsmc-arizona-samsung-taylor.txt'],
+      ['held-out', 'ko-d-apple-macbook-oled.txt'],
+      ['held-out', 'ko-d-meta-llama3-telcos.txt'],
+      ['held-out', 'ko-d-sk-hynix-indiana-packaging.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
