@@ -1,5 +1,6 @@
 // node --import tsx bench/replicas-cpu.ts [--requests 2000] [--connections 8] [--total-connections]
-//   [--cache on|off|both] [--rounds 1] [--control] [--rate R] [--replicas 1,2] [--cpu-prof DIR]
+//   [--cache on|off|both] [--rounds 1] [--control] [--burner spin|heap] [--rate R] [--replicas 1,2]
+//   [--cpu-prof DIR]
 // CPU per request on each replica, for 1 and for 2 replicas behind Debian's nginx over one throwaway Neo4j
 // (this machine has 2 cores, so throughput would measure the machine, not the design). The same fixed mix
 // of reads runs through the balancer; each replica's CPU time (utime + stime from /proc) is read before and
@@ -22,6 +23,12 @@
 //   request rises as much as the 2-replica run's did, the rise comes from sharing 2 cores with another
 //   busy process, not from anything one replica does to another. (The whole machine's busy time, from
 //   /proc/stat, is in each row: one replica plus nginx, Neo4j and the load generator already fill it.)
+//   --burner spin (the default) spins on the clock, which touches almost no memory; --burner heap keeps a
+//   128 MB heap of small objects and walks, serialises and reallocates them as a server does, so it also
+//   competes for the shared L3 cache, memory bandwidth and the kernel's page handling. If only the heap
+//   burner raises the replica's CPU per request, the rise is the hardware's, not the design's.
+// - Each row also counts the replicas' context switches per request (/proc/<pid>/status): a process
+//   preempted more often resumes with colder caches and pays for it in CPU time.
 // Each replica's /ready counters (cache hits, misses, stale entries, generation reads) are read before and
 // after the measured window. --cpu-prof DIR writes each replica's V8 CPU profile (node --cpu-prof).
 // Writes bench/results/replicas-cpu-<time>.{json,md}.
@@ -45,6 +52,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: 'both' },
     rounds: { type: 'string', default: '1' },
     control: { type: 'boolean', default: false },
+    burner: { type: 'string', default: 'spin' },
     rate: { type: 'string' },
     replicas: { type: 'string', default: '1,2' },
   },
@@ -60,6 +68,11 @@ if (!CACHE_MODES.every((mode) => mode === 'on' || mode === 'off')) {
 /** 1 and 2 replicas alternate this many times, so a change in the machine's load hits both alike. */
 const ROUNDS = Number(values.rounds);
 const CONTROL = values.control;
+const BURNER = values.burner;
+if (BURNER !== 'spin' && BURNER !== 'heap') {
+  console.error('--burner: spin or heap');
+  process.exit(64);
+}
 /** Requests per second through the balancer (all replicas together); unset: as fast as the connections go. */
 const RATE = values.rate ? Number(values.rate) : undefined;
 const REPLICA_COUNTS = values.replicas.split(',').map(Number);
@@ -92,19 +105,44 @@ function machineBusyMs(): number {
   return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
 }
 
+/** Work for one burner process's busy slice, in milliseconds of every 10. */
+const BURNER_LOOPS = {
+  spin: (busyMs: string) =>
+    `const busy = ${busyMs}; setInterval(() => { const t = performance.now(); while (performance.now() - t < busy); }, 10);`,
+  // About 128 MB of small objects, walked in random order, serialised and partly replaced: the cache,
+  // memory and garbage-collector load of a busy server, which a spin loop does not make.
+  heap: (busyMs: string) =>
+    `const busy = ${busyMs}; const heap = Array.from({ length: 400000 }, (_, i) => ({ id: 'e' + i, name: 'entity ' + i, rank: i % 7, tags: ['a' + (i % 13), 'b' + (i % 17)] }));
+     let seed = 1; const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % heap.length;
+     setInterval(() => { const t = performance.now(); let bytes = 0;
+       while (performance.now() - t < busy) { for (let k = 0; k < 64; k += 1) { const i = next(); bytes += JSON.stringify(heap[i]).length; if (k % 8 === 0) heap[i] = { ...heap[i], rank: heap[i].rank + 1 }; } }
+       if (bytes < 0) console.log(bytes); }, 10);`,
+};
+
 /**
  * Processes that keep `cores` cores busy (e.g. 0.7: one process busy 7 ms of every 10), standing in for
  * the load a second replica adds to the machine.
  */
 function startBurner(cores: number): { stop: () => void } {
-  const loop = (share: number) =>
-    `const busy = ${(share * 10).toFixed(3)}; setInterval(() => { const t = performance.now(); while (performance.now() - t < busy); }, 10);`;
   const whole = Math.floor(cores);
   const shares = [...Array(whole).fill(1), cores - whole].filter((share) => share > 0.01);
   const children = shares.map((share) =>
-    spawn(process.execPath, ['-e', loop(Math.min(share, 0.999))], { stdio: 'ignore' }),
+    spawn(
+      process.execPath,
+      ['-e', BURNER_LOOPS[BURNER as 'spin' | 'heap']((Math.min(share, 0.999) * 10).toFixed(3))],
+      {
+        stdio: 'ignore',
+      },
+    ),
   );
   return { stop: () => children.forEach((child) => child.kill('SIGKILL')) };
+}
+
+/** Voluntary and involuntary context switches of a process so far. */
+function contextSwitches(pid: number): { voluntary: number; involuntary: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return { voluntary: field('voluntary_ctxt_switches'), involuntary: field('nonvoluntary_ctxt_switches') };
 }
 
 function cpuMs(pid: number): number {
@@ -161,12 +199,14 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
     );
     const countedBefore = await Promise.all(started.map((r) => counters(r.url)));
     const before = started.map((r) => cpuMs(r.process.pid!));
+    const switchesBefore = started.map((r) => contextSwitches(r.process.pid!));
     const machineBefore = machineBusyMs();
     const windowStart = performance.now();
     const result = await load(balancer.url, REQUESTS * replicas, connections);
     const windowSeconds = (performance.now() - windowStart) / 1000;
     const machineBusyCores = (machineBusyMs() - machineBefore) / 1000 / windowSeconds;
     const after = started.map((r) => cpuMs(r.process.pid!));
+    const switchesAfter = started.map((r) => contextSwitches(r.process.pid!));
     const countedAfter = await Promise.all(started.map((r) => counters(r.url)));
     // /ready itself reads the generation once per call: the measured window holds one of those per replica.
     const counted = countedAfter.map((c, i) => {
@@ -183,6 +223,7 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
     return {
       replicas,
       burnCores: round(burnCores),
+      burner: burnCores > 0 ? BURNER : null,
       /** Cores' worth of CPU the whole machine was busy with during the window (burner included). */
       machineBusyCores: round(machineBusyCores),
       connections,
@@ -197,6 +238,13 @@ async function measure(env: Record<string, string>, replicas: number, dir: strin
       /** Less what the replica would have spent idle over the same window: the requests' own cost. */
       netCpuMsPerRequestPerReplica: perReplica.map((ms, i) =>
         round((ms - idleMsPerSecond[i]! * windowSeconds) / share),
+      ),
+      /** Context switches per request, each replica: involuntary ones are preemptions. */
+      involuntarySwitchesPerRequestPerReplica: switchesAfter.map((c, i) =>
+        round((c.involuntary - switchesBefore[i]!.involuntary) / share),
+      ),
+      voluntarySwitchesPerRequestPerReplica: switchesAfter.map((c, i) =>
+        round((c.voluntary - switchesBefore[i]!.voluntary) / share),
       ),
       /** Cache lookups per replica (one per request while the cache is on; 0 when it is off). */
       lookupsPerReplica: counted.map((c) => c.hits + c.misses + c.stale),
@@ -259,7 +307,7 @@ const cacheColumns = (r: Run) =>
     : '– | – | –';
 const rows = runs.map(
   (r) =>
-    `| ${r.cache} | ${r.replicas}${r.burnCores > 0 ? ` + burner (${r.burnCores} cores)` : ''} | ${r.machineBusyCores} | ${r.connections} | ${r.requests} | ${r.non2xx} | ${r.windowSeconds} | ${r.idleCpuMsPerSecondPerReplica.join(' / ')} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.netCpuMsPerRequestPerReplica.join(' / ')} | ${cacheColumns(r)} |`,
+    `| ${r.cache} | ${r.replicas}${r.burnCores > 0 ? ` + ${r.burner} burner (${r.burnCores} cores)` : ''} | ${r.machineBusyCores} | ${r.connections} | ${r.requests} | ${r.non2xx} | ${r.windowSeconds} | ${r.idleCpuMsPerSecondPerReplica.join(' / ')} | ${r.cpuMsPerRequestPerReplica.join(' / ')} | ${r.netCpuMsPerRequestPerReplica.join(' / ')} | ${r.involuntarySwitchesPerRequestPerReplica.join(' / ')} | ${r.voluntarySwitchesPerRequestPerReplica.join(' / ')} | ${cacheColumns(r)} |`,
 );
 fs.writeFileSync(
   `${out}.json`,
@@ -273,8 +321,8 @@ fs.writeFileSync(
   [
     `# CPU per request, 1 vs 2 replicas behind nginx (${os.cpus().length} cores, ${loadText})`,
     '',
-    '| cache | replicas | machine busy, cores | connections | requests | non-2xx | window s | idle CPU ms/s, each replica | CPU ms per request, each replica | less idle | cache lookups, each replica | hit rate | generation reads per hit |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| cache | replicas | machine busy, cores | connections | requests | non-2xx | window s | idle CPU ms/s, each replica | CPU ms per request, each replica | less idle | preemptions per request | voluntary switches per request | cache lookups, each replica | hit rate | generation reads per hit |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n'),
