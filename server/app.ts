@@ -13,7 +13,12 @@ import { DEFAULT_QUERY_BUDGET } from './graphql/query-budget.ts';
 import { buildYoga } from './graphql/yoga.ts';
 import type { TokenStore } from './auth/tokens.ts';
 import type { Logger } from './logger.ts';
-import type { ResponseCacheStats } from './graphql/response-cache.ts';
+import {
+  NO_RESPONSE_CACHE,
+  type CachedAnswer,
+  type ResponseCache,
+  type ResponseCacheStats,
+} from './graphql/response-cache.ts';
 import { AppError } from './errors.ts';
 
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '../client/dist');
@@ -37,6 +42,8 @@ export interface AppDeps {
   /** Extra routers (exports) mounted before the client; each gets the repository. */
   routes?: ((graph: GraphRepository) => express.Router)[];
   plugins?: Plugin[];
+  /** Answers cache hits before yoga reads the request (server/graphql/response-cache.ts). */
+  responseCache?: Pick<ResponseCache, 'serve'>;
   onWrite?: () => void;
   /** False while the schema and seed graph are being prepared: /ready says so, requests get 503. */
   prepared?: () => boolean;
@@ -249,7 +256,7 @@ export function buildApp(deps: AppDeps): Express {
     authFailures,
     onlyJsonPosts,
     express.json({ limit: config.http.maxBodyBytes, type: GRAPHQL_POST_TYPES }),
-    (req, res) => {
+    (req, res, next) => {
       // yoga parses only application/json; the body is JSON either way (and already read).
       if (req.is('application/graphql-response+json')) req.headers['content-type'] = 'application/json';
       const bookmarks = parseBookmarks(req.headers[BOOKMARK_HEADER.toLowerCase()]);
@@ -263,7 +270,24 @@ export function buildApp(deps: AppDeps): Express {
       const onCommit = (latest: string[]) => {
         if (!res.headersSent && latest.length > 0) res.setHeader(BOOKMARK_HEADER, latest.join(','));
       };
-      void withConsistency({ bookmarks, onCommit }, () => yoga.requestListener(req, res));
+      const cacheable = {
+        method: req.method,
+        body: req.body as unknown,
+        authorization: req.headers.authorization,
+        accept: req.headers.accept,
+        ifNoneMatch: req.headers['if-none-match'],
+      };
+      const sendHit = (answer: CachedAnswer) => {
+        res.writeHead(200, { ...answer.headers, 'content-type': 'application/json; charset=utf-8' });
+        res.end(answer.text);
+      };
+      withConsistency({ bookmarks, onCommit }, () =>
+        (deps.responseCache ?? NO_RESPONSE_CACHE).serve(
+          cacheable,
+          sendHit,
+          () => void yoga.requestListener(req, res),
+        ),
+      ).catch(next);
     },
   );
 

@@ -144,7 +144,7 @@ export async function startServer(
   const responseCache = createResponseCache({
     ttlMs: config.responseCacheTtlMs,
     maxBytes: config.responseCacheMaxBytes,
-    authOf: (request) => tokens.authenticate(request.headers.get('authorization') ?? undefined),
+    authOf: (authorization) => tokens.authenticate(authorization),
     readsRequireToken: config.auth.readsRequireToken,
     currentGeneration: async () => generationKey(await db.generation()),
   });
@@ -169,6 +169,7 @@ export async function startServer(
     queryPlans: () => queryPlans,
     routes: [exportRoutes],
     plugins: responseCache.plugins,
+    responseCache,
     describeDatabase: () => ({ uri: redactedUri(config.neo4j.uri!), database: config.neo4j.database }),
     cacheStats: () => responseCache.stats(),
     databaseDown: options.databaseDown,

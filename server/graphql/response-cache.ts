@@ -17,10 +17,17 @@
 // neighbourhoods, paths and search results that never contained its id). The write's generation is part of
 // every key, so a read that started before a write and ends after it is not stored.
 //
+// A hit is answered before yoga reads the request (`serve`, called by server/app.ts): yoga's request
+// handling (the fetch adapter, request parsing, the plugin chain) was most of what a hit cost, and for the
+// requests nearly every client sends (a JSON POST of one operation, answered as application/json) a hit is
+// the stored text with its headers. Everything else (other media types, conditional requests, GETs) and
+// every miss goes to yoga, whose plugin looks up and stores through the same entries.
+//
 // The key is the normalised document (comments, whitespace and commas are not part of it, so `# 1`, `# 2`, …
 // share one entry), the operation name, the variables and the viewer. Who asks is authenticated before the
 // cache is consulted: a revoked, expired or malformed token never gets a cached answer, and neither does an
 // anonymous caller when reads need a token.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { stripIgnoredCharacters, type ExecutionResult } from 'graphql';
@@ -31,6 +38,11 @@ import type { AuthResult } from '../auth/tokens.ts';
 export interface ResponseCache {
   /** Plugins for buildApp; empty when the cache is off. */
   plugins: Plugin[];
+  /**
+   * Sends a hit for `request` through `send`, before yoga reads it; otherwise calls `pass`, which hands
+   * the request to yoga (a miss, a stale entry, or a request yoga must answer itself).
+   */
+  serve(request: CacheableRequest, send: (answer: CachedAnswer) => void, pass: () => void): Promise<void>;
   /** Call after every committed write, with the generation it committed (from the database). */
   invalidate(generation: string): void;
   /** What the cache holds now and how it has answered since start (tests, benchmarks and /ready use it). */
@@ -43,7 +55,8 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** Upper bound of the cache's memory: the answers' text (2 bytes per UTF-16 unit) and per-entry overhead. */
   maxBytes: number;
-  authOf: (request: Request) => AuthResult;
+  /** Who the Authorization header (undefined when absent) says is asking. */
+  authOf: (authorization: string | undefined) => AuthResult;
   readsRequireToken: boolean;
   /** The database's generation now (a fresh read; see the header). */
   currentGeneration: () => Promise<string>;
@@ -67,13 +80,40 @@ const ENTRY_OVERHEAD_BYTES = 512;
 const MAX_VARIABLE_DEPTH = 32;
 const MAX_VARIABLE_CHARS = 64 * 1024;
 
-interface Entry {
+/** What a hit sends: the stored answer (JSON text) and the headers stored with it. */
+export interface CachedAnswer {
   text: string;
   headers: Record<string, string>;
 }
+type Entry = CachedAnswer;
 
-const OFF: ResponseCache = {
+/** The parts of an HTTP request a hit depends on. */
+export interface CacheableRequest {
+  method: string;
+  /** The parsed JSON body (undefined for a GET). */
+  body: unknown;
+  authorization: string | undefined;
+  accept: string | undefined;
+  ifNoneMatch: string | undefined;
+}
+
+/**
+ * Accept headers for which yoga answers application/json (it picks the last matching media type of its
+ * processors, and for these that is application/json); a hit sent for them is byte for byte yoga's.
+ */
+const JSON_ACCEPTS = new Set(['', '*/*', 'application/json', 'application/json;charset=utf-8']);
+
+/**
+ * The key this request was looked up under: by `serve`, or by yoga's plugin, which asks the cache twice
+ * for a request that misses (when reading it and again before executing it). A second lookup of the same
+ * key in the same request would only repeat the first, and count it twice.
+ */
+const lookups = new AsyncLocalStorage<{ key?: string }>();
+
+/** No cache: every request goes to yoga. */
+export const NO_RESPONSE_CACHE: ResponseCache = {
   plugins: [],
+  serve: async (_request, _send, pass) => pass(),
   invalidate: () => {},
   stats: () => ({ entries: 0, bytes: 0, maxBytes: 0, hits: 0, misses: 0, stale: 0 }),
   close: () => {},
@@ -81,7 +121,7 @@ const OFF: ResponseCache = {
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const { ttlMs, maxBytes } = options;
-  if (ttlMs <= 0 || maxBytes <= 0) return OFF;
+  if (ttlMs <= 0 || maxBytes <= 0) return NO_RESPONSE_CACHE;
   /** The newest generation this server has seen; '' until it has seen one. */
   let generation = '';
   const counts = { hits: 0, misses: 0, stale: 0 };
@@ -101,39 +141,77 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const purge = setInterval(() => entries.purgeStale(), Math.min(ttlMs, 10_000));
   purge.unref();
 
-  const viewerKey = (request: Request): string | null | undefined => {
-    const auth = options.authOf(request);
+  const viewerKey = (authorization: string | undefined): string | null | undefined => {
+    const auth = options.authOf(authorization);
     if (!auth.ok) return undefined; // refused below: no cached answer for a bad token
     if (auth.viewer.role === 'anonymous') return options.readsRequireToken ? undefined : null;
     return `${auth.viewer.role}:${auth.viewer.name}`;
   };
+  const viewerOf = (request: Request) => viewerKey(request.headers.get('authorization') ?? undefined);
+
+  const keyOf = (document: string, operationName: unknown, variableValues: unknown, viewer: unknown) => {
+    const variables = boundedJson(variableValues ?? {});
+    // Not cacheable (absurd variables): a key no one else will ever build, dropped by set().
+    if (variables === undefined) return `uncached:${crypto.randomUUID()}`;
+    const digest = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([normalise(document), operationName ?? null, variables, viewer ?? null]))
+      .digest('hex');
+    return `${generation}:${digest}`;
+  };
+
+  /** The stored answer for `key` when the database's generation is still the one it was stored under. */
+  async function lookup(key: string): Promise<Entry | undefined> {
+    const entry = entries.get(key);
+    if (!entry) {
+      counts.misses += 1;
+      return undefined;
+    }
+    let current: string;
+    try {
+      current = await options.currentGeneration();
+    } catch {
+      counts.stale += 1;
+      return undefined; // the request runs and answers with the database's state
+    }
+    adopt(current);
+    if (!key.startsWith(`${current}:`)) {
+      counts.stale += 1;
+      return undefined;
+    }
+    counts.hits += 1;
+    return entry;
+  }
+
+  /** The key of a request `serve` may answer, or undefined when yoga must see it (see JSON_ACCEPTS). */
+  function servableKey(request: CacheableRequest): string | undefined {
+    if (request.method !== 'POST' || request.ifNoneMatch !== undefined) return undefined;
+    if (!JSON_ACCEPTS.has((request.accept ?? '').replace(/\s/g, '').toLowerCase())) return undefined;
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const { query, variables, operationName, ...rest } = body as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof query !== 'string') return undefined;
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+    if (operationName != null && typeof operationName !== 'string') return undefined;
+    const viewer = viewerKey(request.authorization);
+    if (viewer === undefined) return undefined;
+    return keyOf(query, operationName, variables, viewer);
+  }
 
   const plugin = useResponseCache({
     cache: {
       async get(key) {
-        const entry = entries.get(key);
-        if (!entry) {
-          counts.misses += 1;
-          return undefined;
-        }
-        let current: string;
-        try {
-          current = await options.currentGeneration();
-        } catch {
-          counts.stale += 1;
-          return undefined; // the request runs and answers with the database's state
-        }
-        adopt(current);
-        if (!key.startsWith(`${current}:`)) {
-          counts.stale += 1;
-          return undefined;
-        }
-        counts.hits += 1;
+        const request = lookups.getStore();
+        if (request?.key === key) return undefined;
+        const entry = await lookup(key);
+        if (request) request.key = key;
         // yoga sends a result's own `stringify` when it has one: the stored text, byte for byte.
-        return {
-          extensions: { http: { headers: entry.headers } },
-          stringify: () => entry.text,
-        } as unknown as ExecutionResult;
+        return entry
+          ? ({
+              extensions: { http: { headers: entry.headers } },
+              stringify: () => entry.text,
+            } as unknown as ExecutionResult)
+          : undefined;
       },
       set(key, result) {
         // Stored only while no write happened since the key was built.
@@ -153,28 +231,24 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     ttl: ttlMs,
     // Requests the cache must not answer: a bad token, or no token where reads need one. They run normally
     // and the resolvers refuse them with the right code.
-    enabled: (request) => viewerKey(request) !== undefined,
-    session: (request) => viewerKey(request) ?? null,
+    enabled: (request) => viewerOf(request) !== undefined,
+    session: (request) => viewerOf(request) ?? null,
     // Who is asking must always be answered fresh (tokens can be revoked by a reload).
     ttlPerSchemaCoordinate: { 'Query.viewer': 0, 'Query.auditTrail': 0 },
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
-      const variables = boundedJson(variableValues ?? {});
-      // Not cacheable (absurd variables): a key no one else will ever build, dropped by set().
-      if (variables === undefined) return `uncached:${crypto.randomUUID()}`;
-      const digest = crypto
-        .createHash('sha256')
-        .update(
-          JSON.stringify([normalise(documentString), operationName ?? null, variables, sessionId ?? null]),
-        )
-        .digest('hex');
-      return `${generation}:${digest}`;
-    },
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
+      keyOf(documentString, operationName, variableValues, sessionId),
     includeExtensionMetadata: false,
     // The plugin's own invalidation by entity id is not used: every write empties the cache.
     invalidateViaMutation: false,
   });
   return {
     plugins: [plugin],
+    async serve(request, send, pass) {
+      const key = servableKey(request);
+      const entry = key === undefined ? undefined : await lookup(key);
+      if (entry) return send(entry);
+      lookups.run({ key }, pass);
+    },
     invalidate(committed) {
       generation = committed;
       entries.clear();
