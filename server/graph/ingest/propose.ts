@@ -15,6 +15,7 @@ import {
   titleType,
   type RelationCue,
 } from './cues.ts';
+import { clauseFallbackClaims } from './clauses.ts';
 import { resolveEventDate } from './event-date.ts';
 import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
 import {
@@ -725,6 +726,26 @@ function englishPair(
   };
 }
 
+/** The clause fallback's pairs for what no rule of the sentence paired (see clauses.ts). */
+function fallbackSeeds(
+  sentence: Sentence,
+  ms: Mention[],
+  text: string,
+  language: Language,
+  seeds: ClaimSeed[],
+  qualifiers: Set<Mention>,
+): ClaimSeed[] {
+  const pairKey = (a: Mention, b: Mention) => [keyOf(a), keyOf(b)].sort().join('|');
+  const claimed = new Set(seeds.map((s) => pairKey(s.from, s.to)));
+  return clauseFallbackClaims(sentence, ms, text, language, {
+    key: keyOf,
+    role: (m) => roleParticle(text, m),
+    covered: (a, b) => claimed.has(pairKey(a, b)),
+    read: (start, end) => seeds.some((s) => [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
+    qualifiers,
+  });
+}
+
 /** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
 const BOTH_PARTIES: Record<Language, RegExp> = {
   en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
@@ -839,6 +860,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
           seeds.push({ ...seed, from: both[1] });
     pair = lastPairOf(seeds) ?? pair;
+    seeds.push(...fallbackSeeds(sentence, ends, text, language, seeds, new Set(titles.map((t) => t.to))));
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);

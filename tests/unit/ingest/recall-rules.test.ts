@@ -92,8 +92,10 @@ describe('claims', () => {
   });
 
   it('reads every form of a verb stem (만날, 찾을) and contract manufacturing (맡기는)', () => {
+    // "서울에 왔다" no rule reads; the clause fallback reads it as a visit.
     expect(claims('조주완 사장은 서울에 왔다. 그는 이재용 회장과 만날 예정이다.')).toEqual([
       'Cho Joo-wan MET_WITH Lee Jae-yong',
+      'Cho Joo-wan VISITED Seoul',
     ]);
     expect(claims('애플은 칩 생산을 삼성전자에 맡기는 방안을 검토하고 있다.')).toEqual([
       'Apple PARTNERS_WITH Samsung Electronics',
