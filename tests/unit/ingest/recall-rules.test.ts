@@ -140,3 +140,14 @@ describe('claims', () => {
     ]);
   });
 });
+
+describe('titles past an owner or a unit', () => {
+  it('"X의 Y 부사장", "X 부문의 Y 부사장": the person is vice president of the organisation', () => {
+    expect(claims('삼성전자의 김도현 부사장은 “칩이 좋다”고 말했다.')).toEqual([
+      '김도현 VICE_PRESIDENT_OF Samsung Electronics',
+    ]);
+    expect(claims('삼성전자 파운드리사업부의 김도현 부사장은 “칩이 좋다”고 말했다.')).toEqual([
+      '김도현 VICE_PRESIDENT_OF Samsung Electronics',
+    ]);
+  });
+});
