@@ -26,7 +26,7 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
     ],
     [
       'REPORTED',
-      /\breportedly\b|\baccording to\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
+      /\breportedly\b|\baccording to\b|\bthe people said\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
     ],
     ['CONFIRMED', /\bsaid\b|\bsays\b|\bannounced\b|\bconfirmed\b|\bstated\b|\btold\b/i],
   ],

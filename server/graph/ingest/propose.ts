@@ -752,6 +752,34 @@ function fallbackSeeds(
   });
 }
 
+/**
+ * English relative and appositive clauses ("Sony, which supplies the panels, …", "LG Display, whose largest
+ * shareholder is LG Electronics, …", "Jio, controlled by Mukesh Ambani, …") state background the article
+ * takes as known: a claim between the noun they describe (or a name inside them) and a name inside them is
+ * not hedged by the sentence's "the people said" or "may".
+ */
+const BACKGROUND_EN =
+  /,\s+(?:which|who|whose|an? (?:\w+ )?(?:unit|subsidiary|affiliate|arm) of|controlled by|owned by)\b[^,]*/gi;
+
+function backgroundOf(sentence: Sentence, ms: Mention[], language: Language): (seed: ClaimSeed) => boolean {
+  if (language !== 'en') return () => false;
+  const spans = [...sentence.text.matchAll(BACKGROUND_EN)].map((m) => {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    const described = ms.findLast((x) => x.end <= start && start - x.end <= 6) ?? null;
+    return { start, end, described };
+  });
+  const inside = (m: Mention, span: { start: number; end: number }) =>
+    m.start >= span.start && m.end <= span.end;
+  return (seed) =>
+    spans.some(
+      (span) =>
+        (inside(seed.from, span) || seed.from === span.described) &&
+        (inside(seed.to, span) || seed.to === span.described) &&
+        (inside(seed.from, span) || inside(seed.to, span)),
+    );
+}
+
 /** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
 const BOTH_PARTIES: Record<Language, RegExp> = {
   en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
@@ -846,6 +874,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const { certainty, cue } = certaintyOf(sentence.text, language);
     const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
+    const background = backgroundOf(sentence, ms, language);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
     const apposed = new Set(
@@ -875,7 +904,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
-      const type = certainty === 'SPECULATIVE' && !seed.fact ? hedgedType(seed.type, gazetteer) : seed.type;
+      // Background (a relative clause) is as sure as a fact, whatever hedges the sentence's main clause.
+      const sure = seed.fact || background(seed);
+      const type = certainty === 'SPECULATIVE' && !sure ? hedgedType(seed.type, gazetteer) : seed.type;
       claims.push({
         id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,
         type,
@@ -886,9 +917,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         translation: null,
         // A title is the article's own statement, even inside a sentence quoting someone else.
         attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
-        certainty: seed.fact ? 'CONFIRMED' : certainty,
+        certainty: sure ? 'CONFIRMED' : certainty,
         stance: seed.fact ? 'SUPPORTS' : stance,
-        cue: seed.fact ? null : cue,
+        cue: sure ? null : cue,
         occurredAt: seed.fact ? null : (date?.occurredAt ?? null),
         confidence: round(seed.confidence * ((seed.from.confidence + seed.to.confidence) / 2)),
       });
