@@ -26,7 +26,7 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
     ],
     [
       'REPORTED',
-      /\breportedly\b|\baccording to\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
+      /\breportedly\b|\baccording to\b|\bthe people said\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
     ],
     ['CONFIRMED', /\bsaid\b|\bsays\b|\bannounced\b|\bconfirmed\b|\bstated\b|\btold\b/i],
   ],
@@ -257,6 +257,7 @@ export function relationCues(sentence: string, language: Language): { cue: Relat
 export const TITLE_TYPES: [RegExp, string][] = [
   [/^(부회장|vice[- ]chairman)$/i, 'VICE_CHAIRMAN_OF'],
   [/^(회장|chairman|chairwoman|chair)$/i, 'CHAIRMAN_OF'],
+  [/^(부사장|vice[- ]president)$/i, 'VICE_PRESIDENT_OF'],
   [/^(CEO|최고경영자|사장|대표|대표이사|chief executive|chief executive officer|president)$/i, 'CEO_OF'],
   [/^(창업자|founder|co-founder)$/i, 'FOUNDED'],
   [/^(연구원|애널리스트|analyst|researcher)$/i, 'WORKS_FOR'],

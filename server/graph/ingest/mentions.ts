@@ -548,10 +548,14 @@ const US_STATES = new Set(
 );
 const EVENT_HEAD_EN = /\s(Forum|Summit|Conference|Expo|Festival|Show|Fair|Awards|Congress|Week)$/;
 
-/** A model or version token: "3", "3S", "15", "S24", "7X"; not a year, a count or a size ("2024", "3000", "80GB"). */
-const VERSION_TOKEN = /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(?![\p{L}\p{N}])/u;
+/**
+ * A model or version token: "3", "3S", "15", "S24", "7X", and the model words "Pro", "Ultra", "프로"; not a
+ * year, a count or a size ("2024", "3000", "80GB").
+ */
+const VERSION_TOKEN =
+  /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?|Pro|Max|Ultra|Plus|Mini|Lite)(?![\p{L}\p{N}])/u;
 const VERSION_TOKEN_KO =
-  /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?)(은|는|이|가|을|를|의|에|에서|에는|와|과|로|으로|도|만)?(?![\p{L}\p{N}])/u;
+  /^ (\d{1,2}[A-Za-z]?|[A-Z]\d{1,3}[A-Za-z]?|프로|맥스|울트라|플러스|미니|라이트)(은|는|이|가|을|를|의|에|에서|에는|와|과|로|으로|도|만)?(?![\p{L}\p{N}])/u;
 
 /**
  * "Quest 3S", "라마 3로", "갤럭시 S24": a known product or technology followed by a model token is a longer
@@ -938,9 +942,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function refind(text: string, language: Language, mentions: Mention[]): Mention[] {
   let out = [...mentions];
-  // A shorter guess inside the longer name yields to it ("S24" inside "갤럭시 S24" written again unquoted).
+  // A shorter name inside the longer name yields to it: a guess ("S24" inside "갤럭시 S24" written again
+  // unquoted) and a known name too ("메타" inside "레이밴 메타": a product named after its maker is not it).
   const yields = (x: Mention, start: number, end: number) =>
-    x.entity === null && x.start >= start && x.end <= end && x.end - x.start < end - start;
+    x.start >= start && x.end <= end && x.end - x.start < end - start;
   const covered = (start: number, end: number) =>
     out.some((x) => x.start < end && start < x.end && !yields(x, start, end));
   const seen = new Set<string>();

@@ -15,6 +15,7 @@ import {
   titleType,
   type RelationCue,
 } from './cues.ts';
+import { clauseFallbackClaims } from './clauses.ts';
 import { resolveEventDate } from './event-date.ts';
 import { findMentions, type Gazetteer, type Mention } from './mentions.ts';
 import {
@@ -226,6 +227,11 @@ interface ClaimSeed {
   derived?: boolean;
 }
 
+/** Korean titles that tie a person to an organisation; 부사장 before 사장, so the longer one is read. */
+const TITLES_KO = '부회장|회장|CEO|최고경영자|부사장|사장|대표이사|대표|창업자';
+/** Between an organisation and its person: nothing, 의, or a unit of it ("데이터센터 부문의"). */
+const ORG_UNIT_KO = /^의 $|^(의)? (?:[\p{L}\p{N}]+ )?[\p{L}\p{N}]*(부문|사업부|본부|법인|연구소)의 $/u;
+
 function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
   for (let i = 0; i + 1 < ms.length; i++) {
@@ -242,15 +248,16 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
       // gloss may stand between the person and the organisation ("곽노정(Kwak Noh-jung) SK하이닉스 사장").
       if (a === org && !a.particle && between === ' ') {
         title =
-          /(부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)$/.exec(b.surface)?.[1] ??
-          /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자)/.exec(after)?.[1] ??
+          new RegExp(`(${TITLES_KO})$`).exec(b.surface)?.[1] ??
+          new RegExp(`^ (${TITLES_KO})`).exec(after)?.[1] ??
           null;
+      } else if (a === org && /^의$|^$/.test(a.particle) && ORG_UNIT_KO.test(between)) {
+        // "삼성전자의 김도현 부사장", "AMD 데이터센터 부문의 마이클 토렌스 부사장": the person's title follows.
+        title = new RegExp(`^ (${TITLES_KO})`).exec(after)?.[1] ?? null;
       } else if (a === person && !a.particle && /^\)? $/.test(between)) {
-        title =
-          /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자|연구원|애널리스트)/.exec(after)?.[1] ??
-          null;
+        title = new RegExp(`^ (${TITLES_KO}|연구원|애널리스트)`).exec(after)?.[1] ?? null;
       } else if (a === org && !a.particle) {
-        title = /^ (부회장|회장|CEO|최고경영자|사장|대표이사|대표|창업자) $/.exec(between)?.[1] ?? null;
+        title = new RegExp(`^ (${TITLES_KO}) $`).exec(between)?.[1] ?? null;
       }
     } else {
       // "Samsung Electronics Chairman Lee Jae-yong", "Nvidia's CEO Jensen Huang", "X, chief executive of Y".
@@ -725,6 +732,54 @@ function englishPair(
   };
 }
 
+/** The clause fallback's pairs for what no rule of the sentence paired (see clauses.ts). */
+function fallbackSeeds(
+  sentence: Sentence,
+  ms: Mention[],
+  text: string,
+  language: Language,
+  seeds: ClaimSeed[],
+  qualifiers: Set<Mention>,
+): ClaimSeed[] {
+  const pairKey = (a: Mention, b: Mention) => [keyOf(a), keyOf(b)].sort().join('|');
+  const claimed = new Set(seeds.map((s) => pairKey(s.from, s.to)));
+  return clauseFallbackClaims(sentence, ms, text, language, {
+    key: keyOf,
+    role: (m) => roleParticle(text, m),
+    covered: (a, b) => claimed.has(pairKey(a, b)),
+    read: (start, end) => seeds.some((s) => [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
+    qualifiers,
+  });
+}
+
+/**
+ * English relative and appositive clauses ("Sony, which supplies the panels, …", "LG Display, whose largest
+ * shareholder is LG Electronics, …", "Jio, controlled by Mukesh Ambani, …") state background the article
+ * takes as known: a claim between the noun they describe (or a name inside them) and a name inside them is
+ * not hedged by the sentence's "the people said" or "may".
+ */
+const BACKGROUND_EN =
+  /,\s+(?:which|who|whose|an? (?:\w+ )?(?:unit|subsidiary|affiliate|arm) of|controlled by|owned by)\b[^,]*/gi;
+
+function backgroundOf(sentence: Sentence, ms: Mention[], language: Language): (seed: ClaimSeed) => boolean {
+  if (language !== 'en') return () => false;
+  const spans = [...sentence.text.matchAll(BACKGROUND_EN)].map((m) => {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    const described = ms.findLast((x) => x.end <= start && start - x.end <= 6) ?? null;
+    return { start, end, described };
+  });
+  const inside = (m: Mention, span: { start: number; end: number }) =>
+    m.start >= span.start && m.end <= span.end;
+  return (seed) =>
+    spans.some(
+      (span) =>
+        (inside(seed.from, span) || seed.from === span.described) &&
+        (inside(seed.to, span) || seed.to === span.described) &&
+        (inside(seed.from, span) || inside(seed.to, span)),
+    );
+}
+
 /** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
 const BOTH_PARTIES: Record<Language, RegExp> = {
   en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
@@ -819,6 +874,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const { certainty, cue } = certaintyOf(sentence.text, language);
     const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
+    const background = backgroundOf(sentence, ms, language);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
     const apposed = new Set(
@@ -839,6 +895,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
           seeds.push({ ...seed, from: both[1] });
     pair = lastPairOf(seeds) ?? pair;
+    seeds.push(...fallbackSeeds(sentence, ends, text, language, seeds, new Set(titles.map((t) => t.to))));
     for (const seed of seeds) {
       const fromKey = keyOf(seed.from);
       const toKey = keyOf(seed.to);
@@ -847,7 +904,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       const dedupe = `${sentence.text}:${seed.type}:${fromKey}:${toKey}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
-      const type = certainty === 'SPECULATIVE' && !seed.fact ? hedgedType(seed.type, gazetteer) : seed.type;
+      // Background (a relative clause) is as sure as a fact, whatever hedges the sentence's main clause.
+      const sure = seed.fact || background(seed);
+      const type = certainty === 'SPECULATIVE' && !sure ? hedgedType(seed.type, gazetteer) : seed.type;
       claims.push({
         id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,
         type,
@@ -858,9 +917,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
         translation: null,
         // A title is the article's own statement, even inside a sentence quoting someone else.
         attributedTo: (seed.fact ? null : attribution?.name) ?? source.publisher!,
-        certainty: seed.fact ? 'CONFIRMED' : certainty,
+        certainty: sure ? 'CONFIRMED' : certainty,
         stance: seed.fact ? 'SUPPORTS' : stance,
-        cue: seed.fact ? null : cue,
+        cue: sure ? null : cue,
         occurredAt: seed.fact ? null : (date?.occurredAt ?? null),
         confidence: round(seed.confidence * ((seed.from.confidence + seed.to.confidence) / 2)),
       });

@@ -85,6 +85,9 @@ describe('certainty, attribution and dates', () => {
     ['LG said the two met.', 'en', 'CONFIRMED', 'said'],
     ['The two reportedly met.', 'en', 'REPORTED', 'reportedly'],
     ['They met, according to people familiar with the matter.', 'en', 'REPORTED', 'according to'],
+    // The unnamed sources of an earlier "people familiar with …" are still unnamed.
+    ['Naver ordered H200 units, the people said.', 'en', 'REPORTED', 'the people said'],
+    ['Samsung has sought H200 chips, one of the people said.', 'en', 'REPORTED', 'the people said'],
     ['Samsung may supply chips.', 'en', 'SPECULATIVE', 'may'],
     ['Samsung is expected to supply chips.', 'en', 'SPECULATIVE', 'is expected to'],
     ['Samsung supplies chips.', 'en', 'CONFIRMED', null],

@@ -92,8 +92,10 @@ describe('claims', () => {
   });
 
   it('reads every form of a verb stem (만날, 찾을) and contract manufacturing (맡기는)', () => {
+    // "서울에 왔다" no rule reads; the clause fallback reads it as a visit.
     expect(claims('조주완 사장은 서울에 왔다. 그는 이재용 회장과 만날 예정이다.')).toEqual([
       'Cho Joo-wan MET_WITH Lee Jae-yong',
+      'Cho Joo-wan VISITED Seoul',
     ]);
     expect(claims('애플은 칩 생산을 삼성전자에 맡기는 방안을 검토하고 있다.')).toEqual([
       'Apple PARTNERS_WITH Samsung Electronics',
@@ -135,6 +137,17 @@ describe('claims', () => {
     expect(claims('엔비디아는 차세대 H300에 HBM3E를 탑재한다.')).toEqual([
       'H300 USES HBM3E',
       'Nvidia USES HBM3E',
+    ]);
+  });
+});
+
+describe('titles past an owner or a unit', () => {
+  it('"X의 Y 부사장", "X 부문의 Y 부사장": the person is vice president of the organisation', () => {
+    expect(claims('삼성전자의 김도현 부사장은 “칩이 좋다”고 말했다.')).toEqual([
+      '김도현 VICE_PRESIDENT_OF Samsung Electronics',
+    ]);
+    expect(claims('삼성전자 파운드리사업부의 김도현 부사장은 “칩이 좋다”고 말했다.')).toEqual([
+      '김도현 VICE_PRESIDENT_OF Samsung Electronics',
     ]);
   });
 });
