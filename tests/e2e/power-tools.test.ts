@@ -602,6 +602,29 @@ describe('power tools (Chromium)', () => {
       geo.edges.filter((e) => e.labelPx < 8).map((e) => e.id),
       `zoom ${geo.zoom}`,
     ).toEqual([]);
+    // Fitted: every shape and drawn name on the canvas (labels and shapes keep their screen size, so the
+    // spread-out graph once spilled off its edges after one fit).
+    const frame = await page.locator('#canvas').boundingBox();
+    if (!frame) throw new Error('no canvas');
+    const outside = geo.nodes.filter(
+      (n) =>
+        Math.min(n.x1, n.y1) < 0 ||
+        n.x2 > frame.width ||
+        n.y2 > frame.height ||
+        (n.labelShown &&
+          (Math.min(n.label.x1, n.label.y1) < 0 || n.label.x2 > frame.width || n.label.y2 > frame.height)),
+    );
+    expect(
+      outside.map((n) => n.id),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
+    // Shapes big enough to tell kinds apart and to click next to their 10 px names: at least 14 px across
+    // (at this zoom a 30-unit shape would otherwise be a 5 px dot).
+    const dots = geo.nodes.filter((n) => Math.min(n.x2 - n.x1, n.y2 - n.y1) < 14);
+    expect(
+      dots.map((n) => `${n.id} ${(n.x2 - n.x1).toFixed(1)}px`),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
     // The five Samsung–Meta relationships: each its own curve (distinct control points and label spots).
     const pair = geo.edges.filter(
       (e) => [e.source, e.target].sort().join() === [META, SAMSUNG].sort().join(),
@@ -659,6 +682,19 @@ describe('power tools (Chromium)', () => {
     expect(closer.zoom).toBeGreaterThan(geo.zoom * 1.5);
     expect(shownEdges(closer), `zoom ${geo.zoom} → ${closer.zoom}`).toBeGreaterThan(shownEdges(geo));
     await page.click('button:has-text("Fit")');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Clickable at the fitted zoom: a click 4 px right of the smallest shape's centre selects it.
+    const fitted = await geometry(page);
+    const smallest = [...fitted.nodes].sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1))[0]!;
+    await page.mouse.click(
+      canvas.x + (smallest.x1 + smallest.x2) / 2 + 4,
+      canvas.y + (smallest.y1 + smallest.y2) / 2,
+    );
+    await page.waitForFunction(
+      (id) => (window as unknown as Linkage).linkage.store.getState().history.present.selection?.id === id,
+      smallest.id,
+      { timeout: 5000 },
+    );
   });
 
   // After the big batch expansions above (fcose relaxes the new entities against the fixed arrangement,

@@ -22,6 +22,7 @@ import {
   fitSeparate,
   labelScaleAt,
   placeAround,
+  shapeScaleAt,
   spiralPositions,
   type FitFrame,
   type LabelledNode,
@@ -30,7 +31,7 @@ import {
 import type { RefineRequest } from './refine-core.ts';
 import { hiddenLabels, type LabelBox, type LabelCandidate } from './labels.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
-import { buildStylesheet } from './stylesheet.ts';
+import { buildStylesheet, NODE_SIDE, type DetailScale } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
 import { reportLegend } from './legend.ts';
 import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
@@ -51,12 +52,17 @@ const MIN_LEGIBLE_ZOOM = 0.1;
 const FIT_PADDING = 40;
 /** A small graph is fitted no closer than this (its nodes would look swollen). */
 const MAX_FIT_ZOOM = 1.4;
-/** How node labels grow as the view zooms out (10 px on screen below 100 %), and how a fit frames them. */
+/**
+ * How node labels and shapes grow as the view zooms out, and how a fit frames them: labels stay 10 px
+ * on screen below 100 %; shapes stay 18 px (a 30-unit shape at 60 %; an event's 15.6 px) below 60 %, so
+ * at the fitted zoom of a few hundred elements they are still told apart by kind and clicked.
+ */
 const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
   padding: FIT_PADDING,
   zoomedOut: 10 / 11,
   maxLabelScale: 1 / MIN_LEGIBLE_ZOOM,
   maxZoom: MAX_FIT_ZOOM,
+  shapeZoom: 18 / NODE_SIDE,
 };
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
@@ -134,6 +140,11 @@ export function createGraphView(
   const useWebGL = hasHardwareWebGL();
   const axis = createTimelineAxis(container.parentElement ?? container);
   let large = false;
+  /**
+   * Labels' and shapes' size over their size at 100 % (node labels 11 px; applyLabelScale), what declutter
+   * measured them at. Replaced, never changed in place: the stylesheet is rebuilt from it.
+   */
+  let scale: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
   let cy: Core = mount([]);
   let syncing = false;
   let lastView: GraphView | null = null;
@@ -149,7 +160,7 @@ export function createGraphView(
     const options = {
       container,
       elements,
-      style: buildStylesheet({ large }),
+      style: buildStylesheet({ large, scale }),
       minZoom: 0.1,
       maxZoom: 4,
       selectionType: 'single',
@@ -268,9 +279,6 @@ export function createGraphView(
   // overlaps. declutter spaces the nodes for these sizes at the fitted zoom; labels that would still
   // cover one another are culled (cullLabels). One rule update per frame at most.
   let labelFrame = 0;
-  /** Node labels' size over their size at 100 % (11 px): what declutter measured them at. */
-  let labelScale = 1;
-  let edgeLabelScale = 1;
   function scheduleLabelScale(): void {
     if (labelFrame) return;
     labelFrame = requestAnimationFrame(() => {
@@ -281,14 +289,18 @@ export function createGraphView(
   function applyLabelScale(): void {
     if (large) return;
     const zoom = cy.zoom();
-    const scale = Math.round(labelScaleAt(zoom, LABEL_FRAME) * 10) / 10;
-    const edgeScale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom)) * 10) / 10;
-    if (scale === labelScale && edgeScale === edgeLabelScale) return;
-    labelScale = scale;
-    edgeLabelScale = edgeScale;
-    // A new stylesheet, not rules appended to the old one: appending added a node and an edge rule per
-    // zoom step, and every restyle matched each element against all of them.
-    cy.style(buildStylesheet({ large, scale: { node: scale, edge: edgeScale } }));
+    const tenth = (n: number) => Math.round(n * 10) / 10;
+    const next: DetailScale = {
+      label: tenth(labelScaleAt(zoom, LABEL_FRAME)),
+      edgeLabel: tenth(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom))),
+      shape: tenth(shapeScaleAt(zoom, LABEL_FRAME)),
+    };
+    if (next.label === scale.label && next.edgeLabel === scale.edgeLabel && next.shape === scale.shape)
+      return;
+    scale = next;
+    // A new stylesheet, not rules appended to the old one: each zoom step appended a node and an edge
+    // rule, and every restyle matched each element against all of them.
+    cy.style(buildStylesheet({ large, scale }));
     cullLabels();
   }
 
@@ -402,17 +414,17 @@ export function createGraphView(
       const p = n.position();
       const label = large ? null : labelBox(n);
       const [w, h] = [n.outerWidth(), n.outerHeight()];
+      // Measured at the current label and shape scale; fitSeparate wants them at scale 1.
       return {
         id: n.id(),
         x: p.x,
         y: p.y,
-        w,
-        h,
-        // Measured at the current label scale; fitSeparate wants it at scale 1.
+        w: w / scale.shape,
+        h: h / scale.shape,
         label: label && {
-          w: (label.x2 - label.x1) / labelScale,
-          h: (label.y2 - label.y1) / labelScale,
-          below: Math.max(0, label.y1 - (p.y + h / 2)) / labelScale,
+          w: (label.x2 - label.x1) / scale.label,
+          h: (label.y2 - label.y1) / scale.label,
+          below: Math.max(0, label.y1 - (p.y + h / 2)) / scale.label,
         },
         mobility: n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1,
       };
@@ -435,10 +447,9 @@ export function createGraphView(
     const elements = cy.elements().jsons() as unknown as ElementDefinition[];
     const viewport = { zoom: cy.zoom(), pan: cy.pan() };
     cy.destroy();
+    scale = { label: 1, edgeLabel: 1, shape: 1 };
     cy = mount(elements);
     cy.viewport(viewport);
-    labelScale = 1;
-    edgeLabelScale = 1;
   }
 
   function render(view: GraphView): void {
@@ -524,8 +535,8 @@ export function createGraphView(
    * hold up the first paint of a big batch, and the 40 px padding covers most of them.
    */
   function fitAll(quick = false): void {
-    if (!quick) cy.fit(undefined, FIT_PADDING);
-    else {
+    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+    if (quick) {
       const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
       const zoom = Math.min((cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
       const level = Math.max(cy.minZoom(), Math.min(zoom, cy.maxZoom()));
@@ -536,10 +547,20 @@ export function createGraphView(
           y: cy.height() / 2 - level * (box.y1 + box.h / 2),
         },
       });
+      if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
+      applyLabelScale();
+      return;
     }
-    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-    if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
-    applyLabelScale();
+    // Labels and shapes keep their size on screen, so at the lower zoom a fit lands at they take more of
+    // the graph, and one fit left the spread-out graph spilling off the canvas: fit again at the sizes
+    // that zoom draws them until the zoom holds (fittedZoom's fixed point, with the boxes as drawn).
+    for (let round = 0; round < 4; round++) {
+      const before = cy.zoom();
+      cy.fit(undefined, FIT_PADDING);
+      if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
+      applyLabelScale();
+      if (Math.abs(cy.zoom() - before) < 0.01 * before) break;
+    }
   }
 
   function runLayout(view: GraphView, graph: VisibleGraph): void {
@@ -880,7 +901,11 @@ export function createGraphView(
   return {
     fit: () => {
       cy.resize();
-      cy.fit(undefined, FIT_PADDING);
+      // A shorter canvas (the table opened) fits lower, where the names take more of the graph: spaced
+      // for the zoom of the fit to come, none is culled where another stands (labels are not measured
+      // on big graphs, their level of detail).
+      if (!large) declutter(new Set());
+      fitAll();
     },
     focus: () => container.focus(),
     svg: async (meta) => (await reportSvg(meta)).svg,

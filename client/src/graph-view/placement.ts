@@ -236,12 +236,12 @@ export function separate(
   return moved;
 }
 
-/** A node for fitSeparate: its centre and shape in graph units, its label as drawn at 100 % zoom. */
+/** A node for fitSeparate: its centre in graph units, its shape and label as drawn at 100 % zoom. */
 export interface LabelledNode {
   id: string;
   x: number;
   y: number;
-  /** The shape's size: graph units at every zoom. */
+  /** The shape's size at shape scale 1 (graph units); below FitFrame.shapeZoom it grows as 1 / zoom. */
   w: number;
   h: number;
   /**
@@ -260,8 +260,13 @@ export interface FitFrame {
   padding: number;
   /** A label's size on screen below 100 % zoom, over its size at 100 %. */
   zoomedOut: number;
-  /** 1 / the lowest zoom at which labels still keep their on-screen size. */
+  /** 1 / the lowest zoom at which labels (and shapes) still keep their on-screen size. */
   maxLabelScale: number;
+  /**
+   * Below this zoom shapes keep their on-screen size (they grow in graph units as 1 / zoom), so that at a
+   * fitted zoom far below 100 % they stay big enough to tell apart by kind and to click.
+   */
+  shapeZoom: number;
   /** The highest zoom the view is fitted at. */
   maxZoom: number;
 }
@@ -273,16 +278,32 @@ export interface FitFrame {
 export const labelScaleAt = (zoom: number, frame: Pick<FitFrame, 'zoomedOut' | 'maxLabelScale'>): number =>
   Math.max(1, frame.zoomedOut * Math.min(frame.maxLabelScale, 1 / zoom));
 
-function footprintsAt(nodes: readonly LabelledNode[], scale: number): Footprint[] {
+/** A shape's size in graph units at a zoom, over its size at 100 %: below shapeZoom it keeps its screen size. */
+export const shapeScaleAt = (zoom: number, frame: Pick<FitFrame, 'shapeZoom' | 'maxLabelScale'>): number =>
+  Math.max(1, Math.min(frame.maxLabelScale * frame.shapeZoom, frame.shapeZoom / zoom));
+
+/** How much labels and shapes are grown (graph units over their size at 100 %). */
+interface Scales {
+  label: number;
+  shape: number;
+}
+
+const scalesAt = (zoom: number, frame: FitFrame): Scales => ({
+  label: labelScaleAt(zoom, frame),
+  shape: shapeScaleAt(zoom, frame),
+});
+
+function footprintsAt(nodes: readonly LabelledNode[], scale: Scales): Footprint[] {
   return nodes.map((n) => {
-    let x1 = n.x - n.w / 2;
-    let x2 = n.x + n.w / 2;
-    const y1 = n.y - n.h / 2;
-    let y2 = n.y + n.h / 2;
+    const [w, h] = [n.w * scale.shape, n.h * scale.shape];
+    let x1 = n.x - w / 2;
+    let x2 = n.x + w / 2;
+    const y1 = n.y - h / 2;
+    let y2 = n.y + h / 2;
     if (n.label) {
-      x1 = Math.min(x1, n.x - (n.label.w * scale) / 2);
-      x2 = Math.max(x2, n.x + (n.label.w * scale) / 2);
-      y2 = Math.max(y2, n.y + n.h / 2 + (n.label.below + n.label.h) * scale);
+      x1 = Math.min(x1, n.x - (n.label.w * scale.label) / 2);
+      x2 = Math.max(x2, n.x + (n.label.w * scale.label) / 2);
+      y2 = Math.max(y2, n.y + h / 2 + (n.label.below + n.label.h) * scale.label);
     }
     return { id: n.id, x1, y1, x2, y2, mobility: n.mobility };
   });
@@ -295,7 +316,7 @@ function footprintsAt(nodes: readonly LabelledNode[], scale: number): Footprint[
 export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): number {
   let zoom = frame.maxZoom;
   for (let k = 0; k < 8; k++) {
-    const boxes = footprintsAt(nodes, labelScaleAt(zoom, frame));
+    const boxes = footprintsAt(nodes, scalesAt(zoom, frame));
     const x1 = Math.min(...boxes.map((b) => b.x1));
     const x2 = Math.max(...boxes.map((b) => b.x2));
     const y1 = Math.min(...boxes.map((b) => b.y1));
@@ -332,21 +353,25 @@ export function fitSeparate(
 ): Map<string, { dx: number; dy: number }> {
   const { gapPx = 2, headroom = 1.05, passes = 8 } = options;
   // Big graphs: shapes only (their labels are level of detail), and no zoom to space them for.
-  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, 1));
+  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, { label: 1, shape: 1 }));
   const current = nodes.map((n) => ({ ...n }));
   let pass = 0;
   let zoom = fittedZoom(current, frame);
-  const spaced = (scale: number) => separate(footprintsAt(current, scale), gapPx * scale);
-  // Done when the labels as the fitted view draws them stand apart; each pass spaces them for a little
-  // more than that, so that the zoom falling as they spread does not undo it.
+  const spaced = (scale: Scales) => separate(footprintsAt(current, scale), gapPx * scale.label);
+  // Done when the labels and shapes as the fitted view draws them stand apart; each pass spaces them for
+  // a little more than that, so that the zoom falling as they spread does not undo it.
   const crowded = () => {
-    const scale = labelScaleAt(zoom, frame);
-    return anyOverlap(footprintsAt(current, scale), gapPx * scale);
+    const scale = scalesAt(zoom, frame);
+    return anyOverlap(footprintsAt(current, scale), gapPx * scale.label);
   };
+  const largest = scalesAt(1 / frame.maxLabelScale, frame);
   while (pass < passes && crowded()) {
     pass += 1;
-    const largest = labelScaleAt(1 / frame.maxLabelScale, frame);
-    const moved = spaced(Math.min(largest, labelScaleAt(zoom, frame) * headroom));
+    const at = scalesAt(zoom, frame);
+    const moved = spaced({
+      label: Math.min(largest.label, at.label * headroom),
+      shape: Math.min(largest.shape, at.shape * headroom),
+    });
     for (const n of current) {
       const o = moved.get(n.id);
       if (o) {

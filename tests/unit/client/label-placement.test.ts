@@ -6,11 +6,13 @@ import {
   fitSeparate,
   fittedZoom,
   labelScaleAt,
+  shapeScaleAt,
   type FitFrame,
   type LabelledNode,
 } from '../../../client/src/graph-view/placement.ts';
 
-// As the explorer frames a fit: labels 10 px on screen below 100 % (11 px at 100 %), down to 10 % zoom.
+// As the explorer frames a fit: labels 10 px on screen below 100 % (11 px at 100 %), down to 10 % zoom;
+// a 30-unit shape 18 px on screen below 60 %.
 const FRAME: FitFrame = {
   width: 1000,
   height: 760,
@@ -18,25 +20,27 @@ const FRAME: FitFrame = {
   zoomedOut: 10 / 11,
   maxLabelScale: 1 / 0.1,
   maxZoom: 1.4,
+  shapeZoom: 0.6,
 };
 
-/** Label boxes as the fitted view draws them: graph units at the label scale of the fitted zoom. */
+/** Label and shape boxes as the fitted view draws them: graph units at the scales of the fitted zoom. */
 function drawnAtFit(nodes: readonly LabelledNode[]) {
   const zoom = fittedZoom(nodes, FRAME);
   const s = labelScaleAt(zoom, FRAME);
+  const k = shapeScaleAt(zoom, FRAME);
   const labels = nodes.map((n) => ({
     id: n.id,
     x1: n.x - ((n.label?.w ?? 0) * s) / 2,
     x2: n.x + ((n.label?.w ?? 0) * s) / 2,
-    y1: n.y + n.h / 2 + (n.label?.below ?? 0) * s,
-    y2: n.y + n.h / 2 + ((n.label?.below ?? 0) + (n.label?.h ?? 0)) * s,
+    y1: n.y + (n.h * k) / 2 + (n.label?.below ?? 0) * s,
+    y2: n.y + (n.h * k) / 2 + ((n.label?.below ?? 0) + (n.label?.h ?? 0)) * s,
   }));
   const shapes = nodes.map((n) => ({
     id: n.id,
-    x1: n.x - n.w / 2,
-    x2: n.x + n.w / 2,
-    y1: n.y - n.h / 2,
-    y2: n.y + n.h / 2,
+    x1: n.x - (n.w * k) / 2,
+    x2: n.x + (n.w * k) / 2,
+    y1: n.y - (n.h * k) / 2,
+    y2: n.y + (n.h * k) / 2,
   }));
   return { zoom, labels, shapes };
 }
@@ -44,10 +48,10 @@ type Rect = { id: string; x1: number; y1: number; x2: number; y2: number };
 const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /** 60 entities as fcose leaves them for labels drawn at 100 %: 130 units apart, labels 60–130 px wide. */
-function crowd(seed: number): LabelledNode[] {
+function crowd(seed: number, count = 60): LabelledNode[] {
   let state = seed;
   const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return Array.from({ length: 60 }, (_, i) => ({
+  return Array.from({ length: count }, (_, i) => ({
     id: `n${i}`,
     x: (i % 8) * 130 + random() * 40,
     y: Math.floor(i / 8) * 130 + random() * 40,
@@ -71,9 +75,12 @@ describe('fittedZoom', () => {
       { id: 'b', x: 2000, y: 0, w: 30, h: 30, label: { w: 100, h: 20, below: 0 }, mobility: 1 },
     ];
     const zoom = fittedZoom(nodes, FRAME);
-    // Width: from -15 to 2000 + half the label, drawn at 10 px (of 11) on screen; 920 px across.
+    // Width: from a's left edge to 2000 + half b's label, 920 px across. Below 60 % a's shape is drawn
+    // 18 px wide (9 px each side of its centre) and the label 10 px of 11.
+    const left = 9 / zoom;
     const right = 2000 + (50 * (10 / 11)) / zoom;
-    expect(zoom).toBeCloseTo(920 / (right + 15), 4);
+    expect(zoom).toBeLessThan(0.6);
+    expect(zoom).toBeCloseTo(920 / (right + left), 4);
   });
 });
 
@@ -98,6 +105,24 @@ describe('fitSeparate', () => {
       expect(stats.zoom).toBeCloseTo(zoom, 6);
     });
   }
+
+  it('100 entities: fitted far below 60 %, shapes are still drawn 18 px wide, clear of every label and shape', () => {
+    const nodes = crowd(6, 80);
+    const after = movedBy(nodes, fitSeparate(nodes, FRAME));
+    const { zoom, labels, shapes } = drawnAtFit(after);
+    expect(zoom).toBeLessThan(0.4);
+    // Not 30 × zoom (9 px and less): a shape that small is a dot, its kind unreadable and hard to click.
+    const sides = shapes.map((b) => (b.x2 - b.x1) * zoom);
+    expect(Math.min(...sides), `zoom ${zoom}`).toBeGreaterThanOrEqual(17.9);
+    const clashes: string[] = [];
+    for (let i = 0; i < after.length; i++)
+      for (let j = 0; j < after.length; j++) {
+        if (i === j) continue;
+        if (overlap(labels[i]!, shapes[j]!)) clashes.push(`${labels[i]!.id} on ${shapes[j]!.id}`);
+        if (j > i && overlap(shapes[i]!, shapes[j]!)) clashes.push(`${shapes[i]!.id} on ${shapes[j]!.id}`);
+      }
+    expect(clashes, `zoom ${zoom}`).toEqual([]);
+  });
 
   it('one pass spaced for the zoom before spacing is not enough (why it repeats)', () => {
     const nodes = crowd(1);
