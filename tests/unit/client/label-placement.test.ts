@@ -106,12 +106,12 @@ describe('fitSeparate', () => {
     });
   }
 
-  it('100 entities: fitted far below 60 %, shapes are still drawn 18 px wide, clear of every label and shape', () => {
-    const nodes = crowd(6, 80);
+  it('72 entities: fitted below 50 %, shapes are still drawn 18 px wide, clear of every label and shape', () => {
+    const nodes = crowd(6, 72);
     const after = movedBy(nodes, fitSeparate(nodes, FRAME));
     const { zoom, labels, shapes } = drawnAtFit(after);
-    expect(zoom).toBeLessThan(0.4);
-    // Not 30 × zoom (9 px and less): a shape that small is a dot, its kind unreadable and hard to click.
+    expect(zoom).toBeLessThan(0.5);
+    // Not 30 × zoom (13 px with shapes fixed in graph units, 4–5 px at the e2e's fitted zoom): a dot.
     const sides = shapes.map((b) => (b.x2 - b.x1) * zoom);
     expect(Math.min(...sides), `zoom ${zoom}`).toBeGreaterThanOrEqual(17.9);
     const clashes: string[] = [];
