@@ -20,6 +20,7 @@ import { createLayoutRefiner } from './layout-refiner.ts';
 import {
   avoidOverlaps,
   fitSeparate,
+  fittedView,
   labelScaleAt,
   placeAround,
   shapeScaleAt,
@@ -46,8 +47,12 @@ interface EdgeInternals {
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
-/** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
-const MIN_LEGIBLE_ZOOM = 0.1;
+/**
+ * Down to this zoom, labels keep their on-screen size (applyLabelScale); also the lowest zoom. ~60
+ * entities with two-line names and 18 px shapes fit at ~0.09 (0.113 with 4 px dots): at 0.1 they
+ * spilled off the canvas.
+ */
+const MIN_LEGIBLE_ZOOM = 0.08;
 /** Pixels left around the graph when the view is fitted to it. */
 const FIT_PADDING = 40;
 /** A small graph is fitted no closer than this (its nodes would look swollen). */
@@ -161,7 +166,8 @@ export function createGraphView(
       container,
       elements,
       style: buildStylesheet({ large, scale }),
-      minZoom: 0.1,
+      // Big graphs keep 0.1: further out than that they are read for their shape only.
+      minZoom: large ? 0.1 : MIN_LEGIBLE_ZOOM,
       maxZoom: 4,
       selectionType: 'single',
       // Shift-drag on the background draws a box; what it holds joins the selection (selectMany).
@@ -407,10 +413,26 @@ export function createGraphView(
    * view then culled a third of its labels). `fresh` nodes move first, the arrangement only off itself,
    * pinned nodes never. Big graphs: shapes only (their labels are level of detail).
    */
+  /** The canvas size the last collision pass spaced the nodes for. */
+  let spacedFor = { width: 0, height: 0 };
   function declutter(fresh: ReadonlySet<string>): void {
-    const nodes = cy.nodes().toArray();
-    if (nodes.length < 2) return;
-    const placed: LabelledNode[] = nodes.map((n) => {
+    if (cy.nodes().length < 2) return;
+    spacedFor = { width: cy.width(), height: cy.height() };
+    const moved = fitSeparate(measured(fresh), frame());
+    cy.batch(() => {
+      for (const [id, { dx, dy }] of moved) {
+        const node = cy.getElementById(id);
+        const p = node.position();
+        node.position({ x: p.x + dx, y: p.y + dy });
+      }
+    });
+  }
+
+  const frame = (): FitFrame => ({ ...LABEL_FRAME, width: cy.width(), height: cy.height() });
+
+  /** Every node's shape and label as drawn now, brought back to scale 1 (what placement.ts reads). */
+  function measured(fresh: ReadonlySet<string>): LabelledNode[] {
+    return cy.nodes().map((n: NodeSingular) => {
       const p = n.position();
       const label = large ? null : labelBox(n);
       const [w, h] = [n.outerWidth(), n.outerHeight()];
@@ -428,14 +450,6 @@ export function createGraphView(
         },
         mobility: n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1,
       };
-    });
-    const moved = fitSeparate(placed, { ...LABEL_FRAME, width: cy.width(), height: cy.height() });
-    cy.batch(() => {
-      for (const [id, { dx, dy }] of moved) {
-        const node = cy.getElementById(id);
-        const p = node.position();
-        node.position({ x: p.x + dx, y: p.y + dy });
-      }
     });
   }
 
@@ -551,16 +565,20 @@ export function createGraphView(
       applyLabelScale();
       return;
     }
-    // Labels and shapes keep their size on screen, so at the lower zoom a fit lands at they take more of
-    // the graph, and one fit left the spread-out graph spilling off the canvas: fit again at the sizes
-    // that zoom draws them until the zoom holds (fittedZoom's fixed point, with the boxes as drawn).
-    for (let round = 0; round < 4; round++) {
-      const before = cy.zoom();
+    if (large || cy.nodes().empty()) {
       cy.fit(undefined, FIT_PADDING);
       if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
-      applyLabelScale();
-      if (Math.abs(cy.zoom() - before) < 0.01 * before) break;
+      return;
     }
+    // Labels and shapes keep their size on screen, so they take more of the graph at the lower zoom a
+    // fit lands at: the view is framed for the sizes that zoom draws them (placement.ts fittedView).
+    const view = fittedView(measured(new Set()), frame());
+    const zoom = Math.max(cy.minZoom(), view.zoom);
+    cy.viewport({
+      zoom,
+      pan: { x: centre.x - (zoom * (view.x1 + view.x2)) / 2, y: centre.y - (zoom * (view.y1 + view.y2)) / 2 },
+    });
+    applyLabelScale();
   }
 
   function runLayout(view: GraphView, graph: VisibleGraph): void {
@@ -903,8 +921,10 @@ export function createGraphView(
       cy.resize();
       // A shorter canvas (the table opened) fits lower, where the names take more of the graph: spaced
       // for the zoom of the fit to come, none is culled where another stands (labels are not measured
-      // on big graphs, their level of detail).
-      if (!large) declutter(new Set());
+      // on big graphs, their level of detail). Only then: each pass spreads the graph a little for the
+      // zoom it lowers, and one per Fit click left it too wide to fit.
+      const resized = cy.width() !== spacedFor.width || cy.height() !== spacedFor.height;
+      if (!large && resized) declutter(new Set());
       fitAll();
     },
     focus: () => container.focus(),

@@ -316,11 +316,7 @@ function footprintsAt(nodes: readonly LabelledNode[], scale: Scales): Footprint[
 export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): number {
   let zoom = frame.maxZoom;
   for (let k = 0; k < 8; k++) {
-    const boxes = footprintsAt(nodes, scalesAt(zoom, frame));
-    const x1 = Math.min(...boxes.map((b) => b.x1));
-    const x2 = Math.max(...boxes.map((b) => b.x2));
-    const y1 = Math.min(...boxes.map((b) => b.y1));
-    const y2 = Math.max(...boxes.map((b) => b.y2));
+    const { x1, x2, y1, y2 } = extent(footprintsAt(nodes, scalesAt(zoom, frame)));
     const next = Math.min(
       frame.maxZoom,
       (frame.width - 2 * frame.padding) / Math.max(x2 - x1, 1),
@@ -330,6 +326,26 @@ export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): num
     zoom = next;
   }
   return zoom;
+}
+
+const extent = (boxes: readonly Footprint[]) => ({
+  x1: Math.min(...boxes.map((b) => b.x1)),
+  x2: Math.max(...boxes.map((b) => b.x2)),
+  y1: Math.min(...boxes.map((b) => b.y1)),
+  y2: Math.max(...boxes.map((b) => b.y2)),
+});
+
+/**
+ * Where a fit lands: its zoom (fittedZoom) and the box it frames, in graph units, with labels and shapes
+ * at the sizes that zoom draws them. Worked out here, not by cy.fit, which measures labels as they were
+ * last drawn: after the zoom falls they grow, and one fit left the graph spilling off the canvas.
+ */
+export function fittedView(
+  nodes: readonly LabelledNode[],
+  frame: FitFrame,
+): { zoom: number; x1: number; y1: number; x2: number; y2: number } {
+  const zoom = fittedZoom(nodes, frame);
+  return { zoom, ...extent(footprintsAt(nodes, scalesAt(zoom, frame))) };
 }
 
 /** What fitSeparate did: the passes it ran and the zoom it spaced the labels for. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hiddenLabels, labelsIntersect, type LabelBox } from '../../../client/src/graph-view/labels.ts';
 import {
   fitSeparate,
+  fittedView,
   fittedZoom,
   labelScaleAt,
   shapeScaleAt,
@@ -81,6 +82,12 @@ describe('fittedZoom', () => {
     const right = 2000 + (50 * (10 / 11)) / zoom;
     expect(zoom).toBeLessThan(0.6);
     expect(zoom).toBeCloseTo(920 / (right + left), 4);
+    // What the explorer's fit frames: that box, at that zoom, 920 px wide (labels and shapes as drawn
+    // there, not as they were drawn before the zoom fell).
+    const view = fittedView(nodes, FRAME);
+    expect(view.zoom).toBeCloseTo(zoom, 6);
+    expect(view.x1).toBeCloseTo(-left, 4);
+    expect((view.x2 - view.x1) * view.zoom).toBeCloseTo(920, 1);
   });
 });
 
