@@ -26,6 +26,7 @@ import {
   shapeScaleAt,
   spiralPositions,
   type FitFrame,
+  type FitSeparateStats,
   type LabelledNode,
   type Point,
 } from './placement.ts';
@@ -47,12 +48,8 @@ interface EdgeInternals {
 
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
-/**
- * Down to this zoom, labels keep their on-screen size (applyLabelScale); also the lowest zoom. ~60
- * entities with two-line names and 18 px shapes fit at ~0.09 (0.113 with 4 px dots): at 0.1 they
- * spilled off the canvas.
- */
-const MIN_LEGIBLE_ZOOM = 0.08;
+/** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
+const MIN_LEGIBLE_ZOOM = 0.1;
 /** Pixels left around the graph when the view is fitted to it. */
 const FIT_PADDING = 40;
 /** A small graph is fitted no closer than this (its nodes would look swollen). */
@@ -68,6 +65,8 @@ const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
   maxLabelScale: 1 / MIN_LEGIBLE_ZOOM,
   maxZoom: MAX_FIT_ZOOM,
   shapeZoom: 18 / NODE_SIDE,
+  // Half of shapeZoom: well inside the zooms that draw the same picture, far from the lowest.
+  settleZoom: 9 / NODE_SIDE,
 };
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
@@ -166,8 +165,7 @@ export function createGraphView(
       container,
       elements,
       style: buildStylesheet({ large, scale }),
-      // Big graphs keep 0.1: further out than that they are read for their shape only.
-      minZoom: large ? 0.1 : MIN_LEGIBLE_ZOOM,
+      minZoom: MIN_LEGIBLE_ZOOM,
       maxZoom: 4,
       selectionType: 'single',
       // Shift-drag on the background draws a box; what it holds joins the selection (selectMany).
@@ -418,7 +416,9 @@ export function createGraphView(
   function declutter(fresh: ReadonlySet<string>): void {
     if (cy.nodes().length < 2) return;
     spacedFor = { width: cy.width(), height: cy.height() };
-    const moved = fitSeparate(measured(fresh), frame());
+    const zoom = cy.zoom();
+    const stats: FitSeparateStats = { passes: 0, zoom, drawnIn: { factor: 1, about: { x: 0, y: 0 } } };
+    const moved = fitSeparate(measured(fresh), frame(), { viewZoom: zoom }, stats);
     cy.batch(() => {
       for (const [id, { dx, dy }] of moved) {
         const node = cy.getElementById(id);
@@ -426,6 +426,14 @@ export function createGraphView(
         node.position({ x: p.x + dx, y: p.y + dy });
       }
     });
+    // Positions drawn together by k about c: zooming in by 1 / k about the same point keeps every node
+    // where the analyst saw it (fitSeparate draws in only as far as that keeps shapes and labels' size).
+    const { factor, about } = stats.drawnIn;
+    if (factor < 1) {
+      const pan = cy.pan();
+      const shift = zoom * (1 - 1 / factor);
+      cy.viewport({ zoom: zoom / factor, pan: { x: pan.x + about.x * shift, y: pan.y + about.y * shift } });
+    }
   }
 
   const frame = (): FitFrame => ({ ...LABEL_FRAME, width: cy.width(), height: cy.height() });
@@ -572,7 +580,20 @@ export function createGraphView(
     }
     // Labels and shapes keep their size on screen, so they take more of the graph at the lower zoom a
     // fit lands at: the view is framed for the sizes that zoom draws them (placement.ts fittedView).
-    const view = fittedView(measured(new Set()), frame());
+    let view = fittedView(measured(new Set()), frame());
+    if (view.zoom < LABEL_FRAME.settleZoom && cy.nodes(':locked').empty()) {
+      // Spread out so far that the fit would near the lowest zoom: the same picture, drawn together and
+      // fitted at settleZoom (shapes and labels keep their screen size at both zooms).
+      const k = view.zoom / LABEL_FRAME.settleZoom;
+      const about = { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+      cy.batch(() =>
+        cy.nodes().forEach((n) => {
+          const p = n.position();
+          n.position({ x: about.x + (p.x - about.x) * k, y: about.y + (p.y - about.y) * k });
+        }),
+      );
+      view = fittedView(measured(new Set()), frame());
+    }
     const zoom = Math.max(cy.minZoom(), view.zoom);
     cy.viewport({
       zoom,
@@ -697,8 +718,8 @@ export function createGraphView(
     const fitIfOutside = () => {
       // Labels left out: measuring hundreds of them here would hold up the first paint.
       const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height())
-        cy.fit(undefined, FIT_PADDING);
+      // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
     };
     if (view.layout === 'fcose' && ids.length > 1) {
       if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {

@@ -267,6 +267,13 @@ export interface FitFrame {
    * fitted zoom far below 100 % they stay big enough to tell apart by kind and to click.
    */
   shapeZoom: number;
+  /**
+   * The zoom fitSeparate brings a spread-out graph back up to (0: never). Below shapeZoom shapes and
+   * labels keep their size on screen, so drawing the positions closer together and fitting closer shows
+   * the same picture; without it each spacing pass lowered the fitted zoom (the labels grow with it)
+   * until it met the lowest zoom, where the graph no longer fitted the canvas.
+   */
+  settleZoom: number;
   /** The highest zoom the view is fitted at. */
   maxZoom: number;
 }
@@ -348,10 +355,17 @@ export function fittedView(
   return { zoom, ...extent(footprintsAt(nodes, scalesAt(zoom, frame))) };
 }
 
+const centroid = (nodes: readonly Point[]): Point => ({
+  x: nodes.reduce((sum, n) => sum + n.x, 0) / nodes.length,
+  y: nodes.reduce((sum, n) => sum + n.y, 0) / nodes.length,
+});
+
 /** What fitSeparate did: the passes it ran and the zoom it spaced the labels for. */
 export interface FitSeparateStats {
   passes: number;
   zoom: number;
+  /** How far the positions were drawn together (1: not at all), and about which point. */
+  drawnIn: { factor: number; about: Point };
 }
 
 /**
@@ -364,26 +378,47 @@ export interface FitSeparateStats {
 export function fitSeparate(
   nodes: readonly LabelledNode[],
   frame: FitFrame,
-  options: { gapPx?: number; headroom?: number; passes?: number } = {},
+  options: { gapPx?: number; headroom?: number; passes?: number; viewZoom?: number } = {},
   stats?: FitSeparateStats,
 ): Map<string, { dx: number; dy: number }> {
-  const { gapPx = 2, headroom = 1.05, passes = 8 } = options;
+  const { gapPx = 2, headroom = 1.05, passes = 8, viewZoom = 0 } = options;
   // Big graphs: shapes only (their labels are level of detail), and no zoom to space them for.
   if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, { label: 1, shape: 1 }));
   const current = nodes.map((n) => ({ ...n }));
+  // Drawn together (never when a pinned node would move) only as far as the view the caller shows now
+  // can follow unchanged: its zoom divided by the factor stays below shapeZoom.
+  const movable = frame.settleZoom > 0 && current.every((n) => n.mobility > 0);
+  const floor = movable ? viewZoom / frame.shapeZoom : 1;
+  // A graph that can be drawn together is spaced for the sizes its fit will draw once it is (each fit
+  // draws it in, graph-view fitAll): labels and shapes without the lowest zoom's cap on their growth.
+  // Spaced for the capped sizes, a fit that fell below that zoom drew the labels onto one another.
+  const space: FitFrame = movable ? { ...frame, maxLabelScale: Infinity } : frame;
   let pass = 0;
-  let zoom = fittedZoom(current, frame);
+  let zoom = fittedZoom(current, space);
   const spaced = (scale: Scales) => separate(footprintsAt(current, scale), gapPx * scale.label);
   // Done when the labels and shapes as the fitted view draws them stand apart; each pass spaces them for
   // a little more than that, so that the zoom falling as they spread does not undo it.
   const crowded = () => {
-    const scale = scalesAt(zoom, frame);
+    const scale = scalesAt(zoom, space);
     return anyOverlap(footprintsAt(current, scale), gapPx * scale.label);
   };
-  const largest = scalesAt(1 / frame.maxLabelScale, frame);
+  const largest = scalesAt(1 / space.maxLabelScale, space);
+  const about = centroid(current);
+  let factor = 1;
+  const drawIn = () => {
+    const k = Math.max(zoom / frame.settleZoom, floor / factor);
+    if (k >= 1) return;
+    factor *= k;
+    for (const n of current) {
+      n.x = about.x + (n.x - about.x) * k;
+      n.y = about.y + (n.y - about.y) * k;
+    }
+    zoom = fittedZoom(current, space);
+  };
+  drawIn();
   while (pass < passes && crowded()) {
     pass += 1;
-    const at = scalesAt(zoom, frame);
+    const at = scalesAt(zoom, space);
     const moved = spaced({
       label: Math.min(largest.label, at.label * headroom),
       shape: Math.min(largest.shape, at.shape * headroom),
@@ -395,9 +430,10 @@ export function fitSeparate(
         n.y += o.dy;
       }
     }
-    zoom = fittedZoom(current, frame);
+    zoom = fittedZoom(current, space);
+    drawIn();
   }
-  if (stats) Object.assign(stats, { passes: pass, zoom });
+  if (stats) Object.assign(stats, { passes: pass, zoom, drawnIn: { factor, about } });
   const out = new Map<string, { dx: number; dy: number }>();
   current.forEach((n, i) => {
     const before = nodes[i] as LabelledNode;

@@ -60,7 +60,8 @@ export function buildStylesheet(options: { large?: boolean; scale?: DetailScale 
         shape: 'data(shape)' as never,
         width: NODE_SIDE * scale.shape,
         height: NODE_SIDE * scale.shape,
-        'border-width': 1.5,
+        // Borders grow with the shape: the selection and pinned rings must show on an 18 px shape too.
+        'border-width': 1.5 * scale.shape,
         'border-color': '#ffffff',
         label: 'data(canvasLabel)',
         'font-family': FONT_FAMILY,
@@ -95,10 +96,10 @@ export function buildStylesheet(options: { large?: boolean; scale?: DetailScale 
         height: `mapData(size, 0, 100, 0, ${100 * scale.shape})`,
       },
     },
-    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#333333' } },
+    { selector: 'node.expanded', style: { 'border-width': 3 * scale.shape, 'border-color': '#333333' } },
     {
       selector: 'node.pinned',
-      style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#333333' },
+      style: { 'border-style': 'double', 'border-width': 4 * scale.shape, 'border-color': '#333333' },
     },
     {
       selector: 'edge',
@@ -150,7 +151,12 @@ export function buildStylesheet(options: { large?: boolean; scale?: DetailScale 
     },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': SELECTED_COLOR, 'font-weight': 'bold', 'z-index': 20 },
+      style: {
+        'border-width': 4 * scale.shape,
+        'border-color': SELECTED_COLOR,
+        'font-weight': 'bold',
+        'z-index': 20,
+      },
     },
     {
       selector: 'edge:selected',

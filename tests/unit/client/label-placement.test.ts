@@ -22,6 +22,7 @@ const FRAME: FitFrame = {
   maxLabelScale: 1 / 0.1,
   maxZoom: 1.4,
   shapeZoom: 0.6,
+  settleZoom: 0.3,
 };
 
 /** Label and shape boxes as the fitted view draws them: graph units at the scales of the fitted zoom. */
@@ -95,7 +96,7 @@ describe('fitSeparate', () => {
   for (const seed of [1, 2, 3]) {
     it(`60 crowded entities (seed ${seed}): at the fitted zoom no label lies on another or on an entity, and labels keep their size`, () => {
       const nodes = crowd(seed);
-      const stats = { passes: 0, zoom: 0 };
+      const stats = { passes: 0, zoom: 0, drawnIn: { factor: 1, about: { x: 0, y: 0 } } };
       const after = movedBy(nodes, fitSeparate(nodes, FRAME, {}, stats));
       const { zoom, labels, shapes } = drawnAtFit(after);
       const clashes: string[] = [];
@@ -129,6 +130,64 @@ describe('fitSeparate', () => {
         if (j > i && overlap(shapes[i]!, shapes[j]!)) clashes.push(`${shapes[i]!.id} on ${shapes[j]!.id}`);
       }
     expect(clashes, `zoom ${zoom}`).toEqual([]);
+  });
+
+  it('a graph spread out far is drawn together to be fitted at settleZoom, not at the lowest zoom', () => {
+    const nodes = crowd(6, 72);
+    const fresh = () => ({ passes: 0, zoom: 0, drawnIn: { factor: 1, about: { x: 0, y: 0 } } });
+    const unlimited = fresh();
+    fitSeparate(nodes, { ...FRAME, settleZoom: 0 }, {}, unlimited);
+    // Spacing alone: labels grow as the zoom falls, so each pass spreads the graph further.
+    expect(unlimited.zoom).toBeLessThan(FRAME.settleZoom);
+    expect(unlimited.drawnIn.factor).toBe(1);
+    const stats = fresh();
+    const after = movedBy(nodes, fitSeparate(nodes, FRAME, {}, stats));
+    expect(stats.drawnIn.factor).toBeLessThan(1);
+    const { zoom, labels, shapes } = drawnAtFit(after);
+    expect(zoom).toBeCloseTo(FRAME.settleZoom, 2);
+    const clashes = labels.flatMap((l, i) =>
+      shapes.filter((b, j) => i !== j && overlap(l, b)).map((b) => b.id),
+    );
+    expect(clashes).toEqual([]);
+    // A view at zoom 0.12 can follow only as far as its zoom stays below shapeZoom (0.6): factor ≥ 0.2.
+    const followed = fresh();
+    fitSeparate(nodes, FRAME, { viewZoom: 0.12 }, followed);
+    expect(followed.drawnIn.factor).toBeGreaterThanOrEqual(0.2 - 1e-9);
+    // A pinned node never moves, so nothing is drawn in.
+    const pinned = fresh();
+    fitSeparate(
+      nodes.map((n, i) => ({ ...n, mobility: i === 0 ? (0 as const) : n.mobility })),
+      FRAME,
+      {},
+      pinned,
+    );
+    expect(pinned.drawnIn.factor).toBe(1);
+  });
+
+  it('spaced for the fit to come when the view cannot follow a draw-in: clear once a fit draws it in', () => {
+    // Spread four times as far as fcose leaves them, and a view at 50 %: the draw-in may go no further
+    // than 0.83, so the fit falls below 10 % (the lowest zoom), and the next fit draws the graph together
+    // to settleZoom (graph-view fitAll).
+    const small = FRAME;
+    const nodes = crowd(6, 72).map((n) => ({ ...n, x: n.x * 4, y: n.y * 4 }));
+    const stats = { passes: 0, zoom: 0, drawnIn: { factor: 1, about: { x: 0, y: 0 } } };
+    const spaced = movedBy(nodes, fitSeparate(nodes, small, { viewZoom: 0.5 }, stats));
+    expect(stats.drawnIn.factor).toBeGreaterThanOrEqual(0.5 / small.shapeZoom - 1e-9);
+    expect(stats.zoom).toBeLessThan(0.1);
+    const k = stats.zoom / small.settleZoom;
+    const fitted = spaced.map((n) => ({ ...n, x: n.x * k, y: n.y * k }));
+    const zoom = fittedZoom(fitted, small);
+    const s = labelScaleAt(zoom, small);
+    const labels = fitted.map((n) => ({
+      id: n.id,
+      x1: n.x - (n.label!.w * s) / 2,
+      x2: n.x + (n.label!.w * s) / 2,
+      y1: n.y + (n.h * shapeScaleAt(zoom, small)) / 2 + n.label!.below * s,
+      y2: n.y + (n.h * shapeScaleAt(zoom, small)) / 2 + (n.label!.below + n.label!.h) * s,
+    }));
+    expect(zoom).toBeCloseTo(small.settleZoom, 2);
+    const clashes = labels.filter((a, i) => labels.some((b, j) => j > i && overlap(a, b))).map((a) => a.id);
+    expect(clashes, `${stats.passes} passes`).toEqual([]);
   });
 
   it('one pass spaced for the zoom before spacing is not enough (why it repeats)', () => {
