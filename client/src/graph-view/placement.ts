@@ -108,6 +108,14 @@ export interface Footprint {
   mobility: 0 | 1 | 2;
 }
 
+/** A box in graph units. */
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 /** What separate() did, for tests that bound its work by counting instead of timing it. */
 export interface SeparateStats {
   /** Footprint pairs looked at: by the sweep, and by each clear-spot probe among its tree neighbours. */
@@ -154,8 +162,21 @@ export function separate(
   gap = 6,
   rounds = 30,
   stats?: SeparateStats,
+  bounds?: Bounds,
 ): Map<string, { dx: number; dy: number }> {
   const boxes = footprints.map((f) => ({ ...f }));
+  // Kept inside `bounds` (what the fitted view shows): pushes that would leave it are taken back, and a
+  // clear spot is looked for only inside it.
+  const inside = (f: Footprint) =>
+    !bounds || (f.x1 >= bounds.x1 && f.x2 <= bounds.x2 && f.y1 >= bounds.y1 && f.y2 <= bounds.y2);
+  const keepIn = (f: Footprint) => {
+    if (!bounds || f.mobility === 0) return;
+    shift(
+      f,
+      Math.max(bounds.x1 - f.x1, Math.min(0, bounds.x2 - f.x2)),
+      Math.max(bounds.y1 - f.y1, Math.min(0, bounds.y2 - f.y2)),
+    );
+  };
   const near = (tree: RBush<Indexed>, f: Footprint): Indexed[] => {
     const found = tree.search({ minX: f.x1 - gap, minY: f.y1 - gap, maxX: f.x2 + gap, maxY: f.y2 + gap });
     if (stats) stats.comparisons += found.length;
@@ -194,6 +215,8 @@ export function separate(
       const share = a.mobility === b.mobility ? 0.5 : a.mobility > b.mobility ? 1 : 0;
       shift(a, mx * share, my * share);
       shift(b, -mx * (1 - share), -my * (1 - share));
+      keepIn(a);
+      keepIn(b);
     }
   }
   // What relaxation left: each still-overlapping movable footprint jumps to the nearest clear spot. An
@@ -217,9 +240,12 @@ export function separate(
       const angle = k * 2.399963;
       const radius = step * Math.sqrt(k);
       shift(f, start.x + radius * Math.cos(angle) - f.x1, start.y + radius * Math.sin(angle) - f.y1);
-      placed = clear(f);
+      placed = inside(f) && clear(f);
     }
-    if (!placed) {
+    if (!placed && bounds) {
+      // No room left in the view: it stays where it was (its label is culled) rather than leave the view.
+      shift(f, start.x - f.x1, start.y - f.y1);
+    } else if (!placed) {
       // Beyond everything on the right: always clear. The tree's root box spans every other footprint.
       shift(f, tree.toJSON().maxX + gap - f.x1, start.y - f.y1);
     }
@@ -419,6 +445,26 @@ export function fitSeparate(
   while (pass < passes && crowded()) {
     pass += 1;
     const at = scalesAt(zoom, space);
+    if (movable && zoom <= frame.shapeZoom) {
+      // Every size is kept on screen at this zoom, so spreading the nodes only lowers the fit and grows
+      // them alike, and the passes below never settled: space them inside the view this zoom fits
+      // instead. Its zoom can only rise, which shrinks what it spaced.
+      const box = extent(footprintsAt(current, at));
+      const [cx, cy] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
+      const [hw, hh] = [(frame.width / 2 - frame.padding) / zoom, (frame.height / 2 - frame.padding) / zoom];
+      const bounds = { x1: cx - hw, y1: cy - hh, x2: cx + hw, y2: cy + hh };
+      const moved = separate(footprintsAt(current, at), gapPx * at.label, 30, undefined, bounds);
+      for (const n of current) {
+        const o = moved.get(n.id);
+        if (o) {
+          n.x += o.dx;
+          n.y += o.dy;
+        }
+      }
+      zoom = fittedZoom(current, space);
+      drawIn();
+      break;
+    }
     const moved = spaced({
       label: Math.min(largest.label, at.label * headroom),
       shape: Math.min(largest.shape, at.shape * headroom),
