@@ -441,6 +441,18 @@ export function fitSeparate(
     }
     zoom = fittedZoom(current, space);
   };
+  /** Applies a spacing pass, then fits and draws in again. */
+  const move = (moved: ReadonlyMap<string, { dx: number; dy: number }>) => {
+    for (const n of current) {
+      const o = moved.get(n.id);
+      if (o) {
+        n.x += o.dx;
+        n.y += o.dy;
+      }
+    }
+    zoom = fittedZoom(current, space);
+    drawIn();
+  };
   drawIn();
   while (pass < passes && crowded()) {
     pass += 1;
@@ -453,31 +465,15 @@ export function fitSeparate(
       const [cx, cy] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
       const [hw, hh] = [(frame.width / 2 - frame.padding) / zoom, (frame.height / 2 - frame.padding) / zoom];
       const bounds = { x1: cx - hw, y1: cy - hh, x2: cx + hw, y2: cy + hh };
-      const moved = separate(footprintsAt(current, at), gapPx * at.label, 30, undefined, bounds);
-      for (const n of current) {
-        const o = moved.get(n.id);
-        if (o) {
-          n.x += o.dx;
-          n.y += o.dy;
-        }
-      }
-      zoom = fittedZoom(current, space);
-      drawIn();
+      move(separate(footprintsAt(current, at), gapPx * at.label, 30, undefined, bounds));
       break;
     }
-    const moved = spaced({
-      label: Math.min(largest.label, at.label * headroom),
-      shape: Math.min(largest.shape, at.shape * headroom),
-    });
-    for (const n of current) {
-      const o = moved.get(n.id);
-      if (o) {
-        n.x += o.dx;
-        n.y += o.dy;
-      }
-    }
-    zoom = fittedZoom(current, space);
-    drawIn();
+    move(
+      spaced({
+        label: Math.min(largest.label, at.label * headroom),
+        shape: Math.min(largest.shape, at.shape * headroom),
+      }),
+    );
   }
   if (stats) Object.assign(stats, { passes: pass, zoom, drawnIn: { factor, about } });
   const out = new Map<string, { dx: number; dy: number }>();
