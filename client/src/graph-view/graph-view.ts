@@ -344,14 +344,15 @@ export function createGraphView(
       angle: 0,
     });
     const candidates: LabelCandidate[] = [];
-    // The selected relationship's label is what the analyst is reading: it always shows, and goes first.
-    for (const e of cy.edges(':selected').toArray()) {
-      const box = edgeLabel(e);
-      if (box) candidates.push({ id: e.id(), box, always: true });
-    }
     for (const { n } of nodes) {
       const box = labelBox(n);
       if (box) candidates.push({ id: n.id(), box: upright(box) });
+    }
+    // The selected relationship's label is what the analyst is reading: it always shows (drawn on top),
+    // but after the names: first, it culled the name of its own end entity (e2e-03, the table open).
+    for (const e of cy.edges(':selected').toArray()) {
+      const box = edgeLabel(e);
+      if (box) candidates.push({ id: e.id(), box, always: true });
     }
     // Entity labels win: a relationship's label is dropped where it would cover one (or an entity).
     for (const e of cy.edges(':unselected').toArray()) {
