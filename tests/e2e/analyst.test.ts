@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  axeViolations,
   contrastRatio,
+  expectAccessible,
   openPage,
   screenshot,
+  screenshotState,
   textContrast,
   type WatchedPage,
 } from '../helpers/browser.ts';
@@ -42,11 +43,6 @@ async function place(page: Page, text: string, id: string): Promise<void> {
   await waitForNodes(page, [id]);
 }
 
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `axe-core in state "${state}"`).toEqual([]);
-}
-
 describe('analyst explorer (Chromium)', () => {
   let browser: Browser;
   let baseUrl: string;
@@ -68,7 +64,7 @@ describe('analyst explorer (Chromium)', () => {
     const typed = await textContrast(page, '#search-input');
     expect(typed.ratio, `${typed.fg} on ${typed.bg}`).toBeGreaterThanOrEqual(4.5);
     await page.locator('.search-hit').first().waitFor({ timeout: 15_000 });
-    await screenshot(page, 'analyst-01-search-typed');
+    await screenshotState(page, 'analyst-01-search-typed');
     await page.fill('#search-input', '');
   });
 
@@ -116,8 +112,7 @@ describe('analyst explorer (Chromium)', () => {
     expect(texts.join(' ')).toMatch(/met with|participated in/);
     // The first path is on the canvas and highlighted.
     await waitForNodes(page, ['cho-joo-wan', 'lee-jae-yong']);
-    await screenshot(page, 'analyst-02-paths');
-    await expectNoAxeViolations(page, 'paths listed');
+    await screenshotState(page, 'analyst-02-paths');
   });
 
   it('clicking another path puts it on the canvas, highlighted, with the rest dimmed', async () => {
@@ -141,7 +136,7 @@ describe('analyst explorer (Chromium)', () => {
     const others = Object.keys(classes).filter((id) => !path.includes(id) && !id.includes(':'));
     for (const id of others) expect(classes[id]).toContain('faded');
     expect(await page.getAttribute(`.path-button[data-path="${index}"]`, 'aria-pressed')).toBe('true');
-    await screenshot(page, 'analyst-03-path-focused');
+    await screenshotState(page, 'analyst-03-path-focused');
   });
 
   it('"Confirmed only" and "avoid speculative" ask the server for that certainty', async () => {
@@ -200,7 +195,7 @@ describe('analyst explorer (Chromium)', () => {
       return [...new Set(Object.values(s.history.present.entities).map((e) => e.kind))].sort();
     });
     expect(kinds.length).toBeGreaterThanOrEqual(6);
-    await screenshot(page, 'analyst-04-canvas-for-export');
+    await screenshotState(page, 'analyst-04-canvas-for-export');
 
     await page.click('#export-open');
     await page.fill('#export-title-input', 'Zuckerberg in Seoul');
@@ -310,7 +305,7 @@ describe('analyst explorer (Chromium)', () => {
     expect(header).toContain('"quote","translation","attributedTo"');
     expect(csv).toMatch(/"Mark Zuckerberg"/);
     expect(csv).toMatch(/[가-힣]/);
-    await expectNoAxeViolations(page, 'export dialog');
+    await expectAccessible(page, 'export dialog');
     await page.keyboard.press('Escape');
   });
 
@@ -394,8 +389,7 @@ describe('analyst explorer (Chromium)', () => {
     await expect(page.textContent('#merge-preview')).resolves.toMatch(
       /M\. Zuckerberg will be merged into Mark Zuckerberg.*New aliases for Mark Zuckerberg: M\. Zuckerberg, Zuck/s,
     );
-    await screenshot(page, 'analyst-07-merge-preview');
-    await expectNoAxeViolations(page, 'merge preview');
+    await screenshotState(page, 'analyst-07-merge-preview');
     const mutations: string[] = [];
     const onRequest = (r: { postData(): string | null }) => {
       const body = r.postData() ?? '';
@@ -444,7 +438,7 @@ describe('analyst explorer (Chromium)', () => {
       'UnmergeEntities',
     ]);
     page.off('request', onRequest);
-    await screenshot(page, 'analyst-08-after-unmerge');
+    await screenshotState(page, 'analyst-08-after-unmerge');
   });
 
   it('deletes an entity from the UI; undo restores it on the server', async () => {
@@ -510,7 +504,7 @@ describe('analyst explorer (Chromium)', () => {
       expect(text).toMatch(/Publisher애플경제/);
       expect(text).toMatch(/Reliability F \(cannot be judged\)/);
     }
-    await screenshot(fp, 'analyst-09-evidence-facts');
+    await screenshotState(fp, 'analyst-09-evidence-facts');
 
     // Event window 2024-02-28: the edge stays, graded by its 2024 evidence alone.
     await fp.fill('#time-from-date', '2024-02-28');
@@ -525,8 +519,7 @@ describe('analyst explorer (Chromium)', () => {
     await fp.locator('#evidence-hidden').waitFor();
     expect(await fp.locator('#details .evidence').count()).toBe(1);
     expect(await fp.textContent('#details .evidence')).toMatch(/events of 2024-02-28/);
-    await screenshot(fp, 'analyst-10-feb28-window');
-    await expectNoAxeViolations(fp, 'event window set');
+    await screenshotState(fp, 'analyst-10-feb28-window');
 
     // Confirmed only in that window: no confirmed evidence is left, so the meeting is not on the canvas.
     await fp.selectOption('#min-certainty', 'CONFIRMED');
@@ -539,7 +532,7 @@ describe('analyst explorer (Chromium)', () => {
     );
     await expect(fp.textContent('#details')).resolves.toMatch(/The filters hide this relationship/);
     await expect(fp.textContent('#filters-hidden')).resolves.toMatch(/Hidden by filters: \d+ relationships?/);
-    await screenshot(fp, 'analyst-11-confirmed-only-feb28');
+    await screenshotState(fp, 'analyst-11-confirmed-only-feb28');
 
     // Keyboard focus stays on the time slider while it moves (the panel is rebuilt on every step).
     await fp.click('#time-clear');
@@ -564,7 +557,7 @@ describe('analyst explorer (Chromium)', () => {
         0,
     );
     await expect(fp.textContent('#as-of-readout')).resolves.toMatch(/reported by 2024-02-28/);
-    await screenshot(fp, 'analyst-12-as-of-before');
+    await screenshotState(fp, 'analyst-12-as-of-before');
     await fp.fill('#as-of-date', '2024-02-29');
     await fp.locator('#as-of-date').dispatchEvent('change');
     await fp.waitForFunction(
@@ -583,7 +576,7 @@ describe('analyst explorer (Chromium)', () => {
         0,
     );
     await expect(fp.textContent('#filters-hidden')).resolves.toMatch(/\d+ entities/);
-    await expectNoAxeViolations(fp, 'as of + hide orphans');
+    await expectAccessible(fp, 'as of + hide orphans');
     expect(fresh.problems).toEqual([]);
     await fresh.context.close();
   });
@@ -607,8 +600,7 @@ describe('analyst explorer (Chromium)', () => {
     await page.waitForFunction(() =>
       /^B/.test(document.querySelector('#source-current-grade')?.textContent ?? ''),
     );
-    await screenshot(page, 'analyst-13-source-rated');
-    await expectNoAxeViolations(page, 'source panel');
+    await screenshotState(page, 'analyst-13-source-rated');
     await page.click('#details button:has-text("Back")');
     for (const text of await page.locator('#details .evidence .reliability').allTextContents())
       expect(text).toBe('Reliability B (usually reliable)');
@@ -634,7 +626,7 @@ describe('analyst explorer (Chromium)', () => {
     await fp.fill('#search-input', 'ㅈㅋㅂㄱ');
     await fp.locator('.search-hit[data-id="mark-zuckerberg"]').waitFor({ timeout: 15_000 });
     expect(await fp.getAttribute('.search-hit >> nth=0', 'data-id')).toBe('mark-zuckerberg');
-    await screenshot(fp, 'analyst-14-choseong');
+    await screenshotState(fp, 'analyst-14-choseong');
     await fp.keyboard.press('Enter');
     await waitForNodes(fp, ['mark-zuckerberg']);
     await fp.click('#details button:has-text("Expand")');
@@ -653,7 +645,7 @@ describe('analyst explorer (Chromium)', () => {
       /limited to 200 characters/.test(document.querySelector('.search-status')?.textContent ?? ''),
     );
     expect(await fp.locator('#status .banner-error').count()).toBe(0);
-    await expectNoAxeViolations(fp, 'search states');
+    await expectAccessible(fp, 'search states');
     expect(fresh.problems).toEqual([]);
     await fresh.context.close();
   });

@@ -1,10 +1,15 @@
 // The explorer end to end, in real Chromium against the product on the seed graph: Korean search,
 // expansion, evidence, URL restore, GraphML export, keyboard-only use, table/canvas agreement, axe-core.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  screenshotState,
+  type WatchedPage,
+} from '../helpers/browser.ts';
 
 const ZUCK = 'mark-zuckerberg';
 const LG_MEETING = 'meta-lg-meeting-2024-02-28';
@@ -18,6 +23,19 @@ interface Rendered {
 
 const rendered = (page: Page): Promise<Rendered> =>
   page.evaluate(() => (window as unknown as { linkage: { renderedIds(): Rendered } }).linkage.renderedIds());
+
+/** Entities whose label the canvas does not draw (culled where another label or entity stands). */
+const unnamed = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    (
+      window as unknown as {
+        linkage: { geometry(): { nodes: { id: string; labelShown: boolean }[] } };
+      }
+    ).linkage
+      .geometry()
+      .nodes.filter((n) => !n.labelShown)
+      .map((n) => n.id),
+  );
 
 async function waitForNodes(page: Page, ids: string[]): Promise<void> {
   await page.waitForFunction(
@@ -71,7 +89,7 @@ describe('explorer (Chromium)', () => {
     await page.keyboard.press('Enter');
     await waitForNodes(page, [ZUCK]);
     await expect(page.locator('#details h2').textContent()).resolves.toBe('Mark Zuckerberg');
-    await screenshot(page, 'e2e-01-zuckerberg');
+    await screenshotState(page, 'e2e-01-zuckerberg');
   });
 
   it('expands him and the LG and Samsung meetings appear', async () => {
@@ -81,7 +99,7 @@ describe('explorer (Chromium)', () => {
     await page.click('#expand-confirm');
     await waitForNodes(page, [LG_MEETING, SAMSUNG_MEETING]);
     expect((await rendered(page)).edges).toContain(EDGE);
-    await screenshot(page, 'e2e-02-expanded');
+    await screenshotState(page, 'e2e-02-expanded');
   });
 
   it('shows the Korean quote, its translation and the certainty of a selected edge', async () => {
@@ -103,7 +121,13 @@ describe('explorer (Chromium)', () => {
     expect(await page.locator('#details .badge').first().textContent()).toMatch(
       /Confirmed|Reported|Speculative/,
     );
-    await screenshot(page, 'e2e-03-evidence');
+    // The table takes the lower part of the canvas, so the fit is lower and every name takes more of the
+    // graph: the view is spaced again for it, and no entity is left unnamed (a concept's label was culled
+    // where its neighbour's stood).
+    await expect
+      .poll(() => unnamed(page), { timeout: 5000, message: 'entities drawn without their names' })
+      .toEqual([]);
+    await screenshotState(page, 'e2e-03-evidence');
   });
 
   it('restores the view after a reload', async () => {
@@ -185,7 +209,7 @@ describe('explorer (Chromium)', () => {
     expect([...opened.nodes].sort()).toEqual([...exported.nodes].sort());
     expect([...opened.edges].sort()).toEqual([...exported.edges].sort());
     await expect(page.locator('#status .banner-notice').textContent()).resolves.toMatch(/Opened .*entities/);
-    await screenshot(page, 'e2e-05-opened-file');
+    await screenshotState(page, 'e2e-05-opened-file');
   });
 
   it('refuses a bad file with a clear error and leaves the canvas as it was', async () => {
@@ -265,29 +289,13 @@ describe('explorer (Chromium)', () => {
     await kp.keyboard.press('ArrowRight');
     await kp.keyboard.press('e');
     await kp.locator('#details .evidence').first().waitFor();
-    await screenshot(kp, 'e2e-04-keyboard');
+    await screenshotState(kp, 'e2e-04-keyboard');
     expect(keyboardOnly.problems).toEqual([]);
     await keyboardOnly.context.close();
   });
 
-  it('has no serious or critical axe-core violations', async () => {
-    // Evaluated through the DevTools protocol: the product's CSP (rightly) blocks injected <script> tags.
-    await page.evaluate(fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`,
-        );
-    });
-    expect(violations).toEqual([]);
+  it('has no serious or critical axe-core violations after the whole suite', async () => {
+    await expectAccessible(page, 'after the suite');
   });
 
   it('logged no console errors and fetched nothing external', () => {

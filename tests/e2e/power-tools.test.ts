@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, openPage, screenshot, type WatchedPage } from '../helpers/browser.ts';
+import { openPage, screenshot, screenshotState, type WatchedPage } from '../helpers/browser.ts';
 import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
 
 const ZUCK = 'mark-zuckerberg';
@@ -120,10 +120,6 @@ async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: numbe
   return { x: origin.x + (node.x1 + node.x2) / 2, y: origin.y + (node.y1 + node.y2) / 2 };
 }
 
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  expect(await axeViolations(page), `axe-core in state "${state}"`).toEqual([]);
-}
-
 type Rect = { x1: number; y1: number; x2: number; y2: number };
 const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -201,8 +197,7 @@ describe('power tools (Chromium)', () => {
       for (const b of boxes) (b as HTMLInputElement).checked = true;
     });
     await page.click('button[aria-label="Only Event neighbours"]');
-    await screenshot(page, 'power-01-expansion-kinds');
-    await expectNoAxeViolations(page, 'expansion dialog with kinds');
+    await screenshotState(page, 'power-01-expansion-kinds');
     const [request] = await Promise.all([
       page.waitForRequest((r) => (r.postData() ?? '').includes('neighborhood')),
       page.click('#expand-confirm'),
@@ -303,8 +298,7 @@ describe('power tools (Chromium)', () => {
     expect(view.selectedIds).toContain('cho-joo-wan');
     // Selecting is navigation: no undo steps were recorded.
     expect(await undoDepth(page)).toBe(before);
-    await screenshot(page, 'power-02-multi-selection');
-    await expectNoAxeViolations(page, 'multi-selection');
+    await screenshotState(page, 'power-02-multi-selection');
   });
 
   it('a right-click on the selection offers group actions; pin and hide are one undo step each', async () => {
@@ -325,8 +319,7 @@ describe('power tools (Chromium)', () => {
     );
     // Focus is in the menu (keyboard users continue from here).
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
-    await screenshot(page, 'power-03-context-menu');
-    await expectNoAxeViolations(page, 'context menu');
+    await screenshotState(page, 'power-03-context-menu');
 
     const before = await undoDepth(page);
     await page.click('#menu-pin-selection');
@@ -434,8 +427,7 @@ describe('power tools (Chromium)', () => {
     const colors = new Set(geo.nodes.map((n) => n.color));
     expect(colors.size).toBeGreaterThan(1);
     expect(colors).toContain('#8c8c8c');
-    await screenshot(page, 'power-04-style-rules');
-    await expectNoAxeViolations(page, 'style panel with a key');
+    await screenshotState(page, 'power-04-style-rules');
     // Each rule is one undo step.
     const depth = await undoDepth(page);
     await page.focus('#canvas');
@@ -499,8 +491,7 @@ describe('power tools (Chromium)', () => {
     );
     expect(kindFills.length).toBe(7);
     expect(new Set(kindFills)).toEqual(new Set(['#ffffff']));
-    await screenshot(page, 'power-04b-legend-colour-by-country');
-    await expectNoAxeViolations(page, 'legend with colours by a property');
+    await screenshotState(page, 'power-04b-legend-colour-by-country');
 
     // The report SVG carries the same key.
     await page.click('#export-open');
@@ -566,7 +557,7 @@ describe('power tools (Chromium)', () => {
       onCanvas.length,
     );
     expect((await viewState(page)).expanded).not.toContain(ZUCK);
-    await screenshot(page, 'power-05-after-reload-collapse');
+    await screenshotState(page, 'power-05-after-reload-collapse');
     await page.keyboard.press('Control+z');
     await waitForNodes(page, onCanvas);
     await page.click('#table-toggle');
@@ -589,7 +580,7 @@ describe('power tools (Chromium)', () => {
     await page.click('button:has-text("Fit")');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const geo = await geometry(page);
-    await screenshot(page, 'power-06-fitted-zoom');
+    await screenshotState(page, 'power-06-fitted-zoom');
     const elements = geo.nodes.length + geo.edges.length;
     expect(elements, 'a few hundred elements').toBeGreaterThan(150);
     // Labels: about 10 px (entities) and 9 px (relationships) on screen.
@@ -600,6 +591,29 @@ describe('power tools (Chromium)', () => {
     ).toEqual([]);
     expect(
       geo.edges.filter((e) => e.labelPx < 8).map((e) => e.id),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
+    // Fitted: every shape and drawn name on the canvas (labels and shapes keep their screen size, so the
+    // spread-out graph once spilled off its edges after one fit).
+    const frame = await page.locator('#canvas').boundingBox();
+    if (!frame) throw new Error('no canvas');
+    const outside = geo.nodes.filter(
+      (n) =>
+        Math.min(n.x1, n.y1) < 0 ||
+        n.x2 > frame.width ||
+        n.y2 > frame.height ||
+        (n.labelShown &&
+          (Math.min(n.label.x1, n.label.y1) < 0 || n.label.x2 > frame.width || n.label.y2 > frame.height)),
+    );
+    expect(
+      outside.map((n) => n.id),
+      `zoom ${geo.zoom}`,
+    ).toEqual([]);
+    // Shapes big enough to tell kinds apart and to click next to their 10 px names: at least 14 px across
+    // (at this zoom a 30-unit shape would otherwise be a 5 px dot).
+    const dots = geo.nodes.filter((n) => Math.min(n.x2 - n.x1, n.y2 - n.y1) < 14);
+    expect(
+      dots.map((n) => `${n.id} ${(n.x2 - n.x1).toFixed(1)}px`),
       `zoom ${geo.zoom}`,
     ).toEqual([]);
     // The five Samsung–Meta relationships: each its own curve (distinct control points and label spots).
@@ -659,6 +673,19 @@ describe('power tools (Chromium)', () => {
     expect(closer.zoom).toBeGreaterThan(geo.zoom * 1.5);
     expect(shownEdges(closer), `zoom ${geo.zoom} → ${closer.zoom}`).toBeGreaterThan(shownEdges(geo));
     await page.click('button:has-text("Fit")');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Clickable at the fitted zoom: a click 4 px right of the smallest shape's centre selects it.
+    const fitted = await geometry(page);
+    const smallest = [...fitted.nodes].sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1))[0]!;
+    await page.mouse.click(
+      canvas.x + (smallest.x1 + smallest.x2) / 2 + 4,
+      canvas.y + (smallest.y1 + smallest.y2) / 2,
+    );
+    await page.waitForFunction(
+      (id) => (window as unknown as Linkage).linkage.store.getState().history.present.selection?.id === id,
+      smallest.id,
+      { timeout: 5000 },
+    );
   });
 
   // After the big batch expansions above (fcose relaxes the new entities against the fixed arrangement,
@@ -721,8 +748,7 @@ describe('power tools (Chromium)', () => {
       },
       [ticks[0]?.day ?? '', firstX] as const,
     );
-    await screenshot(page, 'power-07-timeline-axis');
-    await expectNoAxeViolations(page, 'timeline with axis');
+    await screenshotState(page, 'power-07-timeline-axis');
     await page.selectOption('#layout-select', 'fcose');
     await axis.waitFor({ state: 'hidden' });
   });
@@ -735,8 +761,7 @@ describe('power tools (Chromium)', () => {
     const hit = fp.locator('.claim-hit').first();
     await hit.waitFor({ timeout: 15_000 });
     await expect(fp.textContent('#search-results')).resolves.toMatch(/Claims and quotes/);
-    await screenshot(fp, 'power-08-claims-group');
-    await expectNoAxeViolations(fp, 'claims search group');
+    await screenshotState(fp, 'power-08-claims-group');
     const id = (await hit.getAttribute('data-edge')) ?? '';
     expect(id).toMatch(/^[a-z0-9-]+:[A-Z_]+:[a-z0-9-]+$/);
     const [from, , to] = id.split(':');
@@ -775,8 +800,7 @@ describe('power tools (Chromium)', () => {
       await expect(fp.textContent('#details .evidence .source')).resolves.toMatch(
         /저커버그.*(https?:\/\/|\(no URL recorded\))/,
       );
-      await screenshot(fp, 'power-09-evidence-sentence');
-      await expectNoAxeViolations(fp, 'evidence panel with a sentence');
+      await screenshotState(fp, 'power-09-evidence-sentence');
       expect(fresh.problems).toEqual([]);
       await fresh.context.close();
     },

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium.ts';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -119,4 +120,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
+}
+
+/** Fails the test when axe-core finds a serious or critical violation in the page as it is now. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  expect(await axeViolations(page), `axe-core in state "${state}"`).toEqual([]);
+}
+
+/**
+ * A state the tests reach, recorded and checked: its screenshot (looked at by whoever reads the run),
+ * then axe-core on the same page, so no screenshotted state goes unchecked.
+ */
+export async function screenshotState(page: Page, name: string): Promise<string> {
+  const file = await screenshot(page, name);
+  await expectAccessible(page, name);
+  return file;
 }

@@ -20,17 +20,20 @@ import { createLayoutRefiner } from './layout-refiner.ts';
 import {
   avoidOverlaps,
   fitSeparate,
+  fittedView,
   labelScaleAt,
   placeAround,
+  shapeScaleAt,
   spiralPositions,
   type FitFrame,
+  type FitSeparateStats,
   type LabelledNode,
   type Point,
 } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
 import { hiddenLabels, type LabelBox, type LabelCandidate } from './labels.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
-import { buildStylesheet } from './stylesheet.ts';
+import { buildStylesheet, NODE_SIDE, type DetailScale } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
 import { reportLegend } from './legend.ts';
 import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
@@ -51,12 +54,19 @@ const MIN_LEGIBLE_ZOOM = 0.1;
 const FIT_PADDING = 40;
 /** A small graph is fitted no closer than this (its nodes would look swollen). */
 const MAX_FIT_ZOOM = 1.4;
-/** How node labels grow as the view zooms out (10 px on screen below 100 %), and how a fit frames them. */
+/**
+ * How node labels and shapes grow as the view zooms out, and how a fit frames them: labels stay 10 px
+ * on screen below 100 %; shapes stay 18 px (a 30-unit shape at 60 %; an event's 15.6 px) below 60 %, so
+ * at the fitted zoom of a few hundred elements they are still told apart by kind and clicked.
+ */
 const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
   padding: FIT_PADDING,
   zoomedOut: 10 / 11,
   maxLabelScale: 1 / MIN_LEGIBLE_ZOOM,
   maxZoom: MAX_FIT_ZOOM,
+  shapeZoom: 18 / NODE_SIDE,
+  // Half of shapeZoom: well inside the zooms that draw the same picture, far from the lowest.
+  settleZoom: 9 / NODE_SIDE,
 };
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
@@ -134,6 +144,11 @@ export function createGraphView(
   const useWebGL = hasHardwareWebGL();
   const axis = createTimelineAxis(container.parentElement ?? container);
   let large = false;
+  /**
+   * Labels' and shapes' size over their size at 100 % (node labels 11 px; applyLabelScale), what declutter
+   * measured them at. Replaced, never changed in place: the stylesheet is rebuilt from it.
+   */
+  let scale: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
   let cy: Core = mount([]);
   let syncing = false;
   let lastView: GraphView | null = null;
@@ -149,8 +164,8 @@ export function createGraphView(
     const options = {
       container,
       elements,
-      style: buildStylesheet({ large }),
-      minZoom: 0.1,
+      style: buildStylesheet({ large, scale }),
+      minZoom: MIN_LEGIBLE_ZOOM,
       maxZoom: 4,
       selectionType: 'single',
       // Shift-drag on the background draws a box; what it holds joins the selection (selectMany).
@@ -268,9 +283,6 @@ export function createGraphView(
   // overlaps. declutter spaces the nodes for these sizes at the fitted zoom; labels that would still
   // cover one another are culled (cullLabels). One rule update per frame at most.
   let labelFrame = 0;
-  /** Node labels' size over their size at 100 % (11 px): what declutter measured them at. */
-  let labelScale = 1;
-  let edgeLabelScale = 1;
   function scheduleLabelScale(): void {
     if (labelFrame) return;
     labelFrame = requestAnimationFrame(() => {
@@ -281,14 +293,18 @@ export function createGraphView(
   function applyLabelScale(): void {
     if (large) return;
     const zoom = cy.zoom();
-    const scale = Math.round(labelScaleAt(zoom, LABEL_FRAME) * 10) / 10;
-    const edgeScale = Math.round(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom)) * 10) / 10;
-    if (scale === labelScale && edgeScale === edgeLabelScale) return;
-    labelScale = scale;
-    edgeLabelScale = edgeScale;
-    // A new stylesheet, not rules appended to the old one: appending added a node and an edge rule per
-    // zoom step, and every restyle matched each element against all of them.
-    cy.style(buildStylesheet({ large, scale: { node: scale, edge: edgeScale } }));
+    const tenth = (n: number) => Math.round(n * 10) / 10;
+    const next: DetailScale = {
+      label: tenth(labelScaleAt(zoom, LABEL_FRAME)),
+      edgeLabel: tenth(Math.min(1 / MIN_LEGIBLE_ZOOM, Math.max(1, 1 / zoom))),
+      shape: tenth(shapeScaleAt(zoom, LABEL_FRAME)),
+    };
+    if (next.label === scale.label && next.edgeLabel === scale.edgeLabel && next.shape === scale.shape)
+      return;
+    scale = next;
+    // A new stylesheet, not rules appended to the old one: each zoom step appended a node and an edge
+    // rule, and every restyle matched each element against all of them.
+    cy.style(buildStylesheet({ large, scale }));
     cullLabels();
   }
 
@@ -328,14 +344,15 @@ export function createGraphView(
       angle: 0,
     });
     const candidates: LabelCandidate[] = [];
-    // The selected relationship's label is what the analyst is reading: it always shows, and goes first.
-    for (const e of cy.edges(':selected').toArray()) {
-      const box = edgeLabel(e);
-      if (box) candidates.push({ id: e.id(), box, always: true });
-    }
     for (const { n } of nodes) {
       const box = labelBox(n);
       if (box) candidates.push({ id: n.id(), box: upright(box) });
+    }
+    // The selected relationship's label is what the analyst is reading: it always shows (drawn on top),
+    // but after the names: first, it culled the name of its own end entity (e2e-03, the table open).
+    for (const e of cy.edges(':selected').toArray()) {
+      const box = edgeLabel(e);
+      if (box) candidates.push({ id: e.id(), box, always: true });
     }
     // Entity labels win: a relationship's label is dropped where it would cover one (or an entity).
     for (const e of cy.edges(':unselected').toArray()) {
@@ -395,35 +412,53 @@ export function createGraphView(
    * view then culled a third of its labels). `fresh` nodes move first, the arrangement only off itself,
    * pinned nodes never. Big graphs: shapes only (their labels are level of detail).
    */
+  /** The canvas size the last collision pass spaced the nodes for. */
+  let spacedFor = { width: 0, height: 0 };
   function declutter(fresh: ReadonlySet<string>): void {
-    const nodes = cy.nodes().toArray();
-    if (nodes.length < 2) return;
-    const placed: LabelledNode[] = nodes.map((n) => {
-      const p = n.position();
-      const label = large ? null : labelBox(n);
-      const [w, h] = [n.outerWidth(), n.outerHeight()];
-      return {
-        id: n.id(),
-        x: p.x,
-        y: p.y,
-        w,
-        h,
-        // Measured at the current label scale; fitSeparate wants it at scale 1.
-        label: label && {
-          w: (label.x2 - label.x1) / labelScale,
-          h: (label.y2 - label.y1) / labelScale,
-          below: Math.max(0, label.y1 - (p.y + h / 2)) / labelScale,
-        },
-        mobility: n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1,
-      };
-    });
-    const moved = fitSeparate(placed, { ...LABEL_FRAME, width: cy.width(), height: cy.height() });
+    if (cy.nodes().length < 2) return;
+    spacedFor = { width: cy.width(), height: cy.height() };
+    const zoom = cy.zoom();
+    const stats: FitSeparateStats = { passes: 0, zoom, drawnIn: { factor: 1, about: { x: 0, y: 0 } } };
+    const moved = fitSeparate(measured(fresh), frame(), { viewZoom: zoom }, stats);
     cy.batch(() => {
       for (const [id, { dx, dy }] of moved) {
         const node = cy.getElementById(id);
         const p = node.position();
         node.position({ x: p.x + dx, y: p.y + dy });
       }
+    });
+    // Positions drawn together by k about c: zooming in by 1 / k about the same point keeps every node
+    // where the analyst saw it (fitSeparate draws in only as far as that keeps shapes and labels' size).
+    const { factor, about } = stats.drawnIn;
+    if (factor < 1) {
+      const pan = cy.pan();
+      const shift = zoom * (1 - 1 / factor);
+      cy.viewport({ zoom: zoom / factor, pan: { x: pan.x + about.x * shift, y: pan.y + about.y * shift } });
+    }
+  }
+
+  const frame = (): FitFrame => ({ ...LABEL_FRAME, width: cy.width(), height: cy.height() });
+
+  /** Every node's shape and label as drawn now, brought back to scale 1 (what placement.ts reads). */
+  function measured(fresh: ReadonlySet<string>): LabelledNode[] {
+    return cy.nodes().map((n: NodeSingular) => {
+      const p = n.position();
+      const label = large ? null : labelBox(n);
+      const [w, h] = [n.outerWidth(), n.outerHeight()];
+      // Measured at the current label and shape scale; fitSeparate wants them at scale 1.
+      return {
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        w: w / scale.shape,
+        h: h / scale.shape,
+        label: label && {
+          w: (label.x2 - label.x1) / scale.label,
+          h: (label.y2 - label.y1) / scale.label,
+          below: Math.max(0, label.y1 - (p.y + h / 2)) / scale.label,
+        },
+        mobility: n.locked() ? 0 : fresh.has(n.id()) ? 2 : 1,
+      };
     });
   }
 
@@ -435,10 +470,9 @@ export function createGraphView(
     const elements = cy.elements().jsons() as unknown as ElementDefinition[];
     const viewport = { zoom: cy.zoom(), pan: cy.pan() };
     cy.destroy();
+    scale = { label: 1, edgeLabel: 1, shape: 1 };
     cy = mount(elements);
     cy.viewport(viewport);
-    labelScale = 1;
-    edgeLabelScale = 1;
   }
 
   function render(view: GraphView): void {
@@ -524,8 +558,8 @@ export function createGraphView(
    * hold up the first paint of a big batch, and the 40 px padding covers most of them.
    */
   function fitAll(quick = false): void {
-    if (!quick) cy.fit(undefined, FIT_PADDING);
-    else {
+    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+    if (quick) {
       const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
       const zoom = Math.min((cy.width() - 80) / Math.max(box.w, 1), (cy.height() - 80) / Math.max(box.h, 1));
       const level = Math.max(cy.minZoom(), Math.min(zoom, cy.maxZoom()));
@@ -536,9 +570,36 @@ export function createGraphView(
           y: cy.height() / 2 - level * (box.y1 + box.h / 2),
         },
       });
+      if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
+      applyLabelScale();
+      return;
     }
-    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-    if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
+    if (large || cy.nodes().empty()) {
+      cy.fit(undefined, FIT_PADDING);
+      if (cy.zoom() > MAX_FIT_ZOOM) cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: centre });
+      return;
+    }
+    // Labels and shapes keep their size on screen, so they take more of the graph at the lower zoom a
+    // fit lands at: the view is framed for the sizes that zoom draws them (placement.ts fittedView).
+    let view = fittedView(measured(new Set()), frame());
+    if (view.zoom < LABEL_FRAME.settleZoom && cy.nodes(':locked').empty()) {
+      // Spread out so far that the fit would near the lowest zoom: the same picture, drawn together and
+      // fitted at settleZoom (shapes and labels keep their screen size at both zooms).
+      const k = view.zoom / LABEL_FRAME.settleZoom;
+      const about = { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
+      cy.batch(() =>
+        cy.nodes().forEach((n) => {
+          const p = n.position();
+          n.position({ x: about.x + (p.x - about.x) * k, y: about.y + (p.y - about.y) * k });
+        }),
+      );
+      view = fittedView(measured(new Set()), frame());
+    }
+    const zoom = Math.max(cy.minZoom(), view.zoom);
+    cy.viewport({
+      zoom,
+      pan: { x: centre.x - (zoom * (view.x1 + view.x2)) / 2, y: centre.y - (zoom * (view.y1 + view.y2)) / 2 },
+    });
     applyLabelScale();
   }
 
@@ -658,8 +719,8 @@ export function createGraphView(
     const fitIfOutside = () => {
       // Labels left out: measuring hundreds of them here would hold up the first paint.
       const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height())
-        cy.fit(undefined, FIT_PADDING);
+      // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
     };
     if (view.layout === 'fcose' && ids.length > 1) {
       if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {
@@ -880,7 +941,13 @@ export function createGraphView(
   return {
     fit: () => {
       cy.resize();
-      cy.fit(undefined, FIT_PADDING);
+      // A shorter canvas (the table opened) fits lower, where the names take more of the graph: spaced
+      // for the zoom of the fit to come, none is culled where another stands (labels are not measured
+      // on big graphs, their level of detail). Only then: each pass spreads the graph a little for the
+      // zoom it lowers, and one per Fit click left it too wide to fit.
+      const resized = cy.width() !== spacedFor.width || cy.height() !== spacedFor.height;
+      if (!large && resized) declutter(new Set());
+      fitAll();
     },
     focus: () => container.focus(),
     svg: async (meta) => (await reportSvg(meta)).svg,

@@ -108,6 +108,14 @@ export interface Footprint {
   mobility: 0 | 1 | 2;
 }
 
+/** A box in graph units. */
+export interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 /** What separate() did, for tests that bound its work by counting instead of timing it. */
 export interface SeparateStats {
   /** Footprint pairs looked at: by the sweep, and by each clear-spot probe among its tree neighbours. */
@@ -154,8 +162,21 @@ export function separate(
   gap = 6,
   rounds = 30,
   stats?: SeparateStats,
+  bounds?: Bounds,
 ): Map<string, { dx: number; dy: number }> {
   const boxes = footprints.map((f) => ({ ...f }));
+  // Kept inside `bounds` (what the fitted view shows): pushes that would leave it are taken back, and a
+  // clear spot is looked for only inside it.
+  const inside = (f: Footprint) =>
+    !bounds || (f.x1 >= bounds.x1 && f.x2 <= bounds.x2 && f.y1 >= bounds.y1 && f.y2 <= bounds.y2);
+  const keepIn = (f: Footprint) => {
+    if (!bounds || f.mobility === 0) return;
+    shift(
+      f,
+      Math.max(bounds.x1 - f.x1, Math.min(0, bounds.x2 - f.x2)),
+      Math.max(bounds.y1 - f.y1, Math.min(0, bounds.y2 - f.y2)),
+    );
+  };
   const near = (tree: RBush<Indexed>, f: Footprint): Indexed[] => {
     const found = tree.search({ minX: f.x1 - gap, minY: f.y1 - gap, maxX: f.x2 + gap, maxY: f.y2 + gap });
     if (stats) stats.comparisons += found.length;
@@ -194,6 +215,8 @@ export function separate(
       const share = a.mobility === b.mobility ? 0.5 : a.mobility > b.mobility ? 1 : 0;
       shift(a, mx * share, my * share);
       shift(b, -mx * (1 - share), -my * (1 - share));
+      keepIn(a);
+      keepIn(b);
     }
   }
   // What relaxation left: each still-overlapping movable footprint jumps to the nearest clear spot. An
@@ -217,9 +240,12 @@ export function separate(
       const angle = k * 2.399963;
       const radius = step * Math.sqrt(k);
       shift(f, start.x + radius * Math.cos(angle) - f.x1, start.y + radius * Math.sin(angle) - f.y1);
-      placed = clear(f);
+      placed = inside(f) && clear(f);
     }
-    if (!placed) {
+    if (!placed && bounds) {
+      // No room left in the view: it stays where it was (its label is culled) rather than leave the view.
+      shift(f, start.x - f.x1, start.y - f.y1);
+    } else if (!placed) {
       // Beyond everything on the right: always clear. The tree's root box spans every other footprint.
       shift(f, tree.toJSON().maxX + gap - f.x1, start.y - f.y1);
     }
@@ -236,12 +262,12 @@ export function separate(
   return moved;
 }
 
-/** A node for fitSeparate: its centre and shape in graph units, its label as drawn at 100 % zoom. */
+/** A node for fitSeparate: its centre in graph units, its shape and label as drawn at 100 % zoom. */
 export interface LabelledNode {
   id: string;
   x: number;
   y: number;
-  /** The shape's size: graph units at every zoom. */
+  /** The shape's size at shape scale 1 (graph units); below FitFrame.shapeZoom it grows as 1 / zoom. */
   w: number;
   h: number;
   /**
@@ -260,8 +286,20 @@ export interface FitFrame {
   padding: number;
   /** A label's size on screen below 100 % zoom, over its size at 100 %. */
   zoomedOut: number;
-  /** 1 / the lowest zoom at which labels still keep their on-screen size. */
+  /** 1 / the lowest zoom at which labels (and shapes) still keep their on-screen size. */
   maxLabelScale: number;
+  /**
+   * Below this zoom shapes keep their on-screen size (they grow in graph units as 1 / zoom), so that at a
+   * fitted zoom far below 100 % they stay big enough to tell apart by kind and to click.
+   */
+  shapeZoom: number;
+  /**
+   * The zoom fitSeparate brings a spread-out graph back up to (0: never). Below shapeZoom shapes and
+   * labels keep their size on screen, so drawing the positions closer together and fitting closer shows
+   * the same picture; without it each spacing pass lowered the fitted zoom (the labels grow with it)
+   * until it met the lowest zoom, where the graph no longer fitted the canvas.
+   */
+  settleZoom: number;
   /** The highest zoom the view is fitted at. */
   maxZoom: number;
 }
@@ -273,16 +311,32 @@ export interface FitFrame {
 export const labelScaleAt = (zoom: number, frame: Pick<FitFrame, 'zoomedOut' | 'maxLabelScale'>): number =>
   Math.max(1, frame.zoomedOut * Math.min(frame.maxLabelScale, 1 / zoom));
 
-function footprintsAt(nodes: readonly LabelledNode[], scale: number): Footprint[] {
+/** A shape's size in graph units at a zoom, over its size at 100 %: below shapeZoom it keeps its screen size. */
+export const shapeScaleAt = (zoom: number, frame: Pick<FitFrame, 'shapeZoom' | 'maxLabelScale'>): number =>
+  Math.max(1, Math.min(frame.maxLabelScale * frame.shapeZoom, frame.shapeZoom / zoom));
+
+/** How much labels and shapes are grown (graph units over their size at 100 %). */
+interface Scales {
+  label: number;
+  shape: number;
+}
+
+const scalesAt = (zoom: number, frame: FitFrame): Scales => ({
+  label: labelScaleAt(zoom, frame),
+  shape: shapeScaleAt(zoom, frame),
+});
+
+function footprintsAt(nodes: readonly LabelledNode[], scale: Scales): Footprint[] {
   return nodes.map((n) => {
-    let x1 = n.x - n.w / 2;
-    let x2 = n.x + n.w / 2;
-    const y1 = n.y - n.h / 2;
-    let y2 = n.y + n.h / 2;
+    const [w, h] = [n.w * scale.shape, n.h * scale.shape];
+    let x1 = n.x - w / 2;
+    let x2 = n.x + w / 2;
+    const y1 = n.y - h / 2;
+    let y2 = n.y + h / 2;
     if (n.label) {
-      x1 = Math.min(x1, n.x - (n.label.w * scale) / 2);
-      x2 = Math.max(x2, n.x + (n.label.w * scale) / 2);
-      y2 = Math.max(y2, n.y + n.h / 2 + (n.label.below + n.label.h) * scale);
+      x1 = Math.min(x1, n.x - (n.label.w * scale.label) / 2);
+      x2 = Math.max(x2, n.x + (n.label.w * scale.label) / 2);
+      y2 = Math.max(y2, n.y + h / 2 + (n.label.below + n.label.h) * scale.label);
     }
     return { id: n.id, x1, y1, x2, y2, mobility: n.mobility };
   });
@@ -295,11 +349,7 @@ function footprintsAt(nodes: readonly LabelledNode[], scale: number): Footprint[
 export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): number {
   let zoom = frame.maxZoom;
   for (let k = 0; k < 8; k++) {
-    const boxes = footprintsAt(nodes, labelScaleAt(zoom, frame));
-    const x1 = Math.min(...boxes.map((b) => b.x1));
-    const x2 = Math.max(...boxes.map((b) => b.x2));
-    const y1 = Math.min(...boxes.map((b) => b.y1));
-    const y2 = Math.max(...boxes.map((b) => b.y2));
+    const { x1, x2, y1, y2 } = extent(footprintsAt(nodes, scalesAt(zoom, frame)));
     const next = Math.min(
       frame.maxZoom,
       (frame.width - 2 * frame.padding) / Math.max(x2 - x1, 1),
@@ -311,10 +361,37 @@ export function fittedZoom(nodes: readonly LabelledNode[], frame: FitFrame): num
   return zoom;
 }
 
+const extent = (boxes: readonly Footprint[]) => ({
+  x1: Math.min(...boxes.map((b) => b.x1)),
+  x2: Math.max(...boxes.map((b) => b.x2)),
+  y1: Math.min(...boxes.map((b) => b.y1)),
+  y2: Math.max(...boxes.map((b) => b.y2)),
+});
+
+/**
+ * Where a fit lands: its zoom (fittedZoom) and the box it frames, in graph units, with labels and shapes
+ * at the sizes that zoom draws them. Worked out here, not by cy.fit, which measures labels as they were
+ * last drawn: after the zoom falls they grow, and one fit left the graph spilling off the canvas.
+ */
+export function fittedView(
+  nodes: readonly LabelledNode[],
+  frame: FitFrame,
+): { zoom: number; x1: number; y1: number; x2: number; y2: number } {
+  const zoom = fittedZoom(nodes, frame);
+  return { zoom, ...extent(footprintsAt(nodes, scalesAt(zoom, frame))) };
+}
+
+const centroid = (nodes: readonly Point[]): Point => ({
+  x: nodes.reduce((sum, n) => sum + n.x, 0) / nodes.length,
+  y: nodes.reduce((sum, n) => sum + n.y, 0) / nodes.length,
+});
+
 /** What fitSeparate did: the passes it ran and the zoom it spaced the labels for. */
 export interface FitSeparateStats {
   passes: number;
   zoom: number;
+  /** How far the positions were drawn together (1: not at all), and about which point. */
+  drawnIn: { factor: number; about: Point };
 }
 
 /**
@@ -327,26 +404,45 @@ export interface FitSeparateStats {
 export function fitSeparate(
   nodes: readonly LabelledNode[],
   frame: FitFrame,
-  options: { gapPx?: number; headroom?: number; passes?: number } = {},
+  options: { gapPx?: number; headroom?: number; passes?: number; viewZoom?: number } = {},
   stats?: FitSeparateStats,
 ): Map<string, { dx: number; dy: number }> {
-  const { gapPx = 2, headroom = 1.05, passes = 8 } = options;
+  const { gapPx = 2, headroom = 1.05, passes = 8, viewZoom = 0 } = options;
   // Big graphs: shapes only (their labels are level of detail), and no zoom to space them for.
-  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, 1));
+  if (!nodes.some((n) => n.label)) return separate(footprintsAt(nodes, { label: 1, shape: 1 }));
   const current = nodes.map((n) => ({ ...n }));
+  // Drawn together (never when a pinned node would move) only as far as the view the caller shows now
+  // can follow unchanged: its zoom divided by the factor stays below shapeZoom.
+  const movable = frame.settleZoom > 0 && current.every((n) => n.mobility > 0);
+  const floor = movable ? viewZoom / frame.shapeZoom : 1;
+  // A graph that can be drawn together is spaced for the sizes its fit will draw once it is (each fit
+  // draws it in, graph-view fitAll): labels and shapes without the lowest zoom's cap on their growth.
+  // Spaced for the capped sizes, a fit that fell below that zoom drew the labels onto one another.
+  const space: FitFrame = movable ? { ...frame, maxLabelScale: Infinity } : frame;
   let pass = 0;
-  let zoom = fittedZoom(current, frame);
-  const spaced = (scale: number) => separate(footprintsAt(current, scale), gapPx * scale);
-  // Done when the labels as the fitted view draws them stand apart; each pass spaces them for a little
-  // more than that, so that the zoom falling as they spread does not undo it.
+  let zoom = fittedZoom(current, space);
+  const spaced = (scale: Scales) => separate(footprintsAt(current, scale), gapPx * scale.label);
+  // Done when the labels and shapes as the fitted view draws them stand apart; each pass spaces them for
+  // a little more than that, so that the zoom falling as they spread does not undo it.
   const crowded = () => {
-    const scale = labelScaleAt(zoom, frame);
-    return anyOverlap(footprintsAt(current, scale), gapPx * scale);
+    const scale = scalesAt(zoom, space);
+    return anyOverlap(footprintsAt(current, scale), gapPx * scale.label);
   };
-  while (pass < passes && crowded()) {
-    pass += 1;
-    const largest = labelScaleAt(1 / frame.maxLabelScale, frame);
-    const moved = spaced(Math.min(largest, labelScaleAt(zoom, frame) * headroom));
+  const largest = scalesAt(1 / space.maxLabelScale, space);
+  const about = centroid(current);
+  let factor = 1;
+  const drawIn = () => {
+    const k = Math.max(zoom / frame.settleZoom, floor / factor);
+    if (k >= 1) return;
+    factor *= k;
+    for (const n of current) {
+      n.x = about.x + (n.x - about.x) * k;
+      n.y = about.y + (n.y - about.y) * k;
+    }
+    zoom = fittedZoom(current, space);
+  };
+  /** Applies a spacing pass, then fits and draws in again. */
+  const move = (moved: ReadonlyMap<string, { dx: number; dy: number }>) => {
     for (const n of current) {
       const o = moved.get(n.id);
       if (o) {
@@ -354,9 +450,32 @@ export function fitSeparate(
         n.y += o.dy;
       }
     }
-    zoom = fittedZoom(current, frame);
+    zoom = fittedZoom(current, space);
+    drawIn();
+  };
+  drawIn();
+  while (pass < passes && crowded()) {
+    pass += 1;
+    const at = scalesAt(zoom, space);
+    if (movable && zoom <= frame.shapeZoom) {
+      // Every size is kept on screen at this zoom, so spreading the nodes only lowers the fit and grows
+      // them alike, and the passes below never settled: space them inside the view this zoom fits
+      // instead. Its zoom can only rise, which shrinks what it spaced.
+      const box = extent(footprintsAt(current, at));
+      const [cx, cy] = [(box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2];
+      const [hw, hh] = [(frame.width / 2 - frame.padding) / zoom, (frame.height / 2 - frame.padding) / zoom];
+      const bounds = { x1: cx - hw, y1: cy - hh, x2: cx + hw, y2: cy + hh };
+      move(separate(footprintsAt(current, at), gapPx * at.label, 30, undefined, bounds));
+      break;
+    }
+    move(
+      spaced({
+        label: Math.min(largest.label, at.label * headroom),
+        shape: Math.min(largest.shape, at.shape * headroom),
+      }),
+    );
   }
-  if (stats) Object.assign(stats, { passes: pass, zoom });
+  if (stats) Object.assign(stats, { passes: pass, zoom, drawnIn: { factor, about } });
   const out = new Map<string, { dx: number; dy: number }>();
   current.forEach((n, i) => {
     const before = nodes[i] as LabelledNode;

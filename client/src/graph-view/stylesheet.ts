@@ -33,34 +33,45 @@ const LARGE_GRAPH_STYLE: StylesheetJson = [
   { selector: 'edge:selected', style: { label: 'data(label)', 'curve-style': 'bezier' } },
 ];
 
-/** How much larger than at 100 % labels are drawn at the current zoom (graph-view applyLabelScale). */
-export interface LabelScale {
-  node: number;
-  edge: number;
+/** A node's side at 100 % zoom (graph units); an event's is a little smaller. */
+export const NODE_SIDE = 30;
+const EVENT_SIDE = 26;
+
+/**
+ * How much the zoom-dependent sizes are grown in graph units over their size at 100 % (graph-view
+ * applyLabelScale): entity labels, relationship labels, and shapes, so each keeps its size on screen as
+ * the view zooms out.
+ */
+export interface DetailScale {
+  label: number;
+  edgeLabel: number;
+  shape: number;
 }
 
-export function buildStylesheet(options: { large?: boolean; scale?: LabelScale } = {}): StylesheetJson {
-  const node = options.scale?.node ?? 1;
-  const edge = options.scale?.edge ?? 1;
+const UNSCALED: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
+
+export function buildStylesheet(options: { large?: boolean; scale?: DetailScale } = {}): StylesheetJson {
+  const scale = options.scale ?? UNSCALED;
   const base: StylesheetJson = [
     {
       selector: 'node',
       style: {
         'background-color': 'data(color)',
         shape: 'data(shape)' as never,
-        width: 30,
-        height: 30,
-        'border-width': 1.5,
+        width: NODE_SIDE * scale.shape,
+        height: NODE_SIDE * scale.shape,
+        // Borders grow with the shape: the selection and pinned rings must show on an 18 px shape too.
+        'border-width': 1.5 * scale.shape,
         'border-color': '#ffffff',
         label: 'data(canvasLabel)',
         'font-family': FONT_FAMILY,
-        'font-size': 11 * node,
+        'font-size': 11 * scale.label,
         color: '#1a1a1a',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4 * node,
+        'text-margin-y': 4 * scale.label,
         'text-wrap': 'ellipsis',
-        'text-max-width': `${Math.round(130 * node)}px`,
+        'text-max-width': `${Math.round(130 * scale.label)}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -69,16 +80,26 @@ export function buildStylesheet(options: { large?: boolean; scale?: LabelScale }
       },
     },
     { selector: 'node.label-both', style: { 'text-wrap': 'wrap', 'line-height': 1.25 } },
-    { selector: 'node.kind-event', style: { width: 26, height: 26 } },
+    {
+      selector: 'node.kind-event',
+      style: { width: EVENT_SIDE * scale.shape, height: EVENT_SIDE * scale.shape },
+    },
     // Label collision avoidance (graph-view cullLabels): a label that would cover a more important one is
     // not drawn at this zoom. Still laid out, so its box (and the decision) does not flicker.
     { selector: 'node[?culled]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // Style rules (style panel): size by degree or evidence count.
-    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
-    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#333333' } },
+    // Sizes stay in proportion as shapes grow with the zoom-out (sizes are at most 64, elements.ts).
+    {
+      selector: 'node.sized',
+      style: {
+        width: `mapData(size, 0, 100, 0, ${100 * scale.shape})`,
+        height: `mapData(size, 0, 100, 0, ${100 * scale.shape})`,
+      },
+    },
+    { selector: 'node.expanded', style: { 'border-width': 3 * scale.shape, 'border-color': '#333333' } },
     {
       selector: 'node.pinned',
-      style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#333333' },
+      style: { 'border-style': 'double', 'border-width': 4 * scale.shape, 'border-color': '#333333' },
     },
     {
       selector: 'edge',
@@ -92,7 +113,7 @@ export function buildStylesheet(options: { large?: boolean; scale?: LabelScale }
         'curve-style': 'bezier',
         label: 'data(label)',
         'font-family': FONT_FAMILY,
-        'font-size': 9 * edge,
+        'font-size': 9 * scale.edgeLabel,
         color: '#444444',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -101,9 +122,9 @@ export function buildStylesheet(options: { large?: boolean; scale?: LabelScale }
         // Edge labels grow with the zoom-out (graph-view applyLabelScale), so they stay legible at the
         // fitted zoom; this only drops them when they would still be tiny. The selected edge's always shows.
         'min-zoomed-font-size': 8,
-        // Parallel relationships (six between Samsung and Meta) fan out as separate curves, each labelled,
-        // and stay apart on screen at any zoom (16 px between their curves' control points).
-        'control-point-step-size': Math.max(56, 16 * edge),
+        // Parallel relationships (six between Samsung and Meta) fan out as separate curves, each labelled.
+        // They stay apart on screen too (16 px between their curves' control points) as the view zooms out.
+        'control-point-step-size': Math.max(56, 16 * scale.edgeLabel),
       },
     },
     // A relationship's label that would cover an entity's (cullLabels): the entity's wins.
@@ -130,7 +151,12 @@ export function buildStylesheet(options: { large?: boolean; scale?: LabelScale }
     },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': SELECTED_COLOR, 'font-weight': 'bold', 'z-index': 20 },
+      style: {
+        'border-width': 4 * scale.shape,
+        'border-color': SELECTED_COLOR,
+        'font-weight': 'bold',
+        'z-index': 20,
+      },
     },
     {
       selector: 'edge:selected',

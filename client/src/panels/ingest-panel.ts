@@ -108,7 +108,18 @@ export function mountIngestPanel(dialog: HTMLDialogElement, ingest: Ingest): { o
   function articleView(p: Proposal): HTMLElement {
     return h(
       'div',
-      { class: 'ingest-article', attrs: { id: 'ingest-article', lang: p.language } },
+      {
+        class: 'ingest-article',
+        // A long article scrolls: focusable so it can be scrolled from the keyboard (axe
+        // scrollable-region-focusable), and named for the screen reader that lands on it.
+        attrs: {
+          id: 'ingest-article',
+          lang: p.language,
+          tabindex: '0',
+          role: 'region',
+          'aria-label': 'Article',
+        },
+      },
       ...highlightRuns(p).map((run) => {
         const classes = [
           run.certainty ? `claim-${run.certainty.toLowerCase()}` : '',

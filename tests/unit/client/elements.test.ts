@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasLabel, edgeElement, nodeLabel, toElements } from '../../../client/src/graph-view/elements.ts';
-import { buildStylesheet } from '../../../client/src/graph-view/stylesheet.ts';
+import { buildStylesheet, type DetailScale } from '../../../client/src/graph-view/stylesheet.ts';
 import { KIND_STYLES } from '../../../client/src/graph-view/palette.ts';
 import { entity, rel } from './builders.ts';
 
@@ -44,12 +44,12 @@ describe('element mapping', () => {
     cy.destroy();
   });
 
-  it('draws labels larger by the zoom-out scale in the same rules, never in appended ones', () => {
+  it('draws labels and shapes larger by the zoom-out scale in the same rules, never in appended ones', () => {
     const elements = toElements(
       { nodes: [zuck, meta], edges: [rel('mark-zuckerberg', 'CEO_OF', 'meta')] },
       options,
     );
-    const drawn = (scale?: { node: number; edge: number }) => {
+    const drawn = (scale?: DetailScale) => {
       const style = buildStylesheet({ scale });
       const cy = cytoscape({ headless: true, styleEnabled: true, style, elements });
       const sizes = {
@@ -57,16 +57,18 @@ describe('element mapping', () => {
         node: cy.getElementById('meta').style('font-size'),
         edge: cy.getElementById('mark-zuckerberg:CEO_OF:meta').style('font-size'),
         width: cy.getElementById('meta').style('text-max-width'),
+        side: cy.getElementById('meta').style('width'),
       };
       cy.destroy();
       return sizes;
     };
-    expect(drawn()).toMatchObject({ node: '11px', edge: '9px', width: '130px' });
-    expect(drawn({ node: 2, edge: 3 })).toEqual({
+    expect(drawn()).toMatchObject({ node: '11px', edge: '9px', width: '130px', side: '30px' });
+    expect(drawn({ label: 2, edgeLabel: 3, shape: 1.5 })).toEqual({
       rules: drawn().rules,
       node: '22px',
       edge: '27px',
       width: '260px',
+      side: '45px',
     });
   });
 
