@@ -229,6 +229,13 @@ interface ClaimSeed {
 
 /** Korean titles that tie a person to an organisation; 부사장 before 사장, so the longer one is read. */
 const TITLES_KO = '부회장|회장|CEO|최고경영자|부사장|사장|대표이사|대표|창업자';
+/** Where titleClaims looks for a Korean title: ending the person's name, after it, alone between names. */
+const TITLE_KO = {
+  ending: new RegExp(`(${TITLES_KO})$`),
+  after: new RegExp(`^ (${TITLES_KO})`),
+  afterPerson: new RegExp(`^ (${TITLES_KO}|연구원|애널리스트)`),
+  between: new RegExp(`^ (${TITLES_KO}) $`),
+};
 /** Between an organisation and its person: nothing, 의, or a unit of it ("데이터센터 부문의"). */
 const ORG_UNIT_KO = /^의 $|^(의)? (?:[\p{L}\p{N}]+ )?[\p{L}\p{N}]*(부문|사업부|본부|법인|연구소)의 $/u;
 
@@ -247,17 +254,14 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
       // "메타 CEO 마크 저커버그" (title between) or "LG전자 조주완 사장" (title after the person); a Latin
       // gloss may stand between the person and the organisation ("곽노정(Kwak Noh-jung) SK하이닉스 사장").
       if (a === org && !a.particle && between === ' ') {
-        title =
-          new RegExp(`(${TITLES_KO})$`).exec(b.surface)?.[1] ??
-          new RegExp(`^ (${TITLES_KO})`).exec(after)?.[1] ??
-          null;
+        title = TITLE_KO.ending.exec(b.surface)?.[1] ?? TITLE_KO.after.exec(after)?.[1] ?? null;
       } else if (a === org && /^의$|^$/.test(a.particle) && ORG_UNIT_KO.test(between)) {
         // "삼성전자의 김도현 부사장", "AMD 데이터센터 부문의 마이클 토렌스 부사장": the person's title follows.
-        title = new RegExp(`^ (${TITLES_KO})`).exec(after)?.[1] ?? null;
+        title = TITLE_KO.after.exec(after)?.[1] ?? null;
       } else if (a === person && !a.particle && /^\)? $/.test(between)) {
-        title = new RegExp(`^ (${TITLES_KO}|연구원|애널리스트)`).exec(after)?.[1] ?? null;
+        title = TITLE_KO.afterPerson.exec(after)?.[1] ?? null;
       } else if (a === org && !a.particle) {
-        title = new RegExp(`^ (${TITLES_KO}) $`).exec(between)?.[1] ?? null;
+        title = TITLE_KO.between.exec(between)?.[1] ?? null;
       }
     } else {
       // "Samsung Electronics Chairman Lee Jae-yong", "Nvidia's CEO Jensen Huang", "X, chief executive of Y".
