@@ -149,10 +149,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   };
   const viewerOf = (request: Request) => viewerKey(request.headers.get('authorization') ?? undefined);
 
-  const keyOf = (document: string, operationName: unknown, variableValues: unknown, viewer: unknown) => {
+  /** The entry's key, or undefined when the request is not cacheable (absurd variables). */
+  const keyOf = (
+    document: string,
+    operationName: unknown,
+    variableValues: unknown,
+    viewer: unknown,
+  ): string | undefined => {
     const variables = boundedJson(variableValues ?? {});
-    // Not cacheable (absurd variables): a key no one else will ever build, dropped by set().
-    if (variables === undefined) return `uncached:${crypto.randomUUID()}`;
+    if (variables === undefined) return undefined;
     const digest = crypto
       .createHash('sha256')
       .update(JSON.stringify([normalise(document), operationName ?? null, variables, viewer ?? null]))
@@ -235,8 +240,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     session: (request) => viewerOf(request) ?? null,
     // Who is asking must always be answered fresh (tokens can be revoked by a reload).
     ttlPerSchemaCoordinate: { 'Query.viewer': 0, 'Query.auditTrail': 0 },
+    // Not cacheable: a key no one else will ever build, dropped by set().
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
-      keyOf(documentString, operationName, variableValues, sessionId),
+      keyOf(documentString, operationName, variableValues, sessionId) ?? `uncached:${crypto.randomUUID()}`,
     includeExtensionMetadata: false,
     // The plugin's own invalidation by entity id is not used: every write empties the cache.
     invalidateViaMutation: false,

@@ -109,6 +109,8 @@ describe('response cache: serve before yoga', () => {
       { body: { query: QUERY, extensions: { persistedQuery: {} } } },
       { body: [{ query: QUERY }] },
       { body: { query: QUERY, variables: 'not an object' } },
+      // Not cacheable (nested deeper than the cache keys): yoga runs it, the cache not asked.
+      { body: { query: QUERY, variables: { deep: JSON.parse('['.repeat(40) + ']'.repeat(40)) } } },
       { authorization: 'Bearer bad' },
     ]) {
       const { sent, passed } = await serve(request);
