@@ -19,6 +19,7 @@ import { createTimelineAxis } from './timeline-axis.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
 import {
   avoidOverlaps,
+  drawnTogether,
   fitSeparate,
   fittedView,
   labelScaleAt,
@@ -33,7 +34,7 @@ import {
 import type { RefineRequest } from './refine-core.ts';
 import { hiddenLabels, type LabelBox, type LabelCandidate } from './labels.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
-import { buildStylesheet, NODE_SIDE, type DetailScale } from './stylesheet.ts';
+import { buildStylesheet, NODE_SIDE, UNSCALED, type DetailScale } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
 import { reportLegend } from './legend.ts';
 import { buildReportSvg, type SvgEdge, type SvgNode } from './report-svg.ts';
@@ -148,7 +149,7 @@ export function createGraphView(
    * Labels' and shapes' size over their size at 100 % (node labels 11 px; applyLabelScale), what declutter
    * measured them at. Replaced, never changed in place: the stylesheet is rebuilt from it.
    */
-  let scale: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
+  let scale: DetailScale = UNSCALED;
   let cy: Core = mount([]);
   let syncing = false;
   let lastView: GraphView | null = null;
@@ -403,6 +404,8 @@ export function createGraphView(
     };
   }
 
+  /** The canvas size the last collision pass spaced the nodes for. */
+  let spacedFor = { width: 0, height: 0 };
   /**
    * The collision pass after a placement: no node's shape or label on another's once the view is fitted.
    * fcose only discourages overlaps (repulsion), and with the arrangement held fixed a big batch often
@@ -412,8 +415,6 @@ export function createGraphView(
    * view then culled a third of its labels). `fresh` nodes move first, the arrangement only off itself,
    * pinned nodes never. Big graphs: shapes only (their labels are level of detail).
    */
-  /** The canvas size the last collision pass spaced the nodes for. */
-  let spacedFor = { width: 0, height: 0 };
   function declutter(fresh: ReadonlySet<string>): void {
     if (cy.nodes().length < 2) return;
     spacedFor = { width: cy.width(), height: cy.height() };
@@ -470,7 +471,7 @@ export function createGraphView(
     const elements = cy.elements().jsons() as unknown as ElementDefinition[];
     const viewport = { zoom: cy.zoom(), pan: cy.pan() };
     cy.destroy();
-    scale = { label: 1, edgeLabel: 1, shape: 1 };
+    scale = UNSCALED;
     cy = mount(elements);
     cy.viewport(viewport);
   }
@@ -589,8 +590,7 @@ export function createGraphView(
       const about = { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 };
       cy.batch(() =>
         cy.nodes().forEach((n) => {
-          const p = n.position();
-          n.position({ x: about.x + (p.x - about.x) * k, y: about.y + (p.y - about.y) * k });
+          n.position(drawnTogether(n.position(), about, k));
         }),
       );
       view = fittedView(measured(new Set()), frame());

@@ -381,6 +381,12 @@ export function fittedView(
   return { zoom, ...extent(footprintsAt(nodes, scalesAt(zoom, frame))) };
 }
 
+/** A point moved k of the way from `about` (k < 1 draws it in), as fitSeparate and a fit draw a graph together. */
+export const drawnTogether = (p: Point, about: Point, k: number): Point => ({
+  x: about.x + (p.x - about.x) * k,
+  y: about.y + (p.y - about.y) * k,
+});
+
 const centroid = (nodes: readonly Point[]): Point => ({
   x: nodes.reduce((sum, n) => sum + n.x, 0) / nodes.length,
   y: nodes.reduce((sum, n) => sum + n.y, 0) / nodes.length,
@@ -435,10 +441,7 @@ export function fitSeparate(
     const k = Math.max(zoom / frame.settleZoom, floor / factor);
     if (k >= 1) return;
     factor *= k;
-    for (const n of current) {
-      n.x = about.x + (n.x - about.x) * k;
-      n.y = about.y + (n.y - about.y) * k;
-    }
+    for (const n of current) Object.assign(n, drawnTogether(n, about, k));
     zoom = fittedZoom(current, space);
   };
   /** Applies a spacing pass, then fits and draws in again. */

@@ -48,7 +48,8 @@ export interface DetailScale {
   shape: number;
 }
 
-const UNSCALED: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
+/** Every size as at 100 % zoom. */
+export const UNSCALED: DetailScale = { label: 1, edgeLabel: 1, shape: 1 };
 
 export function buildStylesheet(options: { large?: boolean; scale?: DetailScale } = {}): StylesheetJson {
   const scale = options.scale ?? UNSCALED;
