@@ -17,6 +17,9 @@ describe('eval:ingest', () => {
       ['development', 'en-c-apple-vision-pro-price-cut.txt'],
       ['development', 'en-c-nvidia-h200-export-korea.txt'],
       ['development', 'en-c-qualcomm-samsung-3nm.txt'],
+      ['development', 'en-d-naver-microsoft-azure.txt'],
+      ['development', 'en-d-qualcomm-snapdragon-x-laptops.txt'],
+      ['development', 'en-d-tsmc-arizona-samsung-taylor.txt'],
       ['development', 'en-meta-mtia-samsung-foundry.txt'],
       ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
@@ -30,6 +33,9 @@ describe('eval:ingest', () => {
       ['development', 'ko-c-hbm4-amd-pricing.txt'],
       ['development', 'ko-c-lg-energy-meta-glasses.txt'],
       ['development', 'ko-c-naver-samsung-mach1.txt'],
+      ['development', 'ko-d-apple-macbook-oled.txt'],
+      ['development', 'ko-d-meta-llama3-telcos.txt'],
+      ['development', 'ko-d-sk-hynix-indiana-packaging.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr-headset-atlas.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
@@ -38,12 +44,6 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
-      ['held-out', 'en-d-naver-microsoft-azure.txt'],
-      ['held-out', 'en-d-qualcomm-snapdragon-x-laptops.txt'],
-      ['held-out', 'en-d-tsmc-arizona-samsung-taylor.txt'],
-      ['held-out', 'ko-d-apple-macbook-oled.txt'],
-      ['held-out', 'ko-d-meta-llama3-telcos.txt'],
-      ['held-out', 'ko-d-sk-hynix-indiana-packaging.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
