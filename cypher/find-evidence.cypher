@@ -4,8 +4,14 @@
 // params: $keys (list of {fromId, type, toId}), and the filter parameters (server/graph/inputs.ts)
 // returns: one 'relationship' per relationship found (relationship-view), one 'source' per source cited
 UNWIND $keys AS key
-MATCH (a:Entity {id: key.fromId})-[r]->(b:Entity {id: key.toId})
-WHERE type(r) = key.type
+MATCH (a:Entity {id: key.fromId})
+MATCH (b:Entity {id: key.toId})
+// Both ends bound: found from the end with fewer relationships (see search-claims).
+CALL (a, b, key) {
+  MATCH (a)-[r]->(b)
+  WHERE type(r) = key.type
+  RETURN r
+}
 WITH collect(
   // @include relationship-view
   ) AS relationships

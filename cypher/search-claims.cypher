@@ -5,9 +5,15 @@
 //         $candidates, the unfiltered filter parameters
 // returns: relationship (map), evidenceId, score, from (node), to (node), sources
 CALL db.index.fulltext.queryNodes('evidence_search', $lucene, {limit: $candidates}) YIELD node AS text, score
-MATCH (a:Entity {id: text.fromId})-[r]->(b:Entity {id: text.toId})
-WHERE type(r) = text.type AND r.deleted = false AND a.deleted = false AND b.deleted = false
-  AND text.evidenceId IN r.evidenceIds
+MATCH (a:Entity {id: text.fromId}) WHERE a.deleted = false
+MATCH (b:Entity {id: text.toId}) WHERE b.deleted = false
+// With both ends bound, the relationship is found from the end with fewer relationships (Expand(Into)).
+// Matched as one pattern, the planner may walk every relationship of `a` per candidate: a hub's thousands.
+CALL (a, b, text) {
+  MATCH (a)-[r]->(b)
+  WHERE type(r) = text.type AND r.deleted = false AND text.evidenceId IN r.evidenceIds
+  RETURN r
+}
 WITH a, r, b, text, score
 ORDER BY score DESC
 WITH a, r, b, collect(text.evidenceId)[0] AS evidenceId, max(score) AS score
