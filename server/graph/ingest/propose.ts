@@ -284,7 +284,7 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
 
 /**
  * "엔비디아의 젯슨 모듈", "Nvidia's Jetson module", "엔비디아의 차세대 가속기 ‘펠리컨’", "Nvidia's H100 chips": an
- * organisation's own product is one it makes, also past a few modifiers before a quoted name.
+ * organisation's own product is one it makes, also past a few modifiers ("Nvidia's older H100 chips").
  */
 function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
@@ -297,7 +297,7 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     const possessive =
       language === 'ko'
         ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)
-        : /^['’]s? $/.test(between);
+        : /^['’]s? ([a-z][a-z-]* ){0,2}$/.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
   }
