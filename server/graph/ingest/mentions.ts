@@ -192,11 +192,11 @@ const PERSON_AFTER_EN =
   /^\s*,\s*(the\s+)?(chief|ceo|chairman|chairwoman|president|founder|head|an analyst|analyst|senior|vice)/i;
 const CODE = /^[A-Z][A-Za-z]*\d+[A-Za-z0-9]*$/;
 /**
- * "its HyperCLOVA X language model", "Microsoft's Azure cloud": a new name right before a product noun is a
- * product. Not "chips": "Qualcomm chips" are a company's chips.
+ * "its HyperCLOVA X language model", "Microsoft's Azure cloud", "the Zenbook Q, a thin laptop": a new name
+ * right before a product noun, or before one in apposition, is a product. Not "chips": "Qualcomm chips" are a company's chips.
  */
 const PRODUCT_HEAD_EN =
-  /^ (language model|model|cloud|processor|laptop|headset|smartphone|phone|tablet|assistant|app|chatbot|operating system|platform)\b/;
+  /^(?: |, (?:a|an|its|the) (?:[a-z-]+ ){0,2})(language model|model|cloud|processor|laptop|headset|smartphone|phone|tablet|assistant|app|chatbot|operating system|platform)\b/;
 
 const STOP_CAPITALISED = new Set(
   (
@@ -249,6 +249,10 @@ const ACRONYMS_NOT_NAMES = new Set(
   'CEO CTO CFO COO CIO IT PC TV AP OS UI UX IPO GPU CPU NPU AI XR VR AR EV DRAM NAND SSD USB KRW USD EU US UN'.split(
     ' ',
   ),
+);
+/** Latin acronyms of display, component and network technologies: no company is named so. */
+const TECH_ACRONYMS = new Set(
+  'OLED LCD LED QLED MLCC LTPO DDR LPDDR GDDR EUV CXL PIM SoC LTE 5G 6G NFC UWB'.split(' '),
 );
 const TITLE_WORD_KO =
   /^(사장|회장|부회장|대표|대표이사|부사장|의장|창업자|최고경영자|CEO|CTO|CFO|연구원|애널리스트)(은|는|이|가|과|와|을|를|의|도)?$/;
@@ -830,11 +834,22 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         i += 1;
         continue;
       }
-      // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation.
+      // "GPT-4o를", "MR-MUF": a hyphenated Latin code is one name, a product when it has a digit.
+      if (/^[A-Za-z]{2,}$/.test(token.text) && next && gap === '-' && !taken[i + 1]) {
+        const code = /^[A-Za-z0-9]+/.exec(next.text)![0];
+        if (code.length > 0 && code.length === stems(next.text).at(-1)!.length) {
+          const end = next.start + code.length;
+          const kind = /\d/.test(code) ? 'Product' : 'Technology';
+          mentions.push(newMention(text, token.start, end, next.text.slice(code.length), kind, 0.6));
+          taken[i] = taken[i + 1] = true;
+          i += 1;
+          continue;
+        }
+      }
+      // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation ("OLED" a technology).
       if (/^[A-Z]{2,6}$/.test(stem) && !ACRONYMS_NOT_NAMES.has(stem)) {
-        mentions.push(
-          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.6),
-        );
+        const kind = TECH_ACRONYMS.has(stem) ? 'Technology' : 'Organization';
+        mentions.push(newMention(text, token.start, token.start + stem.length, particle, kind, 0.6));
         taken[i] = true;
         continue;
       }
@@ -987,13 +1002,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
               ? 'Product'
               : ORG_WORDS_EN.test(surface)
                 ? 'Organization'
-                : PRODUCT_HEAD_EN.test(after)
-                  ? 'Product'
-                  : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-                    ? j > i
-                      ? 'Person'
-                      : 'Organization'
-                    : 'Organization';
+                : TECH_ACRONYMS.has(surface)
+                  ? 'Technology'
+                  : PRODUCT_HEAD_EN.test(after)
+                    ? 'Product'
+                    : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+                      ? j > i
+                        ? 'Person'
+                        : 'Organization'
+                      : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

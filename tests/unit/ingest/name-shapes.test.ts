@@ -54,3 +54,18 @@ describe('English name shapes', () => {
     );
   });
 });
+
+describe('Latin codes and technology acronyms in Korean text', () => {
+  it('a hyphenated Latin code is one name: a product with a digit, a technology without', () => {
+    expect(mentions('KT는 오픈AI의 GPT-4o를 쓴다.')).toContainEqual(['GPT-4o', 'new:Product']);
+    expect(mentions('SK하이닉스의 MR-MUF 기술이 쓰인다.')).toContainEqual(['MR-MUF', 'new:Technology']);
+  });
+
+  it('a display or component acronym is a technology, not a company', () => {
+    expect(mentions('애플은 OLED와 MLCC를 쓴다.')).toEqual([
+      ['애플', 'apple'],
+      ['OLED', 'new:Technology'],
+      ['MLCC', 'new:Technology'],
+    ]);
+  });
+});
