@@ -291,8 +291,11 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
   for (let i = 0; i + 1 < ms.length; i++) {
     const owner = ms[i]!;
     if (owner.kind !== 'Organization') continue;
-    const product = ms.slice(i + 1).find((m) => OWNED.has(m.kind) || m.kind === 'Organization');
-    if (!product || !OWNED.has(product.kind)) continue;
+    // Up to the next organisation; a product before a technology: "메타의 대규모 언어 모델(LLM) ‘라마 3’" is 라마 3.
+    const next = ms.slice(i + 1).findIndex((m) => m.kind === 'Organization');
+    const owned = ms.slice(i + 1, next < 0 ? undefined : i + 1 + next);
+    const product = owned.find((m) => m.kind === 'Product') ?? owned.find((m) => m.kind === 'Technology');
+    if (!product) continue;
     const between = text.slice(owner.end, product.start);
     // "삼성디스플레이 OLED", "SK하이닉스 HBM3E": in Korean the maker also stands bare before its product.
     const possessive =

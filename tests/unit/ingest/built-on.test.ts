@@ -33,3 +33,9 @@ describe("an organisation's own technology", () => {
     );
   });
 });
+
+describe('a possessive before a category and a name', () => {
+  it('the name after the category is what the owner makes, not the category', () => {
+    expect(claims('메타의 대규모 언어 모델(LLM) ‘라마 3’이 나왔다.')).toContain('Meta PRODUCES 라마 3');
+  });
+});
