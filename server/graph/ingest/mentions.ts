@@ -193,10 +193,11 @@ const PERSON_AFTER_EN =
 const CODE = /^[A-Z][A-Za-z]*\d+[A-Za-z0-9]*$/;
 /**
  * "its HyperCLOVA X language model", "Microsoft's Azure cloud", "the Zenbook Q, a thin laptop": a new name
- * right before a product noun, or before one in apposition, is a product. Not "chips": "Qualcomm chips" are a company's chips.
+ * right before a product noun, or before one in apposition, is a product. One "chip", not "chips": "Qualcomm chips"
+ * are a company's chips.
  */
 const PRODUCT_HEAD_EN =
-  /^(?: |, (?:a|an|its|the) (?:[a-z-]+ ){0,2})(language model|model|cloud|processor|laptop|headset|smartphone|phone|tablet|assistant|app|chatbot|operating system|platform)\b/;
+  /^(?: |, (?:a|an|its|the) (?:[a-z-]+ ){0,2})(language model|model|cloud|chip|processor|laptop|headset|smartphone|phone|tablet|assistant|app|chatbot|operating system|platform)\b/;
 
 const STOP_CAPITALISED = new Set(
   (

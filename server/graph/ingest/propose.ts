@@ -302,13 +302,16 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
       language === 'ko'
         ? (owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)) ||
           (owner.particle === '' && between === ' ')
-        : /^['’]s? ([a-z][a-z-]* ){0,2}$/.test(between);
+        : POSSESSIVE_EN.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
   }
   if (language === 'en') out.push(...itsProducts(sentence, ms, text));
   return out;
 }
+
+/** "Nvidia's", "Qualcomm Inc.'s newer": a possessive, past the company suffix and one or two modifiers. */
+const POSSESSIVE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s? ([a-z][a-z-]* ){0,2}$/;
 
 /** What an organisation owns in a possessive: its products and its technologies ("SK하이닉스의 MR-MUF 기술"). */
 const OWNED = new Set(['Product', 'Technology']);
@@ -350,7 +353,7 @@ function builtOnClaims(sentence: Sentence, ms: Mention[], text: string, language
     if (!OWNED.has(base.kind)) continue;
     // The cue stands right before the base or before its owner ("powered by Qualcomm Inc.'s Snapdragon").
     const owner = inside[i - 1];
-    const lead = owner && /^['’]s? $/.test(text.slice(owner.end, base.start)) ? owner.start : base.start;
+    const lead = owner && POSSESSIVE_EN.test(text.slice(owner.end, base.start)) ? owner.start : base.start;
     if (!BUILT_ON_EN.test(text.slice(Math.max(sentence.start, lead - 16), lead))) continue;
     const product = inside
       .slice(0, i)

@@ -39,3 +39,14 @@ describe('a possessive before a category and a name', () => {
     expect(claims('메타의 대규모 언어 모델(LLM) ‘라마 3’이 나왔다.')).toContain('Meta PRODUCES 라마 3');
   });
 });
+
+describe('an English possessive past the company suffix', () => {
+  it('"Qualcomm Inc.’s Snapdragon X Elite": Qualcomm makes it, and a laptop powered by it uses it', () => {
+    const out = claims(
+      'Asus sells the Zenbook Q, a laptop powered by Qualcomm Inc.’s Snapdragon X Elite chip.',
+      'en',
+    );
+    expect(out).toContain('Qualcomm PRODUCES Snapdragon X Elite');
+    expect(out).toContain('Zenbook Q USES Snapdragon X Elite');
+  });
+});
