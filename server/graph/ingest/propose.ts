@@ -327,6 +327,39 @@ function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed
   return out;
 }
 
+const MAKER_VERB_KO =
+  '(?:(?:공개|출시|개발|생산|공급|양산)(?:할|하는|한)|내놓(?:을|는|은)|선보(?:일|이는|인)|만(?:든|드는|들))';
+const MAKER_RELATIVE_KO = new RegExp(
+  `^(?:이|가) (?:[^\\s,.]+ ){0,3}?${MAKER_VERB_KO} (?:[^\\s,.]+ ){0,2}[‘']?$`,
+  'u',
+);
+
+/**
+ * "엔비디아가 내년 공개할 ‘루빈’ 플랫폼", "애플이 이르면 2026년 내놓을 OLED 맥북 프로": the subject of a relative
+ * clause that releases or makes the product after it is its maker.
+ */
+function makerRelativeClaims(
+  sentence: Sentence,
+  ms: Mention[],
+  text: string,
+  language: Language,
+): ClaimSeed[] {
+  if (language !== 'ko') return [];
+  const out: ClaimSeed[] = [];
+  const inside = ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  for (const [i, maker] of inside.entries()) {
+    if (maker.kind !== 'Organization' || !/^(이|가)$/.test(maker.particle)) continue;
+    // A product before a technology that modifies it: "내놓을 OLED 맥북 프로" is the MacBook.
+    const after = inside.slice(i + 1);
+    const product = [
+      ...after.filter((m) => m.kind === 'Product'),
+      ...after.filter((m) => m.kind === 'Technology'),
+    ].find((m) => MAKER_RELATIVE_KO.test(text.slice(maker.end, m.start)));
+    if (product) out.push({ type: 'PRODUCES', from: maker, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
 const BUILT_ON_KO = /^(?: 기반(?:의|으로)? |(?:을|를) ?기반으로 )/;
 const BUILT_ON_EN = /\b(powered by|based on|built on)\s+$/i;
 
@@ -938,6 +971,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       ...nounPhraseClaims(sentence, ends, text, language),
       ...mountedClaims(sentence, ends, text, language),
       ...builtOnClaims(sentence, ends, text, language),
+      ...makerRelativeClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
