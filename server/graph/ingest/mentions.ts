@@ -185,7 +185,7 @@ const TITLE_BEFORE_KO = /^(CEO|CTO|CFO|최고경영자|창업자|회장|의장|�
 const ORG_SUFFIX_KO =
   /(전자|하이닉스|그룹|증권|리서치|디스플레이|텔레콤|자동차|은행|일보|신문|이노텍|전기|화학|반도체|통신사|파운드리|대학교)$/;
 const ORG_WORDS_EN =
-  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Platforms|Intelligence|Devices|Micron|Hynix|Foundry|University|College|Institute)\b/;
+  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Daily|Times|Herald|Journal|Platforms|Intelligence|Devices|Micron|Hynix|Foundry|University|College|Institute)\b/;
 const PERSON_CUE_EN =
   /\b(CEO|chief executive|chief executive officer|chairman|chairwoman|president|founder|co-founder|analyst|executive|head|director|Mr|Ms|Mrs|Dr|vice president|spokesperson|spokesman|spokeswoman)\W*$/i;
 const PERSON_AFTER_EN =
@@ -405,6 +405,18 @@ function modifiesHead(hit: FormHit, surface: string, after: string): boolean {
  * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
  * itself linked) is the end of a longer name, not the entity the alias names.
  */
+/** The last word of an outlet's or an institution's name: "Seoul Tech Daily", "Taipei Times", "Busan Bank". */
+const OUTLET_HEAD_EN =
+  /^(?: \p{Lu}[\p{L}\p{N}]*){0,2} (Daily|Times|Post|Herald|Journal|News|Wire|Gazette|Tribune|Review|Bank|University)\b/u;
+
+/**
+ * "Seoul Tech Daily", "Taipei Times": a known place opening a capitalised name that ends like an outlet's or an
+ * institution's is part of that name, not a mention of the place (the outlet trap).
+ */
+function placeOpensOutlet(hit: FormHit, after: string): boolean {
+  return hit.entity.kind === 'Place' && OUTLET_HEAD_EN.test(after);
+}
+
 function insideLongerName(hit: FormHit, text: string, start: number, previousTaken: boolean): boolean {
   const oneWordAlias = hit.via !== 'name' && !normalizeForm(hit.raw).includes(' ');
   if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;
@@ -661,6 +673,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
         if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
           break;
+        if (language === 'en' && placeOpensOutlet(picked.hit, text.slice(end, end + 40))) break;
         const version = stem === last.text ? versionAfter(text, end, picked.hit) : null;
         if (version) {
           found = newMention(text, tokens[i]!.start, version.end, version.particle, 'Product', 0.6);

@@ -69,3 +69,13 @@ describe('Latin codes and technology acronyms in Korean text', () => {
     ]);
   });
 });
+
+describe('a place opening an outlet’s name', () => {
+  it('"Seoul Tech Daily" is one new organisation, not Seoul; "Seoul" alone stays the city', () => {
+    expect(mentions('Samsung denied it, Seoul Tech Daily reported.', 'en')).toEqual([
+      ['Samsung', 'samsung-electronics'],
+      ['Seoul Tech Daily', 'new:Organization'],
+    ]);
+    expect(mentions('Samsung met Apple in Seoul on Monday.', 'en')).toContainEqual(['Seoul', 'seoul']);
+  });
+});
