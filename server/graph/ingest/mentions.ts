@@ -183,14 +183,21 @@ const PERSON_TITLES_KO =
   /^(사장|회장|부회장|대표|대표이사|부사장|의장|장관|총리|대통령|전무|상무|연구원|애널리스트|교수|기자|창업자|최고경영자|CEO|CTO|CFO)$/;
 const TITLE_BEFORE_KO = /^(CEO|CTO|CFO|최고경영자|창업자|회장|의장|대표)$/;
 const ORG_SUFFIX_KO =
-  /(전자|하이닉스|그룹|증권|리서치|디스플레이|텔레콤|자동차|은행|일보|신문|이노텍|전기|화학|반도체|통신사|파운드리)$/;
+  /(전자|하이닉스|그룹|증권|리서치|디스플레이|텔레콤|자동차|은행|일보|신문|이노텍|전기|화학|반도체|통신사|파운드리|대학교)$/;
 const ORG_WORDS_EN =
-  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Platforms|Intelligence|Devices|Micron|Hynix|Foundry|University|College|Institute)\b/;
+  /\b(Inc|Corp|Corporation|Co|Ltd|Group|Research|Electronics|Technologies|Technology|Semiconductor|Semiconductors|Systems|Motors|Bank|Capital|Securities|Partners|Labs|Reuters|News|Daily|Times|Herald|Journal|Platforms|Intelligence|Devices|Micron|Hynix|Foundry|University|College|Institute)\b/;
 const PERSON_CUE_EN =
   /\b(CEO|chief executive|chief executive officer|chairman|chairwoman|president|founder|co-founder|analyst|executive|head|director|Mr|Ms|Mrs|Dr|vice president|spokesperson|spokesman|spokeswoman)\W*$/i;
 const PERSON_AFTER_EN =
   /^\s*,\s*(the\s+)?(chief|ceo|chairman|chairwoman|president|founder|head|an analyst|analyst|senior|vice)/i;
 const CODE = /^[A-Z][A-Za-z]*\d+[A-Za-z0-9]*$/;
+/**
+ * "its HyperCLOVA X language model", "Microsoft's Azure cloud", "the Zenbook Q, a thin laptop": a new name
+ * right before a product noun, or before one in apposition, is a product. One "chip", not "chips": "Qualcomm chips"
+ * are a company's chips.
+ */
+const PRODUCT_HEAD_EN =
+  /^(?: |, (?:a|an|its|the) (?:[a-z-]+ ){0,2})(language model|model|cloud|chip|processor|laptop|headset|smartphone|phone|tablet|assistant|app|chatbot|operating system|platform)\b/;
 
 const STOP_CAPITALISED = new Set(
   (
@@ -244,6 +251,10 @@ const ACRONYMS_NOT_NAMES = new Set(
     ' ',
   ),
 );
+/** Latin acronyms of display, component and network technologies: no company is named so. */
+const TECH_ACRONYMS = new Set(
+  'OLED LCD LED QLED MLCC LTPO DDR LPDDR GDDR EUV CXL PIM SoC LTE 5G 6G NFC UWB'.split(' '),
+);
 const TITLE_WORD_KO =
   /^(사장|회장|부회장|대표|대표이사|부사장|의장|창업자|최고경영자|CEO|CTO|CFO|연구원|애널리스트)(은|는|이|가|과|와|을|를|의|도)?$/;
 // A one-syllable noun keeps its particle through stripParticle ("칩을"), so particles are allowed here.
@@ -255,6 +266,57 @@ const PLACE_HEAD_KO = new RegExp(`^(공장|캠퍼스|사업장|연구소|팹)${H
 const PRODUCT_INTRO_KO = /(차세대|신형|최신|신제품) $/;
 /** A word that ends like a verb or adjective form, not a noun ("진행하는" → "진행하"). */
 const VERBAL_KO = /(하|되|있|없|했|한|된|던|는|적|이었|였)$/;
+
+/**
+ * "텍사스주", "인디애나주": a word of three or more syllables before 주 is a (US) state; shareholders
+ * ("대주주") and sector stocks ("반도체주", "배터리주") are not.
+ */
+function isStateKo(stem: string): boolean {
+  const m = /^(\p{Script=Hangul}{3,6})주$/u.exec(stem);
+  return m !== null && !m[1]!.endsWith('주') && !COMMON_KO.has(m[1]!) && !SECTORS_KO.test(m[1]!);
+}
+const SECTORS_KO = /(반도체|배터리|바이오|자동차|게임|은행|증권|통신|조선|화학|전자)$/;
+
+/**
+ * "LG유플러스", "SK텔레콤", "CJ제일제당": a Latin acronym joined to a Hangul word is a Korean company's name,
+ * unless the acronym is a common one ("AI반도체") or the Hangul a common noun ("HBM시장"). The shortest
+ * stem that keeps two syllables after the acronym: "LG유플러스와" is "LG유플러스" + 와.
+ */
+function latinHangulCompany(word: string): string | undefined {
+  return stems(word)
+    .filter((s) => {
+      const m = /^([A-Z]{2,4})(\p{Script=Hangul}{2,})$/u.exec(s);
+      return (
+        m !== null && !ACRONYMS_NOT_NAMES.has(m[1]!) && !COMMON_KO.has(m[2]!) && !PRODUCT_HEAD_KO.test(m[2]!)
+      );
+    })
+    .at(-1);
+}
+
+const MODEL_WORD_KO = new RegExp(`^(프로|에어|울트라|맥스|미니)${HEAD_PARTICLE}$`);
+
+/**
+ * "맥북 에어", "아이패드 프로", "갤럭시 북4 프로": an unknown Hangul word, at most one model token with a digit,
+ * then a model word, all one space apart, is a product name (the last token index, end and particle).
+ */
+function modelWordProduct(
+  tokens: Token[],
+  i: number,
+  text: string,
+  taken: boolean[],
+): { last: number; end: number; particle: string } | null {
+  const first = tokens[i]!;
+  if (!/^\p{Script=Hangul}{2,5}$/u.test(first.text) || COMMON_KO.has(first.text)) return null;
+  const spaced = (k: number) =>
+    tokens[k + 1] !== undefined && !taken[k + 1] && text.slice(tokens[k]!.end, tokens[k + 1]!.start) === ' ';
+  let last = i;
+  if (spaced(last) && /^\p{Script=Hangul}{0,2}\d+$/u.test(tokens[last + 1]!.text)) last++;
+  if (!spaced(last)) return null;
+  const word = MODEL_WORD_KO.exec(tokens[last + 1]!.text);
+  if (!word) return null;
+  const model = tokens[last + 1]!;
+  return { last: last + 1, end: model.start + word[1]!.length, particle: model.text.slice(word[1]!.length) };
+}
 
 /** Kind of a new product or technology code: the kind of the known entity sharing its letter prefix. */
 function codeKind(code: string, gazetteer: Gazetteer): string {
@@ -343,6 +405,18 @@ function modifiesHead(hit: FormHit, surface: string, after: string): boolean {
  * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
  * itself linked) is the end of a longer name, not the entity the alias names.
  */
+/** The last word of an outlet's or an institution's name: "Seoul Tech Daily", "Taipei Times", "Busan Bank". */
+const OUTLET_HEAD_EN =
+  /^(?: \p{Lu}[\p{L}\p{N}]*){0,2} (Daily|Times|Post|Herald|Journal|News|Wire|Gazette|Tribune|Review|Bank|University)\b/u;
+
+/**
+ * "Seoul Tech Daily", "Taipei Times": a known place opening a capitalised name that ends like an outlet's or an
+ * institution's is part of that name, not a mention of the place (the outlet trap).
+ */
+function placeOpensOutlet(hit: FormHit, after: string): boolean {
+  return hit.entity.kind === 'Place' && OUTLET_HEAD_EN.test(after);
+}
+
 function insideLongerName(hit: FormHit, text: string, start: number, previousTaken: boolean): boolean {
   const oneWordAlias = hit.via !== 'name' && !normalizeForm(hit.raw).includes(' ');
   if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;
@@ -599,6 +673,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         if (modifiesHead(picked.hit, surface, text.slice(end, end + 20))) break;
         if (language === 'en' && insideLongerName(picked.hit, text, tokens[i]!.start, taken[i - 1] === true))
           break;
+        if (language === 'en' && placeOpensOutlet(picked.hit, text.slice(end, end + 40))) break;
         const version = stem === last.text ? versionAfter(text, end, picked.hit) : null;
         if (version) {
           found = newMention(text, tokens[i]!.start, version.end, version.particle, 'Product', 0.6);
@@ -677,11 +752,20 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         COUNTRIES_KO.has(placeStem) ||
         (unknown && (placeBefore || venue)) ||
         province ||
-        SITE_KO.test(stem)
+        SITE_KO.test(stem) ||
+        isStateKo(placeStem)
       ) {
         const end = token.start + (SITE_KO.test(stem) ? stem.length : placeStem.length);
         mentions.push(newMention(text, token.start, end, token.text.slice(end - token.start), 'Place', 0.6));
         taken[i] = true;
+        continue;
+      }
+      // "맥북 에어에", "갤럭시 북4 프로를": an unknown word, a model number maybe, then a model word.
+      const modelled = modelWordProduct(tokens, i, text, taken);
+      if (modelled) {
+        mentions.push(newMention(text, token.start, modelled.end, modelled.particle, 'Product', 0.55));
+        for (let k = i; k <= modelled.last; k++) taken[k] = true;
+        i = modelled.last;
         continue;
       }
       // "브로드컴社는": a name with the suffix 社 is a company.
@@ -764,11 +848,22 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         i += 1;
         continue;
       }
-      // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation.
+      // "GPT-4o를", "MR-MUF": a hyphenated Latin code is one name, a product when it has a digit.
+      if (/^[A-Za-z]{2,}$/.test(token.text) && next && gap === '-' && !taken[i + 1]) {
+        const code = /^[A-Za-z0-9]+/.exec(next.text)![0];
+        if (code.length > 0 && code.length === stems(next.text).at(-1)!.length) {
+          const end = next.start + code.length;
+          const kind = /\d/.test(code) ? 'Product' : 'Technology';
+          mentions.push(newMention(text, token.start, end, next.text.slice(code.length), kind, 0.6));
+          taken[i] = taken[i + 1] = true;
+          i += 1;
+          continue;
+        }
+      }
+      // "TSMC는", "AMD에": an unknown Latin acronym in Korean text names an organisation ("OLED" a technology).
       if (/^[A-Z]{2,6}$/.test(stem) && !ACRONYMS_NOT_NAMES.has(stem)) {
-        mentions.push(
-          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.6),
-        );
+        const kind = TECH_ACRONYMS.has(stem) ? 'Technology' : 'Organization';
+        mentions.push(newMention(text, token.start, token.start + stem.length, particle, kind, 0.6));
         taken[i] = true;
         continue;
       }
@@ -837,9 +932,10 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       }
       // "SK하이닉스", "LG디스플레이", "현대자동차": company-like words.
       // Stems are tried longest first: "LG디스플레이의" is "LG디스플레이" + 의, not "LG디스플레" + 이의.
-      const company = stems(token.text).find(
-        (s) => ORG_SUFFIX_KO.test(s) && s.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(s),
-      );
+      const company =
+        stems(token.text).find(
+          (s) => ORG_SUFFIX_KO.test(s) && s.length >= 4 && !/^\p{Script=Hangul}{0,1}반도체$/u.test(s),
+        ) ?? latinHangulCompany(token.text);
       if (company) {
         mentions.push(
           newMention(
@@ -920,11 +1016,15 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
               ? 'Product'
               : ORG_WORDS_EN.test(surface)
                 ? 'Organization'
-                : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
-                  ? j > i
-                    ? 'Person'
-                    : 'Organization'
-                  : 'Organization';
+                : TECH_ACRONYMS.has(surface)
+                  ? 'Technology'
+                  : PRODUCT_HEAD_EN.test(after)
+                    ? 'Product'
+                    : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
+                      ? j > i
+                        ? 'Person'
+                        : 'Organization'
+                      : 'Organization';
     mentions.push(newMention(text, start, end, '', kind, j > i ? 0.6 : 0.5));
     for (let k = i; k <= j; k++) taken[k] = true;
     i = j;

@@ -284,26 +284,37 @@ function titleClaims(sentence: Sentence, ms: Mention[], text: string, language: 
 
 /**
  * "엔비디아의 젯슨 모듈", "Nvidia's Jetson module", "엔비디아의 차세대 가속기 ‘펠리컨’", "Nvidia's H100 chips": an
- * organisation's own product is one it makes, also past a few modifiers before a quoted name.
+ * organisation's own product is one it makes, also past a few modifiers ("Nvidia's older H100 chips").
  */
 function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
   for (let i = 0; i + 1 < ms.length; i++) {
     const owner = ms[i]!;
     if (owner.kind !== 'Organization') continue;
-    const product = ms.slice(i + 1).find((m) => m.kind === 'Product' || m.kind === 'Organization');
-    if (!product || product.kind !== 'Product') continue;
+    // Up to the next organisation; a product before a technology: "메타의 대규모 언어 모델(LLM) ‘라마 3’" is 라마 3.
+    const next = ms.slice(i + 1).findIndex((m) => m.kind === 'Organization');
+    const owned = ms.slice(i + 1, next < 0 ? undefined : i + 1 + next);
+    const product = owned.find((m) => m.kind === 'Product') ?? owned.find((m) => m.kind === 'Technology');
+    if (!product) continue;
     const between = text.slice(owner.end, product.start);
+    // "삼성디스플레이 OLED", "SK하이닉스 HBM3E": in Korean the maker also stands bare before its product.
     const possessive =
       language === 'ko'
-        ? owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)
-        : /^['’]s? $/.test(between);
+        ? (owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)) ||
+          (owner.particle === '' && between === ' ')
+        : POSSESSIVE_EN.test(between);
     if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
       out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
   }
   if (language === 'en') out.push(...itsProducts(sentence, ms, text));
   return out;
 }
+
+/** "Nvidia's", "Qualcomm Inc.'s newer": a possessive, past the company suffix and one or two modifiers. */
+const POSSESSIVE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s? ([a-z][a-z-]* ){0,2}$/;
+
+/** What an organisation owns in a possessive: its products and its technologies ("SK하이닉스의 MR-MUF 기술"). */
+const OWNED = new Set(['Product', 'Technology']);
 
 /** "Meta will keep its Orbit headset cheap": "its" product is the product of the company the sentence is about. */
 function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed[] {
@@ -312,6 +323,76 @@ function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed
     if (!/\bits\s+$/i.test(text.slice(Math.max(sentence.start, product.start - 5), product.start))) continue;
     const owner = ms.find((m) => m.kind === 'Organization' && m.end <= product.start);
     if (owner) out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.55, fact: true });
+  }
+  return out;
+}
+
+const MAKER_VERB_KO =
+  '(?:(?:공개|출시|개발|생산|공급|양산)(?:할|하는|한)|내놓(?:을|는|은)|선보(?:일|이는|인)|만(?:든|드는|들))';
+const MAKER_RELATIVE_KO = new RegExp(
+  `^(?:이|가) (?:[^\\s,.]+ ){0,3}?${MAKER_VERB_KO} (?:[^\\s,.]+ ){0,2}[‘']?$`,
+  'u',
+);
+
+/**
+ * "엔비디아가 내년 공개할 ‘루빈’ 플랫폼", "애플이 이르면 2026년 내놓을 OLED 맥북 프로": the subject of a relative
+ * clause that releases or makes the product after it is its maker.
+ */
+function makerRelativeClaims(
+  sentence: Sentence,
+  ms: Mention[],
+  text: string,
+  language: Language,
+): ClaimSeed[] {
+  if (language !== 'ko') return [];
+  const out: ClaimSeed[] = [];
+  const inside = ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  for (const [i, maker] of inside.entries()) {
+    if (maker.kind !== 'Organization' || !/^(이|가)$/.test(maker.particle)) continue;
+    // A product before a technology that modifies it: "내놓을 OLED 맥북 프로" is the MacBook.
+    const after = inside.slice(i + 1);
+    const product = [
+      ...after.filter((m) => m.kind === 'Product'),
+      ...after.filter((m) => m.kind === 'Technology'),
+    ].find((m) => MAKER_RELATIVE_KO.test(text.slice(maker.end, m.start)));
+    if (product) out.push({ type: 'PRODUCES', from: maker, to: product, confidence: 0.6, fact: true });
+  }
+  return out;
+}
+
+const BUILT_ON_KO = /^(?: 기반(?:의|으로)? |(?:을|를) ?기반으로 )/;
+const BUILT_ON_EN = /\b(powered by|based on|built on)\s+$/i;
+
+/**
+ * What a product is built on: "라마 3 기반의 ‘메타 AI’", "라마 2를 기반으로 만든 ‘익시젠’" (the product after
+ * it uses it; with none, the sentence's subject does: "KT는 GPT-4o를 기반으로 모델을 만든다"), and "the Zenbook
+ * Q, a laptop powered by Qualcomm’s Snapdragon X" (the product before the cue uses the one after it).
+ */
+function builtOnClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
+  const out: ClaimSeed[] = [];
+  const inside = ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  if (language === 'ko') {
+    for (const [i, base] of inside.entries()) {
+      if (!OWNED.has(base.kind) || !BUILT_ON_KO.test(text.slice(base.end))) continue;
+      const next = inside[i + 1];
+      const near = next && OWNED.has(next.kind) && next.start - base.end <= 30;
+      if (near) out.push({ type: 'USES', from: next, to: base, confidence: 0.6, fact: true });
+      const subject = inside.slice(0, i).find((m) => m.kind === 'Organization' && SUBJECT_KO.has(m.particle));
+      if (!near && subject) out.push({ type: 'USES', from: subject, to: base, confidence: 0.55 });
+    }
+    return out;
+  }
+  for (const [i, base] of inside.entries()) {
+    if (!OWNED.has(base.kind)) continue;
+    // The cue stands right before the base or before its owner ("powered by Qualcomm Inc.'s Snapdragon").
+    const owner = inside[i - 1];
+    const lead = owner && POSSESSIVE_EN.test(text.slice(owner.end, base.start)) ? owner.start : base.start;
+    if (!BUILT_ON_EN.test(text.slice(Math.max(sentence.start, lead - 16), lead))) continue;
+    const product = inside
+      .slice(0, i)
+      .reverse()
+      .find((m) => m.kind === 'Product' && lead - m.end <= 40);
+    if (product) out.push({ type: 'USES', from: product, to: base, confidence: 0.6, fact: true });
   }
   return out;
 }
@@ -889,6 +970,8 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       ...possessiveClaims(sentence, ends, text, language),
       ...nounPhraseClaims(sentence, ends, text, language),
       ...mountedClaims(sentence, ends, text, language),
+      ...builtOnClaims(sentence, ends, text, language),
+      ...makerRelativeClaims(sentence, ends, text, language),
       ...cueClaims(sentence, ends, text, language, new Map(titles.map((t) => [t.to, t.from]))).filter(
         (c) => !apposed.has(`${keyOf(c.from)}|${keyOf(c.to)}`),
       ),
