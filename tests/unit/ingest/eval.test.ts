@@ -44,6 +44,12 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['held-out', 'en-e-hyundai-nvidia-drive-thor.txt'],
+      ['held-out', 'en-e-intel-gaudi3-naver.txt'],
+      ['held-out', 'en-e-lg-innotek-tesla-cameras.txt'],
+      ['held-out', 'ko-e-rebellions-sapeon-merger.txt'],
+      ['held-out', 'ko-e-semco-glass-substrate.txt'],
+      ['held-out', 'ko-e-skt-perplexity-anthropic.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
