@@ -91,7 +91,12 @@ const undoDepth = (page: Page): Promise<number> =>
  * ones a style rule sized up), and every drawn name whole on the canvas: none cut by its edge.
  */
 async function expectNamesReadable(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // As the analyst sees it once the restored entities, their layout and the web font have all arrived.
+  await settled(page);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   const geo = await geometry(page);
   const frame = await page.locator('#canvas').boundingBox();
   if (!frame) throw new Error('no canvas');
