@@ -267,39 +267,6 @@ describe('analyst explorer (Chromium)', () => {
     }
     // Korean labels carry their font with them.
     expect(parsed.fontFaces).toBeGreaterThan(0);
-    // Report-ready: no drawn label on another (measured as the browser draws them, with the SVG's own
-    // fonts), and every entity's name there (names win over relationship labels).
-    const drawn = await page.evaluate((text) => {
-      const host = document.createElement('div');
-      host.style.cssText = 'position:fixed;left:0;top:0;opacity:0;pointer-events:none';
-      host.innerHTML = text;
-      document.body.append(host);
-      const boxes = [...host.querySelectorAll<SVGTextElement>('g.graph text')].map((t) => {
-        const b = t.getBBox();
-        return {
-          what: `${t.getAttribute('class')} "${t.textContent ?? ''}"`,
-          x1: b.x,
-          y1: b.y,
-          x2: b.x + b.width,
-          y2: b.y + b.height,
-        };
-      });
-      const names = [...host.querySelectorAll('g.node')].map((g) => ({
-        id: g.getAttribute('data-id'),
-        name: g.querySelector('text.node-label')?.textContent ?? '',
-      }));
-      host.remove();
-      return { boxes, names };
-    }, svg);
-    const collisions: string[] = [];
-    for (let i = 0; i < drawn.boxes.length; i++)
-      for (let j = i + 1; j < drawn.boxes.length; j++) {
-        const [a, b] = [drawn.boxes[i]!, drawn.boxes[j]!];
-        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
-          collisions.push(`${a.what} / ${b.what}`);
-      }
-    expect(collisions).toEqual([]);
-    expect(drawn.names.filter((n) => n.name.trim() === '').map((n) => n.id)).toEqual([]);
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     fs.writeFileSync('test-results/screenshots/analyst-05-export.svg', svg);
     expect(watched.problems).toEqual([]);

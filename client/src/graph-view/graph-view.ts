@@ -311,7 +311,7 @@ export function createGraphView(
 
   /**
    * Label collision avoidance, the level of detail between "every label" and "none": labels are taken
-   * most important first (the selection, sized-up, expanded and pinned entities, then by relationships) and
+   * most important first (the selection, expanded and pinned entities, then by relationships shown) and
    * one that would intersect a label already drawn is not drawn at this zoom. Zooming in brings it back.
    * Big graphs (LARGE_GRAPH_NODES) keep their own rule (min-zoomed-font-size) instead of n² box tests.
    */
@@ -326,28 +326,17 @@ export function createGraphView(
   function cullLabels(): void {
     if (large) return;
     const view = store.getState().history.present;
-    const selected = new Set([...(view.selection ? [view.selection.id] : []), ...view.selectedIds]);
-    const kept = new Set([...view.expanded, ...view.pinned]);
-    // The selection, then the entities a style rule sized up (biggest first: the ones the analyst asked
-    // to see), then the expanded and pinned ones, then by relationships shown.
+    const first = new Set([
+      ...(view.selection ? [view.selection.id] : []),
+      ...view.selectedIds,
+      ...view.expanded,
+      ...view.pinned,
+    ]);
     const nodes = cy
       .nodes()
       .toArray()
-      .map((n) => ({
-        n,
-        rank: selected.has(n.id()) ? 2 : kept.has(n.id()) ? 1 : 0,
-        size: n.hasClass('sized') ? Number(n.data('size')) : 0,
-        degree: n.degree(false),
-        id: n.id(),
-      }))
-      .sort(
-        (a, b) =>
-          Number(b.rank === 2) - Number(a.rank === 2) ||
-          b.size - a.size ||
-          b.rank - a.rank ||
-          b.degree - a.degree ||
-          a.id.localeCompare(b.id),
-      );
+      .map((n) => ({ n, rank: first.has(n.id()) ? 1 : 0, degree: n.degree(false), id: n.id() }))
+      .sort((a, b) => b.rank - a.rank || b.degree - a.degree || a.id.localeCompare(b.id));
     const upright = (b: cytoscape.BoundingBox12): LabelBox => ({
       cx: (b.x1 + b.x2) / 2,
       cy: (b.y1 + b.y2) / 2,
@@ -504,9 +493,6 @@ export function createGraphView(
     const added: string[] = [];
     let removed = 0;
     let hintedAdded = 0;
-    // A style rule resized entities: their names moved with their shapes' edges, and bigger shapes
-    // may now cover names, or reach past the canvas.
-    let resized = false;
 
     syncing = true;
     cy.batch(() => {
@@ -520,7 +506,6 @@ export function createGraphView(
           // Only what changed: every data() or classes() call restyles the element and emits events,
           // which on a canvas of thousands turned each selection into a full restyle.
           const data = existing.data() as Record<string, unknown>;
-          if (def.group === 'nodes' && data.size !== def.data.size) resized = true;
           if (Object.entries(def.data).some(([key, value]) => data[key] !== value)) existing.data(def.data);
           const classes = def.classes ?? '';
           if (existing.classes().join(' ') !== classes) existing.classes(classes);
@@ -557,14 +542,7 @@ export function createGraphView(
     // Nodes with a saved position (an opened file) keep it; the others grow out of their neighbours.
     if (layoutChanged || (wasEmpty && hintedAdded === 0)) runLayout(view, graph);
     else if (added.length > 0) placeNew(added, view, graph);
-    // Saved positions (a reload, an opened file) were spaced for another canvas, and perhaps other sizes,
-    // and a reload brings them back over several answers (the expanded entities' neighbours come after
-    // the first paint): the collision pass (which moves nothing where nothing overlaps) before the fit,
-    // as after a layout, each time some arrive, or a style rule resizes entities.
-    const restored = hintedAdded > 0 && !layoutChanged;
-    if ((restored || (resized && !layoutChanged)) && !large) declutter(new Set());
-    if (restored && wasEmpty) fitAll();
-    else if (restored || (resized && !layoutChanged)) fitIfOutside(true);
+    if (wasEmpty && hintedAdded > 0 && !layoutChanged) fitAll();
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
     updateAxis();
@@ -572,27 +550,8 @@ export function createGraphView(
     // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then repaint.
     void loadGlyphs(
       graph.nodes.map((n) => `${n.name}${n.nameKo ?? ''}`),
-      glyphsArrived,
+      () => cy.style().update(),
     );
-  }
-
-  /**
-   * The web font's glyphs arrived after the labels were laid out with the fallback's (a reload paints
-   * before they load). Cytoscape measures a label again only when its text or font style changes, so the
-   * old boxes stayed: culling, spacing and the fit read them, and the cached label bitmaps cut the wider
-   * names short. Small graphs forget the measures and are spaced, fitted and culled again; big graphs'
-   * labels are level of detail, repainted only.
-   */
-  function glyphsArrived(): void {
-    if (!large)
-      for (const el of cy.elements().toArray())
-        delete (el as unknown as { _private: { rscratch: Record<string, unknown> } })._private.rscratch
-          .prefixedLabelDimsKey;
-    cy.style().update();
-    if (large) return;
-    declutter(new Set());
-    fitIfOutside(true);
-    scheduleCull();
   }
 
   /**
@@ -757,6 +716,12 @@ export function createGraphView(
       positioned.map((n: NodeSingular) => ({ ...n.position() })),
     );
     cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
+    const fitIfOutside = () => {
+      // Labels left out: measuring hundreds of them here would hold up the first paint.
+      const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
+    };
     if (view.layout === 'fcose' && ids.length > 1) {
       if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {
         const fixedNodeConstraint = positioned
@@ -771,9 +736,9 @@ export function createGraphView(
         } as cytoscape.LayoutOptions).run();
       } else {
         // A big batch: the rings are the first paint; the relaxed positions follow from the worker.
-        fitIfOutside(false);
+        fitIfOutside();
         // After the first paint: collecting sizes (labels measured) would otherwise delay it.
-        afterPaint(() => refineInWorker(addedSet, false, () => fitIfOutside(true), addedSet));
+        afterPaint(() => refineInWorker(addedSet, false, fitIfOutside, addedSet));
         return;
       }
     } else if (view.layout === 'timeline') {
@@ -781,21 +746,7 @@ export function createGraphView(
       return;
     }
     declutter(addedSet);
-    fitIfOutside(true);
-  }
-
-  /**
-   * Fits the view when a shape (and, with `labels`, a drawn name) lies past the canvas edge: a name cut
-   * by the edge cannot be read. `labels` false: measuring hundreds of them would hold up a first paint.
-   */
-  function fitIfOutside(labels: boolean): void {
-    const withLabels = labels && !large;
-    const box = (withLabels ? cy.nodes('[!culled]') : cy.nodes()).renderedBoundingBox({
-      includeLabels: withLabels,
-      includeOverlays: false,
-    });
-    // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
-    if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
+    fitIfOutside();
   }
 
   function revealSelection(id: string): void {
@@ -921,15 +872,7 @@ export function createGraphView(
       ...edges.map((e) => e.label),
     ].join(' ');
     const fontCss = await embeddedFontCss(allText);
-    return buildReportSvg({
-      ...meta,
-      nodes,
-      edges,
-      ...legend,
-      fontCss,
-      fontFamily: FONT_STACK,
-      measure: measureWith(FONT_STACK),
-    });
+    return buildReportSvg({ ...meta, nodes, edges, ...legend, fontCss, fontFamily: FONT_STACK });
   }
 
   /** Label size on screen, and whether Cytoscape draws it at that size (min-zoomed-font-size). */
@@ -1025,19 +968,6 @@ export function createGraphView(
       container.removeEventListener('keydown', onKey);
       cy.destroy();
     },
-  };
-}
-
-/**
- * Text widths as the browser draws `family` (the export's labels are laid out so none overlaps), or
- * report-svg's estimate where there is no 2D canvas.
- */
-function measureWith(family: string): ((text: string, size: number) => number) | undefined {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return undefined;
-  return (text, size) => {
-    context.font = `${size}px ${family}`;
-    return context.measureText(text).width;
   };
 }
 
