@@ -401,10 +401,6 @@ function modifiesHead(hit: FormHit, surface: string, after: string): boolean {
   return short && generic && (COMPOUND_HEAD_KO.test(after) || COMPOUND_HEAD_EN.test(after));
 }
 
-/**
- * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
- * itself linked) is the end of a longer name, not the entity the alias names.
- */
 /** The last word of an outlet's or an institution's name: "Seoul Tech Daily", "Taipei Times", "Busan Bank". */
 const OUTLET_HEAD_EN =
   /^(?: \p{Lu}[\p{L}\p{N}]*){0,2} (Daily|Times|Post|Herald|Journal|News|Wire|Gazette|Tribune|Review|Bank|University)\b/u;
@@ -417,6 +413,10 @@ function placeOpensOutlet(hit: FormHit, after: string): boolean {
   return hit.entity.kind === 'Place' && OUTLET_HEAD_EN.test(after);
 }
 
+/**
+ * "Galaxy Unpacked": a one-word alias of an event or concept right after another capitalised word (not
+ * itself linked) is the end of a longer name, not the entity the alias names.
+ */
 function insideLongerName(hit: FormHit, text: string, start: number, previousTaken: boolean): boolean {
   const oneWordAlias = hit.via !== 'name' && !normalizeForm(hit.raw).includes(' ');
   if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;

@@ -294,7 +294,7 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     // Up to the next organisation; a product before a technology: "메타의 대규모 언어 모델(LLM) ‘라마 3’" is 라마 3.
     const next = ms.slice(i + 1).findIndex((m) => m.kind === 'Organization');
     const owned = ms.slice(i + 1, next < 0 ? undefined : i + 1 + next);
-    const product = owned.find((m) => m.kind === 'Product') ?? owned.find((m) => m.kind === 'Technology');
+    const product = productsFirst(owned)[0];
     if (!product) continue;
     const between = text.slice(owner.end, product.start);
     // "삼성디스플레이 OLED", "SK하이닉스 HBM3E": in Korean the maker also stands bare before its product.
@@ -315,6 +315,16 @@ const POSSESSIVE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s? ([a-z][a-z-]* ){0,2
 
 /** What an organisation owns in a possessive: its products and its technologies ("SK하이닉스의 MR-MUF 기술"). */
 const OWNED = new Set(['Product', 'Technology']);
+
+/** Products, then technologies, each in text order: a technology before a product modifies it ("OLED 맥북 프로"). */
+function productsFirst(ms: Mention[]): Mention[] {
+  return [...ms.filter((m) => m.kind === 'Product'), ...ms.filter((m) => m.kind === 'Technology')];
+}
+
+/** The mentions written in the sentence (not a co-referent carried over from the one before). */
+function writtenIn(sentence: Sentence, ms: Mention[]): Mention[] {
+  return ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+}
 
 /** "Meta will keep its Orbit headset cheap": "its" product is the product of the company the sentence is about. */
 function itsProducts(sentence: Sentence, ms: Mention[], text: string): ClaimSeed[] {
@@ -346,15 +356,12 @@ function makerRelativeClaims(
 ): ClaimSeed[] {
   if (language !== 'ko') return [];
   const out: ClaimSeed[] = [];
-  const inside = ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const inside = writtenIn(sentence, ms);
   for (const [i, maker] of inside.entries()) {
     if (maker.kind !== 'Organization' || !/^(이|가)$/.test(maker.particle)) continue;
     // A product before a technology that modifies it: "내놓을 OLED 맥북 프로" is the MacBook.
     const after = inside.slice(i + 1);
-    const product = [
-      ...after.filter((m) => m.kind === 'Product'),
-      ...after.filter((m) => m.kind === 'Technology'),
-    ].find((m) => MAKER_RELATIVE_KO.test(text.slice(maker.end, m.start)));
+    const product = productsFirst(after).find((m) => MAKER_RELATIVE_KO.test(text.slice(maker.end, m.start)));
     if (product) out.push({ type: 'PRODUCES', from: maker, to: product, confidence: 0.6, fact: true });
   }
   return out;
@@ -370,7 +377,7 @@ const BUILT_ON_EN = /\b(powered by|based on|built on)\s+$/i;
  */
 function builtOnClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
   const out: ClaimSeed[] = [];
-  const inside = ms.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const inside = writtenIn(sentence, ms);
   if (language === 'ko') {
     for (const [i, base] of inside.entries()) {
       if (!OWNED.has(base.kind) || !BUILT_ON_KO.test(text.slice(base.end))) continue;
