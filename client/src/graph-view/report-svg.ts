@@ -171,13 +171,18 @@ export function textWidth(text: string, size: number): number {
   return w * size;
 }
 
-function wrap(text: string, size: number, width: number): string[] {
+function wrap(
+  text: string,
+  size: number,
+  width: number,
+  measure: (text: string, size: number) => number = textWidth,
+): string[] {
   const words = text.split(' ');
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > width) {
+    if (line && measure(next, size) > width) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -223,6 +228,8 @@ export interface NamePlace {
   anchor: 'middle' | 'start' | 'end';
 }
 
+/** Line spacing of a wrapped report title (20 px bold). */
+const TITLE_LINE = 25;
 const NODE_FONT = 11;
 const NODE_LINE = 14;
 const EDGE_FONT = 9;
@@ -370,7 +377,16 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
   const graphW = maxX - minX;
   const graphH = maxY - minY;
   const width = Math.max(graphW + 2 * PAD, 760);
-  const headerH = 64;
+  // A long title (the default names the entities shown) wraps to the report's width rather than running
+  // off its right edge; bold is measured a tenth wider than the regular face.
+  const titleLines = wrap(
+    input.title,
+    20,
+    width - 2 * PAD,
+    (t, size) => (input.measure ?? textWidth)(t, size) * 1.1,
+  );
+  const titleDrop = (titleLines.length - 1) * TITLE_LINE;
+  const headerH = 64 + titleDrop;
   const offsetX = (width - graphW) / 2 - minX;
   const offsetY = headerH + PAD / 2 - minY;
 
@@ -464,8 +480,14 @@ export function buildReportSvg(input: ReportSvgInput): { svg: string; width: num
     `<style>${input.fontCss}</style>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${LINE_INK}"/></marker></defs>`,
     `<rect class="background" x="0" y="0" width="${n(width)}" height="${n(height)}" fill="#ffffff"/>`,
-    `<text class="report-title" x="${PAD}" y="30" font-size="20" font-weight="bold" ${halo}>${escapeXml(input.title)}</text>`,
-    `<text class="report-date" x="${PAD}" y="50" font-size="12" ${halo}>${escapeXml(input.subtitle)}</text>`,
+    // Each line but the last keeps its space, so the title's text stays the title.
+    `<text class="report-title" x="${PAD}" y="30" font-size="20" font-weight="bold" ${halo}>${titleLines
+      .map(
+        (line, i) =>
+          `<tspan x="${PAD}" dy="${i === 0 ? 0 : TITLE_LINE}">${escapeXml(i < titleLines.length - 1 ? `${line} ` : line)}</tspan>`,
+      )
+      .join('')}</text>`,
+    `<text class="report-date" x="${PAD}" y="${n(50 + titleDrop)}" font-size="12" ${halo}>${escapeXml(input.subtitle)}</text>`,
     `<g class="graph" transform="translate(${n(offsetX)},${n(offsetY)})">`,
     ...edges,
     ...nodeEls,

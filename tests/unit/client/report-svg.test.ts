@@ -100,6 +100,29 @@ describe('report SVG', () => {
     expect(svg).toContain('no country (1)');
   });
 
+  it('wraps a long title to the report width instead of running it off the edge', () => {
+    const title = `Linkage: ${Array.from({ length: 12 }, (_, i) => `Entity number ${i}`).join(', ')}`;
+    const { svg, width } = buildReportSvg({
+      title,
+      subtitle: 'Exported 2024-03-01',
+      sources: [],
+      nodes: [],
+      edges: [],
+      kinds: [],
+      lines: [],
+      fontCss: '',
+      fontFamily: 'sans-serif',
+    });
+    const lines = [
+      ...(/<text class="report-title"[^>]*>(.*?)<\/text>/.exec(svg)?.[1] ?? '').matchAll(
+        /<tspan[^>]*>([^<]*)<\/tspan>/g,
+      ),
+    ].map((m) => m[1]!);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) expect(textWidth(line.trim(), 20) * 1.1).toBeLessThanOrEqual(width - 80);
+  });
+
   describe('label placement', () => {
     const node = (id: string, x: number, y: number, label: string, over: Partial<SvgNode> = {}): SvgNode => ({
       id,
