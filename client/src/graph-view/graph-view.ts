@@ -602,20 +602,23 @@ export function createGraphView(
    * they load): Cytoscape measures a label again only when its text or font style changes, so the old
    * boxes stayed, and culling, spacing and fitting read them; which names were drawn then depended on
    * which labels had been measured before the font came. Every label is measured afresh, the collision
-   * pass spaces what now overlaps (it moves nothing where nothing does), the view is fitted if a name
-   * now reaches past the canvas, and the cull runs on the new boxes. Big graphs: repainted only.
+   * pass spaces what now overlaps (force-directed only; it moves nothing where nothing does), the view
+   * is fitted if a name now reaches past the canvas, and the cull runs on the new boxes. Big graphs:
+   * repainted only.
    */
   function glyphsArrived(): void {
     if (cy.destroyed()) return;
     forgetLabelSizes();
     cy.style().update();
     if (large) return;
-    declutter(new Set());
+    // Only the force-directed arrangement is spaced by the collision pass (as after its layout): the
+    // timeline's columns and the other layouts' rings and levels keep their geometry.
+    if (store.getState().history.present.layout === 'fcose') declutter(new Set());
     fitIfOutside(true);
     scheduleCull();
   }
 
-  /** Drops Cytoscape's cached label measures (rscratch, keyed by text and font style) so they are taken again. */
+  /** Drops Cytoscape's cached label measures (rscratch, keyed by text and font style): taken again. */
   function forgetLabelSizes(): void {
     for (const el of cy.elements().toArray()) {
       const internal = (el as unknown as { _private: CachedLabelInternals })._private;
