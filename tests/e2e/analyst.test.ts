@@ -14,6 +14,7 @@ import {
   type WatchedPage,
 } from '../helpers/browser.ts';
 import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
+import { labelCollisions, reportLabels } from '../helpers/report-labels.ts';
 import type { TestProduct } from '../helpers/product.ts';
 
 interface Rendered {
@@ -267,6 +268,14 @@ describe('analyst explorer (Chromium)', () => {
     }
     // Korean labels carry their font with them.
     expect(parsed.fontFaces).toBeGreaterThan(0);
+    // Report-ready: no label drawn on another, measured as the browser draws them with the SVG's own
+    // fonts, and (names placed first, moved around their shape where need be) nearly every name there.
+    const report = await reportLabels(page, svg);
+    expect(labelCollisions(report.labels)).toEqual([]);
+    const unnamed = report.names.filter((n) => n.name.trim() === '').map((n) => n.id);
+    expect(unnamed.length, `names left out: ${unnamed.join(' ')}`).toBeLessThanOrEqual(
+      Math.floor(0.1 * report.names.length),
+    );
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     fs.writeFileSync('test-results/screenshots/analyst-05-export.svg', svg);
     expect(watched.problems).toEqual([]);

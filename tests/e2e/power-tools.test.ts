@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage, screenshot, screenshotState, type WatchedPage } from '../helpers/browser.ts';
 import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
+import { labelCollisions, reportLabels } from '../helpers/report-labels.ts';
 
 const ZUCK = 'mark-zuckerberg';
 const SAMSUNG = 'samsung-electronics';
@@ -85,6 +86,70 @@ const viewState = (page: Page): Promise<ViewState> =>
   page.evaluate(() => (window as unknown as Linkage).linkage.store.getState().history.present);
 const undoDepth = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as Linkage).linkage.store.getState().history.past.length);
+
+/**
+ * The view as the analyst reads it once everything has arrived: no answer pending, the layout idle, the
+ * web fonts loaded and the labels culled for the boxes those glyphs give (data-labels, graph-view.ts).
+ */
+async function labelsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as Linkage).linkage.store.getState();
+      const canvas = document.querySelector('#canvas');
+      return (
+        s.ui.loading === null &&
+        canvas?.getAttribute('data-layout') === 'idle' &&
+        document.fonts.status === 'loaded' &&
+        canvas.getAttribute('data-labels') === 'drawn'
+      );
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+/** How many of the biggest names must be drawn after a reload. */
+const BIGGEST_NAMES = 10;
+
+/**
+ * The biggest names drawn (the BIGGEST_NAMES biggest shapes: the hubs the size rule sized up, which the
+ * cull takes first), and every drawn name whole on the canvas.
+ */
+async function expectBiggestNamesDrawn(page: Page): Promise<void> {
+  await labelsDrawn(page);
+  const geo = await geometry(page);
+  const frame = await page.locator('#canvas').boundingBox();
+  if (!frame) throw new Error('no canvas');
+  const bySize = [...geo.nodes].sort((a, b) => b.x2 - b.x1 - (a.x2 - a.x1) || (a.id < b.id ? -1 : 1));
+  const wanted = bySize.slice(0, BIGGEST_NAMES);
+  // The cull leaves a name out only where, with the boxes the loaded glyphs give, it would cover another
+  // entity or a drawn name: every biggest name clear of both is drawn (a stale box or an arrival-order
+  // cull left clear names out). One left on another entity's shape is a placement gap (fitSeparate below
+  // shapeZoom; 2 runs in 5 here), logged, not asserted: the layout differs from run to run.
+  const onShape = (n: Box) => geo.nodes.filter((m) => m.id !== n.id && overlap(m, n.label)).map((m) => m.id);
+  const onName = (n: Box) =>
+    geo.nodes.filter((m) => m.id !== n.id && m.labelShown && overlap(m.label, n.label)).map((m) => m.id);
+  const undrawn = wanted.filter((n) => !n.labelShown);
+  expect(
+    undrawn
+      .filter((n) => onShape(n).length === 0 && onName(n).length === 0)
+      .map((n) => `${n.id} ${(n.x2 - n.x1).toFixed(0)}px`),
+    `zoom ${geo.zoom}, ${geo.nodes.length} entities: biggest names left out though clear`,
+  ).toEqual([]);
+  if (undrawn.length)
+    console.warn(
+      `power-05: ${undrawn.map((n) => `${n.id} on ${[...onShape(n), ...onName(n)].join(', ')}`).join('; ')}`,
+    );
+  const cut = geo.nodes.filter(
+    (n) =>
+      n.labelShown &&
+      (Math.min(n.label.x1, n.label.y1) < 0 || n.label.x2 > frame.width || n.label.y2 > frame.height),
+  );
+  expect(
+    cut.map((n) => `${n.id} ${[n.label.x1, n.label.y1, n.label.x2, n.label.y2].map(Math.round).join(',')}`),
+    `zoom ${geo.zoom}: names cut by the canvas edge (${Math.round(frame.width)}×${Math.round(frame.height)})`,
+  ).toEqual([]);
+}
 
 async function waitForNodes(page: Page, ids: string[]): Promise<void> {
   await page.waitForFunction(
@@ -517,6 +582,13 @@ describe('power tools (Chromium)', () => {
       };
     }, svg);
     expect(exported.title).toBe('Colour: country');
+    // No label on another in the report (names placed first, most important first).
+    const report = await reportLabels(page, svg);
+    expect(labelCollisions(report.labels)).toEqual([]);
+    const unnamed = report.names.filter((n) => n.name.trim() === '').map((n) => n.id);
+    expect(unnamed.length, `names left out: ${unnamed.join(' ')}`).toBeLessThanOrEqual(
+      Math.floor(0.1 * report.names.length),
+    );
     expect(exported.colours).toEqual(key.map((k) => ({ color: k.color, text: k.text })));
     expect(new Set(exported.kindFills)).toEqual(new Set(['#ffffff']));
 
@@ -550,6 +622,10 @@ describe('power tools (Chromium)', () => {
     expect([...after.expanded].sort()).toEqual([...before.expanded].sort());
     expect(after.style).toEqual(before.style);
     expect(await page.inputValue('#style-size')).toBe('degree');
+    // Sized by degree after the reload: the entities the analyst sized up are the ones to read, whatever
+    // order the answers and the font's glyphs came in.
+    await expectBiggestNamesDrawn(page);
+    await screenshot(page, 'power-05-after-reload');
     await page.click(`#nodes-table tr[data-id="${ZUCK}"] button.link`);
     await page.click('#details button:has-text("Collapse")');
     await page.waitForFunction(
@@ -557,6 +633,7 @@ describe('power tools (Chromium)', () => {
       onCanvas.length,
     );
     expect((await viewState(page)).expanded).not.toContain(ZUCK);
+    await expectBiggestNamesDrawn(page);
     await screenshotState(page, 'power-05-after-reload-collapse');
     await page.keyboard.press('Control+z');
     await waitForNodes(page, onCanvas);

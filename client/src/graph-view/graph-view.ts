@@ -32,7 +32,7 @@ import {
   type Point,
 } from './placement.ts';
 import type { RefineRequest } from './refine-core.ts';
-import { hiddenLabels, type LabelBox, type LabelCandidate } from './labels.ts';
+import { byLabelRank, hiddenLabels, type LabelBox, type LabelCandidate, type LabelRank } from './labels.ts';
 import { hasHardwareWebGL } from './renderer-choice.ts';
 import { buildStylesheet, NODE_SIDE, UNSCALED, type DetailScale } from './stylesheet.ts';
 import { embeddedFontCss, FONT_STACK, loadGlyphs } from './fonts.ts';
@@ -47,10 +47,18 @@ interface EdgeInternals {
   rscratch?: { labelAngle?: number };
 }
 
+/** Cytoscape's cached label measures (rscratch) and its rendered-style flag (not in its public API). */
+interface CachedLabelInternals {
+  rscratch: Record<string, unknown>;
+  rstyle: { clean?: boolean };
+}
+
 /** Above this many nodes, trade detail for speed while panning and zooming. */
 export const LARGE_GRAPH_NODES = 250;
 /** Down to this zoom, labels keep their on-screen size (applyLabelScale). */
 const MIN_LEGIBLE_ZOOM = 0.1;
+/** At most this many collision passes in a row (declutter), each from where the last left the nodes. */
+const DECLUTTER_ROUNDS = 3;
 /** Pixels left around the graph when the view is fitted to it. */
 const FIT_PADDING = 40;
 /** A small graph is fitted no closer than this (its nodes would look swollen). */
@@ -289,7 +297,9 @@ export function createGraphView(
     labelFrame = requestAnimationFrame(() => {
       labelFrame = 0;
       applyLabelScale();
+      showLabelState();
     });
+    showLabelState();
   }
   function applyLabelScale(): void {
     if (large) return;
@@ -311,8 +321,11 @@ export function createGraphView(
 
   /**
    * Label collision avoidance, the level of detail between "every label" and "none": labels are taken
-   * most important first (the selection, expanded and pinned entities, then by relationships shown) and
-   * one that would intersect a label already drawn is not drawn at this zoom. Zooming in brings it back.
+   * most important first (labels.ts compareLabelRank: the selection, the entities a style rule sized up,
+   * the expanded and pinned ones, then by relationships shown, then by id; relationships' labels after, by
+   * id) and one that would intersect a label already drawn is not drawn at this zoom. Zooming in brings it
+   * back. The order depends on the view alone, not on the order elements arrived in, so the same boxes at
+   * the same zoom always keep the same names (glyphsArrived keeps the boxes true to the font drawn).
    * Big graphs (LARGE_GRAPH_NODES) keep their own rule (min-zoomed-font-size) instead of n² box tests.
    */
   let cullFrame = 0;
@@ -321,22 +334,25 @@ export function createGraphView(
     cullFrame = requestAnimationFrame(() => {
       cullFrame = 0;
       cullLabels();
+      showLabelState();
     });
+    showLabelState();
   }
+
+  /** Web-font loads in flight for the canvas's labels (render → loadGlyphs). */
+  let glyphLoads = 0;
+  /**
+   * data-labels on the canvas: "pending" while glyphs are loading or a rescale or cull frame is to come,
+   * "drawn" once the labels drawn are the ones these boxes, this zoom and these glyphs give (tests wait
+   * for it rather than for time).
+   */
+  function showLabelState(): void {
+    container.dataset.labels = glyphLoads > 0 || cullFrame !== 0 || labelFrame !== 0 ? 'pending' : 'drawn';
+  }
+
   function cullLabels(): void {
     if (large) return;
-    const view = store.getState().history.present;
-    const first = new Set([
-      ...(view.selection ? [view.selection.id] : []),
-      ...view.selectedIds,
-      ...view.expanded,
-      ...view.pinned,
-    ]);
-    const nodes = cy
-      .nodes()
-      .toArray()
-      .map((n) => ({ n, rank: first.has(n.id()) ? 1 : 0, degree: n.degree(false), id: n.id() }))
-      .sort((a, b) => b.rank - a.rank || b.degree - a.degree || a.id.localeCompare(b.id));
+    const nodes = byLabelRank(labelRanks());
     const upright = (b: cytoscape.BoundingBox12): LabelBox => ({
       cx: (b.x1 + b.x2) / 2,
       cy: (b.y1 + b.y2) / 2,
@@ -345,18 +361,24 @@ export function createGraphView(
       angle: 0,
     });
     const candidates: LabelCandidate[] = [];
-    for (const { n } of nodes) {
-      const box = labelBox(n);
-      if (box) candidates.push({ id: n.id(), box: upright(box) });
+    for (const { id } of nodes) {
+      const box = labelBox(cy.getElementById(id));
+      if (box) candidates.push({ id, box: upright(box) });
     }
     // The selected relationship's label is what the analyst is reading: it always shows (drawn on top),
     // but after the names: first, it culled the name of its own end entity (e2e-03, the table open).
-    for (const e of cy.edges(':selected').toArray()) {
+    // Relationships by id: the order they arrived in must not decide which labels are drawn.
+    const edgesById = (selector: string) =>
+      cy
+        .edges(selector)
+        .toArray()
+        .sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+    for (const e of edgesById(':selected')) {
       const box = edgeLabel(e);
       if (box) candidates.push({ id: e.id(), box, always: true });
     }
     // Entity labels win: a relationship's label is dropped where it would cover one (or an entity).
-    for (const e of cy.edges(':unselected').toArray()) {
+    for (const e of edgesById(':unselected')) {
       const box = edgeLabel(e);
       if (box) candidates.push({ id: e.id(), box });
     }
@@ -371,6 +393,20 @@ export function createGraphView(
         if (Boolean(el.data('culled')) !== culled) el.data('culled', culled);
       }
     });
+  }
+
+  /** How important each node's name is (labels.ts compareLabelRank), from the view and the style rules. */
+  function labelRanks(): LabelRank[] {
+    const view = store.getState().history.present;
+    const selected = new Set([...(view.selection ? [view.selection.id] : []), ...view.selectedIds]);
+    const kept = new Set([...view.expanded, ...view.pinned]);
+    return cy.nodes().map((n: NodeSingular) => ({
+      id: n.id(),
+      selected: selected.has(n.id()),
+      size: n.hasClass('sized') ? Number(n.data('size')) || 0 : 0,
+      kept: kept.has(n.id()),
+      degree: n.degree(false),
+    }));
   }
 
   /** A node's label box in graph units, or null when it draws none. */
@@ -418,6 +454,14 @@ export function createGraphView(
   function declutter(fresh: ReadonlySet<string>): void {
     if (cy.nodes().length < 2) return;
     spacedFor = { width: cy.width(), height: cy.height() };
+    // Below shapeZoom, fitSeparate spaces a crowd inside the view it fits in one bounded pass, which can
+    // leave a few names on other entities (a reload's 35 entities at 32 %: two names culled). Another
+    // pass from where the first left them settles it; one that moves nothing ends the rounds.
+    for (let round = 0; round < DECLUTTER_ROUNDS; round++) if (!declutterOnce(fresh)) break;
+  }
+
+  /** One collision pass (fitSeparate) applied to the canvas; whether it moved anything. */
+  function declutterOnce(fresh: ReadonlySet<string>): boolean {
     const zoom = cy.zoom();
     const stats: FitSeparateStats = { passes: 0, zoom, drawnIn: { factor: 1, about: { x: 0, y: 0 } } };
     const moved = fitSeparate(measured(fresh), frame(), { viewZoom: zoom }, stats);
@@ -436,6 +480,7 @@ export function createGraphView(
       const shift = zoom * (1 - 1 / factor);
       cy.viewport({ zoom: zoom / factor, pan: { x: pan.x + about.x * shift, y: pan.y + about.y * shift } });
     }
+    return moved.size > 0;
   }
 
   const frame = (): FitFrame => ({ ...LABEL_FRAME, width: cy.width(), height: cy.height() });
@@ -542,16 +587,56 @@ export function createGraphView(
     // Nodes with a saved position (an opened file) keep it; the others grow out of their neighbours.
     if (layoutChanged || (wasEmpty && hintedAdded === 0)) runLayout(view, graph);
     else if (added.length > 0) placeNew(added, view, graph);
+    // Saved positions (an opened file) arriving over several answers: the first frame the view, the later
+    // ones refit it only where they reach past the canvas (each refit moved what the analyst was reading).
     if (wasEmpty && hintedAdded > 0 && !layoutChanged) fitAll();
+    else if (hintedAdded > 0 && !layoutChanged) fitIfOutside(true);
     if (view.selection && view.selection !== lastView?.selection) revealSelection(view.selection.id);
     lastView = view;
     updateAxis();
     scheduleCull();
-    // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then repaint.
+    // A canvas does not fetch web-font chunks by itself: ask for the glyphs its labels need, then measure
+    // the labels again (their boxes were taken with the fallback font's glyphs).
+    glyphLoads += 1;
+    showLabelState();
     void loadGlyphs(
       graph.nodes.map((n) => `${n.name}${n.nameKo ?? ''}`),
-      () => cy.style().update(),
-    );
+      glyphsArrived,
+    ).finally(() => {
+      glyphLoads -= 1;
+      showLabelState();
+    });
+  }
+
+  /**
+   * Glyphs of a web font arrived after labels were laid out with the fallback's (a reload paints before
+   * they load): Cytoscape measures a label again only when its text or font style changes, so the old
+   * boxes stayed, and culling, spacing and fitting read them; which names were drawn then depended on
+   * which labels had been measured before the font came. Every label is measured afresh, the collision
+   * pass spaces what now overlaps (force-directed only; it moves nothing where nothing does), the view
+   * is fitted if a name now reaches past the canvas, and the cull runs on the new boxes. Big graphs:
+   * repainted only.
+   */
+  function glyphsArrived(): void {
+    if (cy.destroyed()) return;
+    forgetLabelSizes();
+    cy.style().update();
+    if (large) return;
+    // Only the force-directed arrangement is spaced by the collision pass (as after its layout): the
+    // timeline's columns and the other layouts' rings and levels keep their geometry.
+    if (store.getState().history.present.layout === 'fcose') declutter(new Set());
+    fitIfOutside(true);
+    scheduleCull();
+  }
+
+  /** Drops Cytoscape's cached label measures (rscratch, keyed by text and font style): taken again. */
+  function forgetLabelSizes(): void {
+    for (const el of cy.elements().toArray()) {
+      const internal = (el as unknown as { _private: CachedLabelInternals })._private;
+      delete internal.rscratch.prefixedLabelDimsKey;
+      delete internal.rscratch.labelWrapKey;
+      internal.rstyle.clean = false;
+    }
   }
 
   /**
@@ -716,12 +801,6 @@ export function createGraphView(
       positioned.map((n: NodeSingular) => ({ ...n.position() })),
     );
     cy.batch(() => positions.forEach((p, id) => cy.getElementById(id).position(p)));
-    const fitIfOutside = () => {
-      // Labels left out: measuring hundreds of them here would hold up the first paint.
-      const box = cy.nodes().renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
-      if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
-    };
     if (view.layout === 'fcose' && ids.length > 1) {
       if (ids.length <= SYNC_PLACE_NODES && cy.nodes().length <= LARGE_GRAPH_NODES) {
         const fixedNodeConstraint = positioned
@@ -736,9 +815,9 @@ export function createGraphView(
         } as cytoscape.LayoutOptions).run();
       } else {
         // A big batch: the rings are the first paint; the relaxed positions follow from the worker.
-        fitIfOutside();
+        fitIfOutside(false);
         // After the first paint: collecting sizes (labels measured) would otherwise delay it.
-        afterPaint(() => refineInWorker(addedSet, false, fitIfOutside, addedSet));
+        afterPaint(() => refineInWorker(addedSet, false, () => fitIfOutside(true), addedSet));
         return;
       }
     } else if (view.layout === 'timeline') {
@@ -746,7 +825,22 @@ export function createGraphView(
       return;
     }
     declutter(addedSet);
-    fitIfOutside();
+    fitIfOutside(true);
+  }
+
+  /**
+   * Fits the view when a shape (and, with `labels`, a drawn name) lies past the canvas edge: a name cut
+   * by the edge cannot be read. A view that holds everything is left as the analyst has it. `labels`
+   * false: measuring hundreds of them would hold up a first paint.
+   */
+  function fitIfOutside(labels: boolean): void {
+    const withLabels = labels && !large;
+    const box = (withLabels ? cy.nodes('[!culled]') : cy.nodes()).renderedBoundingBox({
+      includeLabels: withLabels,
+      includeOverlays: false,
+    });
+    // fitAll, not cy.fit: that frames labels and shapes as last drawn, and they grow as the zoom falls.
+    if (box.x1 < 0 || box.y1 < 0 || box.x2 > cy.width() || box.y2 > cy.height()) fitAll();
   }
 
   function revealSelection(id: string): void {
@@ -823,7 +917,12 @@ export function createGraphView(
 
   /** The report SVG from what the canvas shows now (positions, shapes, labels, selection, dimming). */
   async function reportSvg(meta: ReportMeta): Promise<{ svg: string; width: number; height: number }> {
+    // Names are placed in the canvas's own order of importance (labelRanks).
+    const ranks = new Map(labelRanks().map((r) => [r.id, r]));
     const nodes: SvgNode[] = cy.nodes().map((node: NodeSingular) => ({
+      size: ranks.get(node.id())?.size ?? 0,
+      kept: ranks.get(node.id())?.kept ?? false,
+      degree: ranks.get(node.id())?.degree ?? 0,
       id: node.id(),
       kind: String(node.data('kind')),
       x: node.position('x'),
@@ -872,7 +971,17 @@ export function createGraphView(
       ...edges.map((e) => e.label),
     ].join(' ');
     const fontCss = await embeddedFontCss(allText);
-    return buildReportSvg({ ...meta, nodes, edges, ...legend, fontCss, fontFamily: FONT_STACK });
+    // Names are measured for placement as the browser will draw them: with the web font's glyphs.
+    await document.fonts.ready;
+    return buildReportSvg({
+      ...meta,
+      nodes,
+      edges,
+      ...legend,
+      fontCss,
+      fontFamily: FONT_STACK,
+      measure: measureWith(FONT_STACK),
+    });
   }
 
   /** Label size on screen, and whether Cytoscape draws it at that size (min-zoomed-font-size). */
@@ -968,6 +1077,19 @@ export function createGraphView(
       container.removeEventListener('keydown', onKey);
       cy.destroy();
     },
+  };
+}
+
+/**
+ * Text widths as the browser draws `family` (the export's labels are laid out so none overlaps), or
+ * report-svg's estimate where there is no 2D canvas.
+ */
+function measureWith(family: string): ((text: string, size: number) => number) | undefined {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  return (text, size) => {
+    context.font = `${size}px ${family}`;
+    return context.measureText(text).width;
   };
 }
 

@@ -110,3 +110,37 @@ export function hiddenLabels(
   }
   return hidden;
 }
+
+/** What decides which of two entities' names is drawn where they would cover one another. */
+export interface LabelRank {
+  id: string;
+  /** In the selection (the one being read, or the multi-selection). */
+  selected: boolean;
+  /** The size a style rule (size by degree, by evidence) gave it; 0 without a size rule. */
+  size: number;
+  /** Expanded or pinned: an entity the analyst worked on. */
+  kept: boolean;
+  /** Relationships shown. */
+  degree: number;
+}
+
+/**
+ * The order names are drawn in, most important first: the selection, then the entities a style rule sized
+ * up (biggest first: the ones the analyst asked to see), then the expanded and pinned ones, then by
+ * relationships shown, then by id. A total order on the ranks alone, so the same view keeps the same
+ * names whatever order its entities arrived in.
+ */
+export function compareLabelRank(a: LabelRank, b: LabelRank): number {
+  return (
+    Number(b.selected) - Number(a.selected) ||
+    b.size - a.size ||
+    Number(b.kept) - Number(a.kept) ||
+    b.degree - a.degree ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** The ranks sorted most important first (a new array). */
+export function byLabelRank<T extends LabelRank>(ranks: readonly T[]): T[] {
+  return [...ranks].sort(compareLabelRank);
+}
