@@ -294,17 +294,17 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     // Up to the next organisation; a product before a technology: "메타의 대규모 언어 모델(LLM) ‘라마 3’" is 라마 3.
     const next = ms.slice(i + 1).findIndex((m) => m.kind === 'Organization');
     const owned = ms.slice(i + 1, next < 0 ? undefined : i + 1 + next);
-    const product = productsFirst(owned)[0];
-    if (!product) continue;
-    const between = text.slice(owner.end, product.start);
     // "삼성디스플레이 OLED", "SK하이닉스 HBM3E": in Korean the maker also stands bare before its product.
-    const possessive =
+    const possessive = (between: string) =>
       language === 'ko'
         ? (owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)) ||
           (owner.particle === '' && between === ' ')
         : POSSESSIVE_EN.test(between);
-    if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
-      out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+    const product = productsFirst(owned).find((m) => possessive(text.slice(owner.end, m.start)));
+    if (!product || owner.start < sentence.start || product.end > sentence.end) continue;
+    // "Apple's iPhone 15 Pro and iPhone 16 Pro", "애플의 아이폰 15와 아이폰 16": the owner owns the whole list.
+    for (const owned of [product, ...coordinatedAfter(product, writtenIn(sentence, ms), text, language)])
+      out.push({ type: 'PRODUCES', from: owner, to: owned, confidence: 0.6, fact: true });
   }
   if (language === 'en') out.push(...itsProducts(sentence, ms, text));
   return out;
@@ -673,6 +673,17 @@ function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: La
   return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
 }
 
+/** Every name coordinated after this one, nearest first: "A, B and C" gives B, then C, for A. */
+function coordinatedAfter(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
+  const out: Mention[] = [];
+  for (let at = m; ;) {
+    const next = ms.find((x) => x.start >= at.end);
+    if (!next || coordinatedBefore(next, ms, text, language) !== at) return out;
+    out.push(next);
+    at = next;
+  }
+}
+
 /** Every name coordinated before this one, nearest first: "A·B·C는" gives B, then A, for C. */
 function coordinatedList(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
   const out: Mention[] = [];
@@ -839,7 +850,9 @@ function fallbackSeeds(
     key: keyOf,
     role: (m) => roleParticle(text, m),
     covered: (a, b) => claimed.has(pairKey(a, b)),
-    read: (start, end) => seeds.some((s) => [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
+    // A noun-phrase fact ("Nvidia's Blackwell", a title) reads no verb: the clause's arguments are still unread.
+    read: (start, end) =>
+      seeds.some((s) => !s.fact && [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
     qualifiers,
   });
 }
@@ -945,7 +958,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     );
   const source = normalizeSource(input.source, language);
   const sentences = splitSentences(text, language);
-  const named = findMentions(text, language, gazetteer);
+  const named = findMentions(text, language, gazetteer, source.publisher ?? undefined);
   const pronouns = pronounMentions(text, language, named);
 
   const claims: DraftClaim[] = [];
