@@ -22,11 +22,12 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
   en: [
     [
       'SPECULATIVE',
-      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*|\bwould\b/i,
+      // Not "would": in news it is the future of reported speech ("said it would …"), not a hedge.
+      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\bexpects? [^,.;]{1,40}? to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*/i,
     ],
     [
       'REPORTED',
-      /\breportedly\b|\baccording to\b|\bthe people said\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
+      /\breportedly\b|\baccording to\b|\bthe (?:people|person|sources?) (?:said|added)\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
     ],
     ['CONFIRMED', /\bsaid\b|\bsays\b|\bannounced\b|\bconfirmed\b|\bstated\b|\btold\b/i],
   ],

@@ -225,6 +225,8 @@ interface ClaimSeed {
   fact?: boolean;
   /** Inferred from another claim (a supplier makes what it supplies): not proposed when that claim is denied. */
   derived?: boolean;
+  /** Read from a clause that describes a noun as known ("지난해 출시한 퀘스트 3"): not hedged by the main clause. */
+  background?: boolean;
 }
 
 /** Korean titles that tie a person to an organisation; 부사장 before 사장, so the longer one is read. */
@@ -547,9 +549,14 @@ function cueClaims(
     if (host) out.push({ ...claim, from: host, confidence: claim.confidence * 0.9 });
     // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
     let last = claim.to;
+    let listed = false;
     for (const next of ms.filter((m) => m.start > claim.to.end)) {
       const gap = text.slice(last.end + last.particle.length, next.start);
       if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(gap) || !kindOk(cue.toKinds, next)) break;
+      // "supplies Apple, and LG Display could …": ", and" after a single object opens a new clause; it
+      // closes a list only after a comma-listed member ("Apple, Google, and Meta").
+      if (/^,\s+and\s+$/.test(gap) && !listed) break;
+      listed = /^\s*,\s*$/.test(gap);
       if (keyOf(next) !== keyOf(claim.from))
         out.push({ ...claim, to: next, confidence: claim.confidence * 0.9 });
       last = next;
@@ -729,11 +736,14 @@ function relativeClausePair(
         kindOk(cue.toKinds, m) &&
         text.slice(m.end, at).length <= 30,
     );
+  // A past or present relative ("출시한", "판매하는", "개발 중인") describes what is known; a future one ("출시할")
+  // what is planned, as sure as the sentence says.
+  const background = form[1] !== '할';
   if (object && kindOk(cue.fromKinds, head) && keyOf(object) !== keyOf(head))
-    return { type: cue.type, from: head, to: object, confidence: 0.75 };
+    return { type: cue.type, from: head, to: object, confidence: 0.75, background };
   const topic = inside.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m));
   if (topic && !object && kindOk(cue.toKinds, head) && keyOf(topic) !== keyOf(head))
-    return { type: cue.type, from: topic, to: head, confidence: 0.7 };
+    return { type: cue.type, from: topic, to: head, confidence: 0.7, background };
   return null;
 }
 
@@ -885,6 +895,67 @@ function backgroundOf(sentence: Sentence, ms: Mention[], language: Language): (s
     );
 }
 
+/**
+ * Where a sentence joins clauses, each with its own predicate: Korean connective endings before a comma
+ * ("개발하고 있으며, ", "내놓은 바 있고, ", "공급하고 있어, "), English ", and"/", but"/"; " before a new clause and an
+ * appositive that comments on the whole ("…, a deal that would …"). Not inside a quotation.
+ */
+const CLAUSE_JOINT: Record<Language, RegExp> = {
+  ko: /(?<=\p{Script=Hangul}(?:고|며|어|여|해|서|지만|는데|나)),\s/gu,
+  en: /,\s+(?:and|but|while|whereas)\s+(?=\p{Lu}|the\s)|;\s+|,\s+(?:a|the)\s+(?:deal|move|step|decision|plan)\s+(?:that|which)\s/gu,
+};
+
+/** Inside a quotation when an odd number of straight or an unclosed curly quote precedes. */
+function quoted(before: string): boolean {
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+/**
+ * The hedge closing a sentence covers only the clause it ends: "삼성전자도 HBM4를 개발하고 있으며, 블룸버그는
+ * …라고 보도했다" states the first clause as fact; "TSMC has begun making A16 chips in Arizona, and Nvidia is
+ * expected to move orders there" hedges only Nvidia's move. A claim whose ends both lie before a joint takes the
+ * certainty of the sentence without the later clauses that carry another predicate (Korean: the head alone,
+ * unless the later clause has no subject of its own or a reporter opens the sentence; English: every other
+ * clause taken out up to its next comma, so a closing ", the people said" still counts). Null: the sentence's.
+ */
+function clauseCertainty(
+  sentence: Sentence,
+  language: Language,
+): (seed: ClaimSeed) => { certainty: Certainty; cue: string | null } | null {
+  const joints = [...sentence.text.matchAll(CLAUSE_JOINT[language])]
+    .filter((m) => !quoted(sentence.text.slice(0, m.index)))
+    .map((m) => m.index);
+  if (joints.length === 0) return () => null;
+  const whole = certaintyOf(sentence.text, language);
+  return (seed) => {
+    const last = Math.max(seed.from.end, seed.to.end) - sentence.start;
+    const first = Math.min(seed.from.start, seed.to.start) - sentence.start;
+    if (first < 0) return null;
+    const joint = joints.find((j) => j >= last);
+    if (joint === undefined) return null;
+    const before = joints.filter((j) => j < first).at(-1) ?? 0;
+    let rest: string;
+    if (language === 'ko') {
+      // A prediction ("전망이다", "가능성") ends its own clause. A report covers the earlier clause unless the
+      // later one has a subject of its own ("…있으며, 블룸버그는 …라고 보도했다"): without one it continues the
+      // report ("로이터는 A가 …하고, B와 …라고 보도했다"), as it does when a reporter opens the sentence.
+      const later = sentence.text.slice(joint + 2);
+      const opened = sentence.text.slice(0, joint);
+      const ownSubject = /[\p{L}\p{N})’'”"](은|는|이|가|도) /u.test(later);
+      if (whole.certainty !== 'SPECULATIVE' && !ownSubject) return null;
+      if (new RegExp(`(${MEDIA_NAME.source})\\S*(은|는) `, 'iu').test(opened)) return null;
+      rest = sentence.text.slice(before, joint);
+    } else {
+      const tail = sentence.text.slice(joint);
+      const comma = tail.slice(2).search(/,\s/);
+      rest = sentence.text.slice(0, joint) + (comma < 0 ? '.' : tail.slice(comma + 2));
+    }
+    const own = certaintyOf(rest, language);
+    return own.certainty === whole.certainty ? null : own;
+  };
+}
+
 /** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
 const BOTH_PARTIES: Record<Language, RegExp> = {
   en: /^(?:[“"]?)(the two( men| women| leaders| executives| companies| firms| sides)?|both (men|women|leaders|executives|companies|firms|sides))\b/i,
@@ -976,10 +1047,11 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const attribution = attributionOf(sentence, ms, language, text);
     const ends =
       attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
-    const { certainty, cue } = certaintyOf(sentence.text, language);
+    const { certainty: sentenceCertainty, cue: sentenceCue } = certaintyOf(sentence.text, language);
     const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
     const background = backgroundOf(sentence, ms, language);
+    const ownClause = clauseCertainty(sentence, language);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
     const apposed = new Set(
@@ -1012,7 +1084,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
       // Background (a relative clause) is as sure as a fact, whatever hedges the sentence's main clause.
-      const sure = seed.fact || background(seed);
+      const sure = seed.fact || seed.background || background(seed);
+      const clause = ownClause(seed) ?? { certainty: sentenceCertainty, cue: sentenceCue };
+      const { certainty, cue } = clause;
       const type = certainty === 'SPECULATIVE' && !sure ? hedgedType(seed.type, gazetteer) : seed.type;
       claims.push({
         id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,
