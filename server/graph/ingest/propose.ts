@@ -680,6 +680,34 @@ function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: La
   return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
 }
 
+/** Buying another company's product makes the company a supplier; using or mounting it says less. */
+const TAKES = new Set(['BUYS', 'ACQUIRES']);
+
+/**
+ * A product's owner is a party to what happens to the product: "Naver bought Nvidia's H200 chips" (the owner
+ * supplies the buyer), "supplies modules for Samsung's
+ * Galaxy S24" and "메타의 ‘퀘스트 3’에 패널을 공급" (the supplier supplies the owner), "엔비디아의 ‘블랙웰’에 삼성전자
+ * HBM3E가 탑재" (the part's owner supplies the host's). Derived: dropped when the sentence denies.
+ */
+function ownerClaims(seeds: ClaimSeed[]): ClaimSeed[] {
+  const ownerOf = new Map<Mention, Mention>();
+  for (const s of seeds) if (s.type === 'PRODUCES' && s.fact) ownerOf.set(s.to, s.from);
+  const out: ClaimSeed[] = [];
+  const add = (from: Mention | undefined, to: Mention | undefined, seed: ClaimSeed) => {
+    if (!from || !to || keyOf(from) === keyOf(to)) return;
+    out.push({ type: 'SUPPLIES', from, to, confidence: seed.confidence * 0.8, derived: true });
+  };
+  for (const s of seeds) {
+    if (s.fact) continue;
+    const agent = s.from.kind === 'Organization';
+    // A company's process or technology that another uses is licensed or made to order, not supplied.
+    if (TAKES.has(s.type) && agent && s.to.kind === 'Product') add(ownerOf.get(s.to), s.from, s);
+    if (s.type === 'SUPPLIES' && agent) add(s.from, ownerOf.get(s.to), s);
+    if (s.type === 'USES' && !agent) add(ownerOf.get(s.to), ownerOf.get(s.from), s);
+  }
+  return out;
+}
+
 /** Every name coordinated after this one, nearest first: "A, B and C" gives B, then C, for A. */
 function coordinatedAfter(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
   const out: Mention[] = [];
@@ -1073,6 +1101,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       for (const seed of [...seeds])
         if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
           seeds.push({ ...seed, from: both[1] });
+    seeds.push(...ownerClaims(seeds));
     pair = lastPairOf(seeds) ?? pair;
     seeds.push(...fallbackSeeds(sentence, ends, text, language, seeds, new Set(titles.map((t) => t.to))));
     for (const seed of seeds) {
