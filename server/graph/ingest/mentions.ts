@@ -1201,6 +1201,11 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
   for (let i = 0; i < mentions.length; i++) {
     const brand = mentions[i]!;
     const next = mentions[i + 1];
+    // "Samsung Electro-Mechanics Co.", "LG Energy Solution Ltd.": a corporate suffix after the joined name,
+    // anywhere in the article, makes it one company whatever its words.
+    const incorporated =
+      next !== undefined &&
+      new RegExp(`${escapeRegExp(text.slice(brand.start, next.end))},? (?:Co|Corp|Inc|Ltd)\\b`).test(text);
     const joins =
       next &&
       brand.kind === 'Organization' &&
@@ -1209,7 +1214,8 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       // "Samsung Electro-Mechanics": a hyphenated capitalised compound joins the brand too.
       (/^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)$/u.test(next.surface) ||
         // "LG Signature OLED T": a longer new name right after the brand is the brand's product line.
-        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface))) &&
+        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface)) ||
+        (next.entity === null && next.kind === 'Organization' && incorporated)) &&
       ((next.entity !== null && next.kind === 'Technology') ||
         (next.entity === null && next.kind !== 'Person'));
     if (!joins) {
@@ -1217,11 +1223,7 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       continue;
     }
     // "LG Display", "Hyundai Motor": the brand and a company noun name another company of the group.
-    // "Samsung Electro-Mechanics Co.": a corporate suffix after the joined name, anywhere in the article, too.
-    const joined = text.slice(brand.start, next.end);
-    const company =
-      COMPANY_NOUN_EN.test(next.surface) ||
-      new RegExp(`${escapeRegExp(joined)} (?:Co|Corp|Inc|Ltd)\\b`).test(text);
+    const company = COMPANY_NOUN_EN.test(next.surface) || incorporated;
     out.push(newMention(text, brand.start, next.end, '', company ? 'Organization' : 'Product', 0.6));
     i += 1;
   }

@@ -435,6 +435,21 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
         out.push({ type: 'LOCATED_IN', from: a, to: b, confidence: 0.6, fact: true });
       if (a.kind === 'Event' && b.kind === 'Place' && between === ' in ')
         out.push({ type: 'TOOK_PLACE_IN', from: a, to: b, confidence: 0.6, fact: true });
+      // "Samsung Display Co., a unit of Samsung Electronics", "Naver Cloud, Naver's cloud computing unit".
+      if (a.kind === 'Organization' && b.kind === 'Organization') {
+        const unitOf = UNIT_OF_EN.test(between);
+        const unitAfter = UNIT_BEFORE_EN.test(between) && UNIT_AFTER_EN.test(text.slice(b.end, b.end + 60));
+        if (unitOf || unitAfter) out.push({ type: 'PARENT_OF', from: b, to: a, confidence: 0.6, fact: true });
+      }
+      // "H200 AI chips", "HyperCLOVA X large language model", "the B200, its newest AI chip": a category after it.
+      if (
+        (a.kind === 'Product' || a.kind === 'Technology') &&
+        b.entity &&
+        b.kind === 'Technology' &&
+        CATEGORY_HEAD_EN.test(b.surface) &&
+        /^ $|^, (?:its|an?|the) (?:[a-z-]+ ){0,2}$/.test(between)
+      )
+        out.push({ type: 'INSTANCE_OF', from: a, to: b, confidence: 0.55, fact: true });
     }
     return out;
   }
@@ -444,8 +459,21 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
     if (a.start < sentence.start || b.end > sentence.end) continue;
     const between = text.slice(a.end, b.start);
     const named = b.kind === 'Product' || b.kind === 'Technology';
-    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)?인 )$/.test(between))
+    // "GPU ‘루빈’", "대규모 언어 모델 '클로드'", "대규모 언어 모델(LLM) ‘라마 3’", "HBM인 HBM4".
+    if (
+      a.kind === 'Technology' &&
+      a.entity &&
+      named &&
+      /^(?:\([^()\s]{1,12}\)|\))? [‘'“"]$|^\)?인 $/.test(between)
+    )
       out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
+    // "SKC의 자회사 앱솔릭스", "KT의 클라우드 자회사 KT클라우드"; "삼성디스플레이의 모회사인 삼성전자".
+    if (a.kind === 'Organization' && b.kind === 'Organization') {
+      if (/^의 (?:\S+ )?(?:자회사|계열사|손자회사)(?:인)? $/.test(between))
+        out.push({ type: 'PARENT_OF', from: a, to: b, confidence: 0.6, fact: true });
+      if (/^의 모회사(?:인)? $/.test(between))
+        out.push({ type: 'PARENT_OF', from: b, to: a, confidence: 0.6, fact: true });
+    }
     if (a.kind === 'Place' && !a.particle && between === ' ') {
       if (b.kind === 'Place') out.push({ type: 'LOCATED_IN', from: b, to: a, confidence: 0.6, fact: true });
       if (b.kind === 'Organization')
@@ -460,6 +488,16 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
   }
   return out;
 }
+
+/** ", a unit of ", ", the IT services arm of ", ", a wholly owned subsidiary of ": the next company owns this one. */
+const UNIT_OF_EN =
+  /^(?: (?:Inc|Corp|Co|Ltd)\.?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:unit|subsidiary|arm|affiliate|division)\s+of\s+$/i;
+/** ", Naver's cloud computing unit": a possessive company before the unit noun. */
+const UNIT_BEFORE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?,\s+$/;
+const UNIT_AFTER_EN =
+  /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s?\s+(?:[\w-]+\s+){0,3}(?:unit|subsidiary|arm|affiliate|division)\b/i;
+/** Known technologies that name a category of products: "AI chips", "large language model", "graphics processors". */
+const CATEGORY_HEAD_EN = /(chips?|processors?|accelerators?|models?|memory|GPUs?|headsets?|glasses)$/i;
 
 /** "‘펠리컨’에는 HBM4가 탑재된다": what is mounted (subject) goes into the host marked with 에. */
 function mountedClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
