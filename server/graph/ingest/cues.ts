@@ -128,6 +128,15 @@ export const RELATION_CUES: RelationCue[] = [
     toKinds: AGENTS,
   },
   {
+    // "리벨리온과 사피온코리아가 합병", "사피온코리아와의 합병안", "Kakao will merge with Daum".
+    type: 'MERGES_WITH',
+    ko: /합병/g,
+    en: /\bmerg(e|es|ed|ing)\b|\bmerger\b/gi,
+    objectMarks: { ko: WITH_KO, en: ['with'] },
+    fromKinds: ['Organization'],
+    toKinds: ['Organization'],
+  },
+  {
     // Contract manufacturing: "퀄컴은 … 칩을 삼성전자에 맡기는", "outsources … to TSMC".
     type: 'PARTNERS_WITH',
     ko: /맡기|맡길|맡겼|위탁/g,

@@ -701,7 +701,7 @@ function supplyClaims(
 }
 
 /** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
-const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
+const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH', 'MERGES_WITH']);
 
 /** The mention coordinated right before this one: "A와 B", "A과 B", "A and B", "A, B". */
 function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
