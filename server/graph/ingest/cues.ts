@@ -22,11 +22,12 @@ export const CERTAINTY_CUES: Record<Language, [Certainty, RegExp][]> = {
   en: [
     [
       'SPECULATIVE',
-      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*|\bwould\b/i,
+      // Not "would": in news it is the future of reported speech ("said it would …"), not a hedge.
+      /\b(may|might|could)\b|\b(is|are|was|were)?\s*expected to\b|\bexpects? [^,.;]{1,40}? to\b|\blikely\b|\bpossibl[ey]\b|\bpotential(ly)?\b|\bspeculat\w*|\bforecast\w*/i,
     ],
     [
       'REPORTED',
-      /\breportedly\b|\baccording to\b|\bthe people said\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
+      /\breportedly\b|\baccording to\b|\bthe (?:people|person|sources?) (?:said|added)\b|\bpeople familiar with\b|\bsources? (said|say|told)\b|\breported\b|\b(is|are|was|were) said to\b|\bciting\b/i,
     ],
     ['CONFIRMED', /\bsaid\b|\bsays\b|\bannounced\b|\bconfirmed\b|\bstated\b|\btold\b/i],
   ],
@@ -125,6 +126,15 @@ export const RELATION_CUES: RelationCue[] = [
     objectMarks: { ko: WITH_KO, en: ['with'] },
     fromKinds: AGENTS,
     toKinds: AGENTS,
+  },
+  {
+    // "리벨리온과 사피온코리아가 합병", "사피온코리아와의 합병안", "Kakao will merge with Daum".
+    type: 'MERGES_WITH',
+    ko: /합병/g,
+    en: /\bmerg(e|es|ed|ing)\b|\bmerger\b/gi,
+    objectMarks: { ko: WITH_KO, en: ['with'] },
+    fromKinds: ['Organization'],
+    toKinds: ['Organization'],
   },
   {
     // Contract manufacturing: "퀄컴은 … 칩을 삼성전자에 맡기는", "outsources … to TSMC".

@@ -235,6 +235,14 @@ function commonEn(): ReadonlySet<string> {
  * Common Korean words that stand where a name would (clause-initial subjects, words before a title or a
  * product noun): never proposed as new entities.
  */
+/** The common Korean surnames a three-syllable name opens with. */
+const SURNAMES_KO = new Set(
+  '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용'.split(
+    '',
+  ),
+);
+/** "SKC의 자회사 ", "KT의 클라우드 자회사 ", "모회사인 ": words of corporate kinship before a company's name. */
+const KINSHIP_BEFORE_KO = /(자회사|모회사|계열사|손자회사)(인)? $/;
 const COMMON_KO = new Set(
   (
     '업계 회사 정부 당국 관계자 전문가 이들 양사 양측 시장 이번 이날 이후 현재 한편 특히 또한 다만 하지만 ' +
@@ -242,7 +250,7 @@ const COMMON_KO = new Set(
     '초대 전임 현지 국내 해외 주요 신규 기존 자사 자체 차세대 신형 최신 고성능 모바일 메모리 로봇 가정용 ' +
     '범용 주력 첫 새 생산 반도체 스마트 글로벌 전세계 세계 미국 중국 일본 한국 유럽 경영진 임원 직원 노조 ' +
     '기반 출시 사실 경쟁사 경쟁사들 통신업계 외신 언론 보도 소식통 분석 결과 이유 목표 계획 전략 사업 부문 기술 서비스 플랫폼 모듈 공정 공장 칩 ' +
-    '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽'
+    '이 그 저 그녀 우리 이것 그것 여기 모두 일부 대부분 가운데 중 등 측 쪽 법인 통합 본사 담당 총괄'
   ).split(' '),
 );
 /** Latin acronyms that are titles or common nouns, not organisations ("CEO", "IT"). */
@@ -422,6 +430,39 @@ function insideLongerName(hit: FormHit, text: string, start: number, previousTak
   if (!oneWordAlias || (hit.entity.kind !== 'Event' && hit.entity.kind !== 'Concept')) return false;
   const before = /(\p{Lu}[\p{L}\p{N}]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
   return before !== null && !previousTaken && !STOP_CAPITALISED.has(before[1]!.toLowerCase());
+}
+
+/** "SEOUL, Oct 8 (Korea Auto Tech) -": the outlet in parentheses after a wire dateline. */
+const DATELINE_OUTLET = /^\p{Lu}[\p{Lu} .-]+, \p{Lu}\p{Ll}{2,8}\.? \d{1,2} \(([^()\n]{2,60})\) [-—–]/gmu;
+
+/**
+ * The outlet's own name is one organisation wherever the article writes it: the source's publisher, and the
+ * name in a wire dateline's parentheses. A known name opening it ("Korea" in "Korea Auto Tech") is part of
+ * the outlet's name, not a mention of the place. An outlet the gazetteer knows by its whole name is linked
+ * as usual (left to the gazetteer).
+ */
+function outletMentions(
+  text: string,
+  tokens: Token[],
+  taken: boolean[],
+  gazetteer: Gazetteer,
+  publisher: string | undefined,
+): Mention[] {
+  const names = new Set<string>();
+  if (publisher && publisher.trim().length >= 2) names.add(publisher.trim());
+  for (const m of text.matchAll(DATELINE_OUTLET)) names.add(m[1]!.trim());
+  const out: Mention[] = [];
+  for (const name of names) {
+    if (gazetteer.forms.has(normalizeForm(name))) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const hit of text.matchAll(pattern)) {
+      const covered = tokensIn(tokens, hit.index, hit.index + name.length);
+      if (covered.length === 0 || covered.some((k) => taken[k])) continue;
+      out.push(newMention(text, hit.index, hit.index + name.length, '', 'Organization', 0.7));
+      for (const k of covered) taken[k] = true;
+    }
+  }
+  return out;
 }
 
 /** Countries (and Korean provinces before a site) are places wherever Korean news names them. */
@@ -648,12 +689,18 @@ function versionAfter(text: string, end: number, hit: FormHit): { end: number; p
  * Every mention in the text, left to right, longest first: gazetteer links, then new-entity candidates
  * from patterns (product codes, Korean names before titles, company-like words, English proper-noun runs).
  */
-export function findMentions(text: string, language: Language, gazetteer: Gazetteer): Mention[] {
+export function findMentions(
+  text: string,
+  language: Language,
+  gazetteer: Gazetteer,
+  publisher?: string,
+): Mention[] {
   const tokens = tokenize(text);
   const taken = new Array<boolean>(tokens.length).fill(false);
-  const mentions: Mention[] = [];
+  const mentions: Mention[] = outletMentions(text, tokens, taken, gazetteer, publisher);
 
   for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
     let found: Mention | null = null;
     let used = 0;
     for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1 && !found; n--) {
@@ -789,10 +836,47 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         taken[i] = true;
         continue;
       }
+      // "정태윤 리벨리온 대표가": a three-syllable Korean name, an unknown organisation, then its title.
+      const third = tokens[i + 2];
+      if (
+        /^\p{Script=Hangul}{3}$/u.test(token.text) &&
+        SURNAMES_KO.has(token.text[0]!) &&
+        !COMMON_KO.has(token.text) &&
+        next &&
+        third &&
+        gap === ' ' &&
+        text.slice(next.end, third.start) === ' ' &&
+        !taken[i + 1] &&
+        !taken[i + 2] &&
+        /^[\p{Script=Hangul}A-Za-z]{2,8}$/u.test(next.text) &&
+        !COMMON_KO.has(next.text) &&
+        !PERSON_TITLES_KO.test(next.text) &&
+        PERSON_TITLES_KO.test(stems(third.text).at(-1)!)
+      ) {
+        mentions.push(newMention(text, token.start, token.end, '', 'Person', 0.65));
+        mentions.push(newMention(text, next.start, next.end, '', 'Organization', 0.6));
+        taken[i] = taken[i + 1] = true;
+        i += 1;
+        continue;
+      }
+      // "SKC의 자회사 앱솔릭스가": the unknown name after a word of corporate kinship is a company.
+      if (
+        /^\p{Script=Hangul}{2,8}$/u.test(stem) &&
+        !COMMON_KO.has(stem) &&
+        !VERBAL_KO.test(stem) &&
+        KINSHIP_BEFORE_KO.test(text.slice(Math.max(0, token.start - 8), token.start))
+      ) {
+        mentions.push(
+          newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.6),
+        );
+        taken[i] = true;
+        continue;
+      }
       // "곽노정 사장은": a Korean name right before a title.
       if (
         /^\p{Script=Hangul}{2,4}$/u.test(token.text) &&
         !ORG_SUFFIX_KO.test(token.text) &&
+        !COMMON_KO.has(token.text) &&
         next &&
         gap === ' ' &&
         PERSON_TITLES_KO.test(nextStem) &&
@@ -910,7 +994,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
         !ACRONYMS_NOT_NAMES.has(stem) &&
         next &&
         gap === ' ' &&
-        PRODUCT_HEAD_KO.test(next.text)
+        PRODUCT_HEAD_KO.test(next.text) &&
+        // "사피온의 추론 칩 'X330'": the quoted name is the product; the word before the head describes it.
+        !/^ ?[‘'“"]/.test(text.slice(next.end, next.end + 2))
       ) {
         mentions.push(newMention(text, token.start, token.end, '', 'Product', 0.55));
         taken[i] = true;
@@ -953,7 +1039,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       continue;
     }
     // English proper-noun runs: capitalised words joined by single spaces ("Counterpoint Research").
-    if (!/^\p{Lu}/u.test(token.text) || STOP_CAPITALISED.has(token.text.toLowerCase())) continue;
+    // "iPhone", "iPad": a lower-case letter before a capital opens a name too.
+    if (!/^(\p{Lu}|\p{Ll}\p{Lu})/u.test(token.text) || STOP_CAPITALISED.has(token.text.toLowerCase()))
+      continue;
     // Plural acronyms ("GPUs", "CPUs") are common nouns.
     if (/^\p{Lu}{2,}s$/u.test(token.text)) continue;
     let j = i;
@@ -981,6 +1069,9 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
       !taken[j + 1] &&
       VERSION_TOKEN.test(text.slice(tokens[j]!.end, tokens[j]!.end + 8));
     if (model) j++;
+    // "iPhone 15 Pro", "Galaxy S24 Ultra": a model word may follow the model number.
+    if (model && j + 1 < tokens.length && !taken[j + 1] && MODEL_WORD_EN.test(text.slice(tokens[j]!.end)))
+      j++;
     // A lone title or common acronym ("AI", "CEO") names no organisation.
     if (j === i && ACRONYMS_NOT_NAMES.has(token.text)) continue;
     const start = token.start;
@@ -1018,7 +1109,7 @@ export function findMentions(text: string, language: Language, gazetteer: Gazett
                 ? 'Organization'
                 : TECH_ACRONYMS.has(surface)
                   ? 'Technology'
-                  : PRODUCT_HEAD_EN.test(after)
+                  : PRODUCT_HEAD_EN.test(after) || ownedAfterPossessive(text, start, end, mentions)
                     ? 'Product'
                     : PERSON_CUE_EN.test(before) || PERSON_AFTER_EN.test(after)
                       ? j > i
@@ -1074,6 +1165,29 @@ function refind(text: string, language: Language, mentions: Mention[]): Mention[
   return out;
 }
 
+const MODEL_WORD_EN = /^ (Pro|Max|Ultra|Plus|Mini|Lite)(?![\p{L}\p{N}])/u;
+/** "Nvidia's ", "Tesla Inc.'s ", "Samsung Electronics' earlier ": a company's possessive, past one or two modifiers. */
+const COMPANY_POSSESSIVE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s? (?:[a-z][a-z-]* ){0,2}$/;
+/** Two or three capitalised words of letters only ("Tim Cook", "Kwon Seo-yeon"): as likely a person as a product. */
+const PERSON_SHAPED_EN = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?: \p{Lu}\p{Ll}+(?:-\p{Ll}+)?){1,2}$/u;
+
+/**
+ * "Nvidia's Blackwell chips", "Tesla Inc.'s Cybercab", "Tesla's Optimus humanoid robot": a new name right after a
+ * company's possessive is something the company owns, a product, unless it is shaped like a person's name.
+ */
+function ownedAfterPossessive(text: string, start: number, end: number, mentions: Mention[]): boolean {
+  const surface = text.slice(start, end);
+  if (PERSON_SHAPED_EN.test(surface)) return false;
+  const owner = mentions
+    .filter((m) => m.end <= start && start - m.end <= 30)
+    .sort((a, b) => b.end - a.end)[0];
+  return (
+    owner !== undefined &&
+    owner.kind === 'Organization' &&
+    COMPANY_POSSESSIVE_EN.test(text.slice(owner.end, start))
+  );
+}
+
 const MODEL_NAME_EN = /^\p{Lu}\p{Ll}+( \p{Lu}[\p{Lu}\p{N}]*)+$/u;
 const COMPANY_NOUN_EN =
   /^(Display|Motor|Motors|Energy|Chem|Innotek|Electric|Securities|Capital|Bank|Telecom|Mobility|Solutions|Networks|Foundry|Holdings|Biologics|Heavy|Engineering|Logistics|Pharma|Cloud)$/;
@@ -1087,14 +1201,21 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
   for (let i = 0; i < mentions.length; i++) {
     const brand = mentions[i]!;
     const next = mentions[i + 1];
+    // "Samsung Electro-Mechanics Co.", "LG Energy Solution Ltd.": a corporate suffix after the joined name,
+    // anywhere in the article, makes it one company whatever its words.
+    const incorporated =
+      next !== undefined &&
+      new RegExp(`${escapeRegExp(text.slice(brand.start, next.end))},? (?:Co|Corp|Inc|Ltd)\\b`).test(text);
     const joins =
       next &&
       brand.kind === 'Organization' &&
       brand.entity !== null &&
       text.slice(brand.end, next.start) === ' ' &&
-      (/^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+)$/u.test(next.surface) ||
+      // "Samsung Electro-Mechanics": a hyphenated capitalised compound joins the brand too.
+      (/^(\p{Lu}{2,4}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*)$/u.test(next.surface) ||
         // "LG Signature OLED T": a longer new name right after the brand is the brand's product line.
-        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface))) &&
+        (next.entity === null && next.kind === 'Organization' && MODEL_NAME_EN.test(next.surface)) ||
+        (next.entity === null && next.kind === 'Organization' && incorporated)) &&
       ((next.entity !== null && next.kind === 'Technology') ||
         (next.entity === null && next.kind !== 'Person'));
     if (!joins) {
@@ -1102,7 +1223,7 @@ function brandedProducts(text: string, mentions: Mention[]): Mention[] {
       continue;
     }
     // "LG Display", "Hyundai Motor": the brand and a company noun name another company of the group.
-    const company = COMPANY_NOUN_EN.test(next.surface);
+    const company = COMPANY_NOUN_EN.test(next.surface) || incorporated;
     out.push(newMention(text, brand.start, next.end, '', company ? 'Organization' : 'Product', 0.6));
     i += 1;
   }

@@ -225,6 +225,8 @@ interface ClaimSeed {
   fact?: boolean;
   /** Inferred from another claim (a supplier makes what it supplies): not proposed when that claim is denied. */
   derived?: boolean;
+  /** Read from a clause that describes a noun as known ("지난해 출시한 퀘스트 3"): not hedged by the main clause. */
+  background?: boolean;
 }
 
 /** Korean titles that tie a person to an organisation; 부사장 before 사장, so the longer one is read. */
@@ -294,17 +296,17 @@ function possessiveClaims(sentence: Sentence, ms: Mention[], text: string, langu
     // Up to the next organisation; a product before a technology: "메타의 대규모 언어 모델(LLM) ‘라마 3’" is 라마 3.
     const next = ms.slice(i + 1).findIndex((m) => m.kind === 'Organization');
     const owned = ms.slice(i + 1, next < 0 ? undefined : i + 1 + next);
-    const product = productsFirst(owned)[0];
-    if (!product) continue;
-    const between = text.slice(owner.end, product.start);
     // "삼성디스플레이 OLED", "SK하이닉스 HBM3E": in Korean the maker also stands bare before its product.
-    const possessive =
+    const possessive = (between: string) =>
       language === 'ko'
         ? (owner.particle === '의' && /^\)?의 ([\p{L}\p{N}()]+ ){0,3}[‘']?$/u.test(between)) ||
           (owner.particle === '' && between === ' ')
         : POSSESSIVE_EN.test(between);
-    if (possessive && owner.start >= sentence.start && product.end <= sentence.end)
-      out.push({ type: 'PRODUCES', from: owner, to: product, confidence: 0.6, fact: true });
+    const product = productsFirst(owned).find((m) => possessive(text.slice(owner.end, m.start)));
+    if (!product || owner.start < sentence.start || product.end > sentence.end) continue;
+    // "Apple's iPhone 15 Pro and iPhone 16 Pro", "애플의 아이폰 15와 아이폰 16": the owner owns the whole list.
+    for (const owned of [product, ...coordinatedAfter(product, writtenIn(sentence, ms), text, language)])
+      out.push({ type: 'PRODUCES', from: owner, to: owned, confidence: 0.6, fact: true });
   }
   if (language === 'en') out.push(...itsProducts(sentence, ms, text));
   return out;
@@ -433,6 +435,21 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
         out.push({ type: 'LOCATED_IN', from: a, to: b, confidence: 0.6, fact: true });
       if (a.kind === 'Event' && b.kind === 'Place' && between === ' in ')
         out.push({ type: 'TOOK_PLACE_IN', from: a, to: b, confidence: 0.6, fact: true });
+      // "Samsung Display Co., a unit of Samsung Electronics", "Naver Cloud, Naver's cloud computing unit".
+      if (a.kind === 'Organization' && b.kind === 'Organization') {
+        const unitOf = UNIT_OF_EN.test(between);
+        const unitAfter = UNIT_BEFORE_EN.test(between) && UNIT_AFTER_EN.test(text.slice(b.end, b.end + 60));
+        if (unitOf || unitAfter) out.push({ type: 'PARENT_OF', from: b, to: a, confidence: 0.6, fact: true });
+      }
+      // "H200 AI chips", "HyperCLOVA X large language model", "the B200, its newest AI chip": a category after it.
+      if (
+        (a.kind === 'Product' || a.kind === 'Technology') &&
+        b.entity &&
+        b.kind === 'Technology' &&
+        CATEGORY_HEAD_EN.test(b.surface) &&
+        /^ $|^, (?:its|an?|the) (?:[a-z-]+ ){0,2}$/.test(between)
+      )
+        out.push({ type: 'INSTANCE_OF', from: a, to: b, confidence: 0.55, fact: true });
     }
     return out;
   }
@@ -442,8 +459,21 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
     if (a.start < sentence.start || b.end > sentence.end) continue;
     const between = text.slice(a.end, b.start);
     const named = b.kind === 'Product' || b.kind === 'Technology';
-    if (a.kind === 'Technology' && a.entity && named && /^( ‘|\)?인 )$/.test(between))
+    // "GPU ‘루빈’", "대규모 언어 모델 '클로드'", "대규모 언어 모델(LLM) ‘라마 3’", "HBM인 HBM4".
+    if (
+      a.kind === 'Technology' &&
+      a.entity &&
+      named &&
+      /^(?:\([^()\s]{1,12}\)|\))? [‘'“"]$|^\)?인 $/.test(between)
+    )
       out.push({ type: 'INSTANCE_OF', from: b, to: a, confidence: 0.6, fact: true });
+    // "SKC의 자회사 앱솔릭스", "KT의 클라우드 자회사 KT클라우드"; "삼성디스플레이의 모회사인 삼성전자".
+    if (a.kind === 'Organization' && b.kind === 'Organization') {
+      if (/^의 (?:\S+ )?(?:자회사|계열사|손자회사)(?:인)? $/.test(between))
+        out.push({ type: 'PARENT_OF', from: a, to: b, confidence: 0.6, fact: true });
+      if (/^의 모회사(?:인)? $/.test(between))
+        out.push({ type: 'PARENT_OF', from: b, to: a, confidence: 0.6, fact: true });
+    }
     if (a.kind === 'Place' && !a.particle && between === ' ') {
       if (b.kind === 'Place') out.push({ type: 'LOCATED_IN', from: b, to: a, confidence: 0.6, fact: true });
       if (b.kind === 'Organization')
@@ -458,6 +488,16 @@ function nounPhraseClaims(sentence: Sentence, ms: Mention[], text: string, langu
   }
   return out;
 }
+
+/** ", a unit of ", ", the IT services arm of ", ", a wholly owned subsidiary of ": the next company owns this one. */
+const UNIT_OF_EN =
+  /^(?: (?:Inc|Corp|Co|Ltd)\.?)?,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:unit|subsidiary|arm|affiliate|division)\s+of\s+$/i;
+/** ", Naver's cloud computing unit": a possessive company before the unit noun. */
+const UNIT_BEFORE_EN = /^(?: (?:Inc|Corp|Co|Ltd)\.?)?,\s+$/;
+const UNIT_AFTER_EN =
+  /^(?: (?:Inc|Corp|Co|Ltd)\.?)?['’]s?\s+(?:[\w-]+\s+){0,3}(?:unit|subsidiary|arm|affiliate|division)\b/i;
+/** Known technologies that name a category of products: "AI chips", "large language model", "graphics processors". */
+const CATEGORY_HEAD_EN = /(chips?|processors?|accelerators?|models?|memory|GPUs?|headsets?|glasses)$/i;
 
 /** "‘펠리컨’에는 HBM4가 탑재된다": what is mounted (subject) goes into the host marked with 에. */
 function mountedClaims(sentence: Sentence, ms: Mention[], text: string, language: Language): ClaimSeed[] {
@@ -547,9 +587,14 @@ function cueClaims(
     if (host) out.push({ ...claim, from: host, confidence: claim.confidence * 0.9 });
     // "competes with OpenAI, Google and Microsoft", "오픈AI, MS, 구글 등과": one claim per listed object.
     let last = claim.to;
+    let listed = false;
     for (const next of ms.filter((m) => m.start > claim.to.end)) {
       const gap = text.slice(last.end + last.particle.length, next.start);
       if (!/^(\s*,\s*|\s+and\s+|,\s+and\s+)$/.test(gap) || !kindOk(cue.toKinds, next)) break;
+      // "supplies Apple, and LG Display could …": ", and" after a single object opens a new clause; it
+      // closes a list only after a comma-listed member ("Apple, Google, and Meta").
+      if (/^,\s+and\s+$/.test(gap) && !listed) break;
+      listed = /^\s*,\s*$/.test(gap);
       if (keyOf(next) !== keyOf(claim.from))
         out.push({ ...claim, to: next, confidence: claim.confidence * 0.9 });
       last = next;
@@ -656,7 +701,7 @@ function supplyClaims(
 }
 
 /** Verbs whose two ends play the same part: "A and B compete" is A COMPETES_WITH B. */
-const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH']);
+const SYMMETRIC = new Set(['MET_WITH', 'COMPETES_WITH', 'PARTNERS_WITH', 'MERGES_WITH']);
 
 /** The mention coordinated right before this one: "A와 B", "A과 B", "A and B", "A, B". */
 function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: Language): Mention | null {
@@ -671,6 +716,45 @@ function coordinatedBefore(m: Mention, ms: Mention[], text: string, language: La
     return joined ? previous : null;
   }
   return /^(\s+and\s+|\s*,\s*|,\s+and\s+)$/.test(text.slice(previous.end, m.start)) ? previous : null;
+}
+
+/** Buying another company's product makes the company a supplier; using or mounting it says less. */
+const TAKES = new Set(['BUYS', 'ACQUIRES']);
+
+/**
+ * A product's owner is a party to what happens to the product: "Naver bought Nvidia's H200 chips" (the owner
+ * supplies the buyer), "supplies modules for Samsung's
+ * Galaxy S24" and "메타의 ‘퀘스트 3’에 패널을 공급" (the supplier supplies the owner), "엔비디아의 ‘블랙웰’에 삼성전자
+ * HBM3E가 탑재" (the part's owner supplies the host's). Derived: dropped when the sentence denies.
+ */
+function ownerClaims(seeds: ClaimSeed[]): ClaimSeed[] {
+  const ownerOf = new Map<Mention, Mention>();
+  for (const s of seeds) if (s.type === 'PRODUCES' && s.fact) ownerOf.set(s.to, s.from);
+  const out: ClaimSeed[] = [];
+  const add = (from: Mention | undefined, to: Mention | undefined, seed: ClaimSeed) => {
+    if (!from || !to || keyOf(from) === keyOf(to)) return;
+    out.push({ type: 'SUPPLIES', from, to, confidence: seed.confidence * 0.8, derived: true });
+  };
+  for (const s of seeds) {
+    if (s.fact) continue;
+    const agent = s.from.kind === 'Organization';
+    // A company's process or technology that another uses is licensed or made to order, not supplied.
+    if (TAKES.has(s.type) && agent && s.to.kind === 'Product') add(ownerOf.get(s.to), s.from, s);
+    if (s.type === 'SUPPLIES' && agent) add(s.from, ownerOf.get(s.to), s);
+    if (s.type === 'USES' && !agent) add(ownerOf.get(s.to), ownerOf.get(s.from), s);
+  }
+  return out;
+}
+
+/** Every name coordinated after this one, nearest first: "A, B and C" gives B, then C, for A. */
+function coordinatedAfter(m: Mention, ms: Mention[], text: string, language: Language): Mention[] {
+  const out: Mention[] = [];
+  for (let at = m; ;) {
+    const next = ms.find((x) => x.start >= at.end);
+    if (!next || coordinatedBefore(next, ms, text, language) !== at) return out;
+    out.push(next);
+    at = next;
+  }
 }
 
 /** Every name coordinated before this one, nearest first: "A·B·C는" gives B, then A, for C. */
@@ -718,11 +802,14 @@ function relativeClausePair(
         kindOk(cue.toKinds, m) &&
         text.slice(m.end, at).length <= 30,
     );
+  // A past or present relative ("출시한", "판매하는", "개발 중인") describes what is known; a future one ("출시할")
+  // what is planned, as sure as the sentence says.
+  const background = form[1] !== '할';
   if (object && kindOk(cue.fromKinds, head) && keyOf(object) !== keyOf(head))
-    return { type: cue.type, from: head, to: object, confidence: 0.75 };
+    return { type: cue.type, from: head, to: object, confidence: 0.75, background };
   const topic = inside.find((m) => SUBJECT_KO.has(roleParticle(text, m)) && kindOk(cue.fromKinds, m));
   if (topic && !object && kindOk(cue.toKinds, head) && keyOf(topic) !== keyOf(head))
-    return { type: cue.type, from: topic, to: head, confidence: 0.7 };
+    return { type: cue.type, from: topic, to: head, confidence: 0.7, background };
   return null;
 }
 
@@ -839,7 +926,9 @@ function fallbackSeeds(
     key: keyOf,
     role: (m) => roleParticle(text, m),
     covered: (a, b) => claimed.has(pairKey(a, b)),
-    read: (start, end) => seeds.some((s) => [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
+    // A noun-phrase fact ("Nvidia's Blackwell", a title) reads no verb: the clause's arguments are still unread.
+    read: (start, end) =>
+      seeds.some((s) => !s.fact && [s.from, s.to].some((m) => m.start >= start && m.end <= end)),
     qualifiers,
   });
 }
@@ -870,6 +959,67 @@ function backgroundOf(sentence: Sentence, ms: Mention[], language: Language): (s
         (inside(seed.to, span) || seed.to === span.described) &&
         (inside(seed.from, span) || inside(seed.to, span)),
     );
+}
+
+/**
+ * Where a sentence joins clauses, each with its own predicate: Korean connective endings before a comma
+ * ("개발하고 있으며, ", "내놓은 바 있고, ", "공급하고 있어, "), English ", and"/", but"/"; " before a new clause and an
+ * appositive that comments on the whole ("…, a deal that would …"). Not inside a quotation.
+ */
+const CLAUSE_JOINT: Record<Language, RegExp> = {
+  ko: /(?<=\p{Script=Hangul}(?:고|며|어|여|해|서|지만|는데|나)),\s/gu,
+  en: /,\s+(?:and|but|while|whereas)\s+(?=\p{Lu}|the\s)|;\s+|,\s+(?:a|the)\s+(?:deal|move|step|decision|plan)\s+(?:that|which)\s/gu,
+};
+
+/** Inside a quotation when an odd number of straight or an unclosed curly quote precedes. */
+function quoted(before: string): boolean {
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+/**
+ * The hedge closing a sentence covers only the clause it ends: "삼성전자도 HBM4를 개발하고 있으며, 블룸버그는
+ * …라고 보도했다" states the first clause as fact; "TSMC has begun making A16 chips in Arizona, and Nvidia is
+ * expected to move orders there" hedges only Nvidia's move. A claim whose ends both lie before a joint takes the
+ * certainty of the sentence without the later clauses that carry another predicate (Korean: the head alone,
+ * unless the later clause has no subject of its own or a reporter opens the sentence; English: every other
+ * clause taken out up to its next comma, so a closing ", the people said" still counts). Null: the sentence's.
+ */
+function clauseCertainty(
+  sentence: Sentence,
+  language: Language,
+): (seed: ClaimSeed) => { certainty: Certainty; cue: string | null } | null {
+  const joints = [...sentence.text.matchAll(CLAUSE_JOINT[language])]
+    .filter((m) => !quoted(sentence.text.slice(0, m.index)))
+    .map((m) => m.index);
+  if (joints.length === 0) return () => null;
+  const whole = certaintyOf(sentence.text, language);
+  return (seed) => {
+    const last = Math.max(seed.from.end, seed.to.end) - sentence.start;
+    const first = Math.min(seed.from.start, seed.to.start) - sentence.start;
+    if (first < 0) return null;
+    const joint = joints.find((j) => j >= last);
+    if (joint === undefined) return null;
+    const before = joints.filter((j) => j < first).at(-1) ?? 0;
+    let rest: string;
+    if (language === 'ko') {
+      // A prediction ("전망이다", "가능성") ends its own clause. A report covers the earlier clause unless the
+      // later one has a subject of its own ("…있으며, 블룸버그는 …라고 보도했다"): without one it continues the
+      // report ("로이터는 A가 …하고, B와 …라고 보도했다"), as it does when a reporter opens the sentence.
+      const later = sentence.text.slice(joint + 2);
+      const opened = sentence.text.slice(0, joint);
+      const ownSubject = /[\p{L}\p{N})’'”"](은|는|이|가|도) /u.test(later);
+      if (whole.certainty !== 'SPECULATIVE' && !ownSubject) return null;
+      if (new RegExp(`(${MEDIA_NAME.source})\\S*(은|는) `, 'iu').test(opened)) return null;
+      rest = sentence.text.slice(before, joint);
+    } else {
+      const tail = sentence.text.slice(joint);
+      const comma = tail.slice(2).search(/,\s/);
+      rest = sentence.text.slice(0, joint) + (comma < 0 ? '.' : tail.slice(comma + 2));
+    }
+    const own = certaintyOf(rest, language);
+    return own.certainty === whole.certainty ? null : own;
+  };
 }
 
 /** A plural subject that points back to two parties: "The two", "Both companies", "두 사람은", "양사는". */
@@ -945,7 +1095,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     );
   const source = normalizeSource(input.source, language);
   const sentences = splitSentences(text, language);
-  const named = findMentions(text, language, gazetteer);
+  const named = findMentions(text, language, gazetteer, source.publisher ?? undefined);
   const pronouns = pronounMentions(text, language, named);
 
   const claims: DraftClaim[] = [];
@@ -963,10 +1113,11 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
     const attribution = attributionOf(sentence, ms, language, text);
     const ends =
       attribution?.reporter && attribution.mention ? ms.filter((m) => m !== attribution.mention) : ms;
-    const { certainty, cue } = certaintyOf(sentence.text, language);
+    const { certainty: sentenceCertainty, cue: sentenceCue } = certaintyOf(sentence.text, language);
     const { stance } = stanceOf(sentence.text, language);
     const date = resolveEventDate(sentence.text, language, source.publishedAt);
     const background = backgroundOf(sentence, ms, language);
+    const ownClause = clauseCertainty(sentence, language);
     const titles = titleClaims(sentence, ends, text, language);
     // An organisation and the person it titles ("LG전자 조주완 사장과 …") are one noun phrase: no other claim links them.
     const apposed = new Set(
@@ -988,6 +1139,7 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       for (const seed of [...seeds])
         if (seed.from === both[0] && keyOf(seed.to) !== keyOf(both[1]))
           seeds.push({ ...seed, from: both[1] });
+    seeds.push(...ownerClaims(seeds));
     pair = lastPairOf(seeds) ?? pair;
     seeds.push(...fallbackSeeds(sentence, ends, text, language, seeds, new Set(titles.map((t) => t.to))));
     for (const seed of seeds) {
@@ -999,7 +1151,9 @@ export function propose(input: { text: string; source: ArticleSource }, gazettee
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
       // Background (a relative clause) is as sure as a fact, whatever hedges the sentence's main clause.
-      const sure = seed.fact || background(seed);
+      const sure = seed.fact || seed.background || background(seed);
+      const clause = ownClause(seed) ?? { certainty: sentenceCertainty, cue: sentenceCue };
+      const { certainty, cue } = clause;
       const type = certainty === 'SPECULATIVE' && !sure ? hedgedType(seed.type, gazetteer) : seed.type;
       claims.push({
         id: `claim-${hash(String(sentence.start), seed.type, fromKey, toKey)}`,

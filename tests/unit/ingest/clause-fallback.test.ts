@@ -47,8 +47,10 @@ describe('the clause fallback', () => {
       'Samsung will raise HBM3E prices, Kim Ha-eun of Hanbit Securities said.',
     ])
       expect(claims(text, 'en')).toEqual(['Samsung Electronics MENTIONED_WITH HBM3E']);
+    // The possessor is no party of the verb; its own product is a noun-phrase fact of its own.
     expect(claims("Naver may shift part of its order to Nvidia's Blackwell chips.", 'en')).toEqual([
       'Naver MENTIONED_WITH Blackwell',
+      'Nvidia PRODUCES Blackwell',
     ]);
     expect(claims('Lee Jae-yong met Mark Zuckerberg in Seoul.', 'en')).toEqual([
       'Lee Jae-yong MET_WITH Mark Zuckerberg',
@@ -57,7 +59,9 @@ describe('the clause fallback', () => {
   });
 
   it('takes the sentence’s certainty, as the rules do', () => {
-    const [claim] = draft("Naver may shift part of its order to Nvidia's Blackwell chips.", 'en').claims;
+    const claim = draft("Naver may shift part of its order to Nvidia's Blackwell chips.", 'en').claims.find(
+      (c) => c.type === 'MENTIONED_WITH',
+    );
     expect(claim!.certainty).toBe('SPECULATIVE');
   });
 });

@@ -20,6 +20,9 @@ describe('eval:ingest', () => {
       ['development', 'en-d-naver-microsoft-azure.txt'],
       ['development', 'en-d-qualcomm-snapdragon-x-laptops.txt'],
       ['development', 'en-d-tsmc-arizona-samsung-taylor.txt'],
+      ['development', 'en-e-hyundai-nvidia-drive-thor.txt'],
+      ['development', 'en-e-intel-gaudi3-naver.txt'],
+      ['development', 'en-e-lg-innotek-tesla-cameras.txt'],
       ['development', 'en-meta-mtia-samsung-foundry.txt'],
       ['development', 'en-meta-smart-glasses.txt'],
       ['development', 'en-qualcomm-tsmc-snapdragon.txt'],
@@ -36,6 +39,9 @@ describe('eval:ingest', () => {
       ['development', 'ko-d-apple-macbook-oled.txt'],
       ['development', 'ko-d-meta-llama3-telcos.txt'],
       ['development', 'ko-d-sk-hynix-indiana-packaging.txt'],
+      ['development', 'ko-e-rebellions-sapeon-merger.txt'],
+      ['development', 'ko-e-semco-glass-substrate.txt'],
+      ['development', 'ko-e-skt-perplexity-anthropic.txt'],
       ['development', 'ko-hbm3e-sk-hynix.txt'],
       ['development', 'ko-lg-meta-xr-headset-atlas.txt'],
       ['development', 'ko-lg-meta-xr.txt'],
@@ -44,12 +50,6 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
-      ['held-out', 'en-e-hyundai-nvidia-drive-thor.txt'],
-      ['held-out', 'en-e-intel-gaudi3-naver.txt'],
-      ['held-out', 'en-e-lg-innotek-tesla-cameras.txt'],
-      ['held-out', 'ko-e-rebellions-sapeon-merger.txt'],
-      ['held-out', 'ko-e-semco-glass-substrate.txt'],
-      ['held-out', 'ko-e-skt-perplexity-anthropic.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
