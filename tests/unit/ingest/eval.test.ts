@@ -50,6 +50,12 @@ describe('eval:ingest', () => {
       ['development', 'ko-samsung-hbm3e-12hi-nvidia.txt'],
       ['development', 'ko-sk-hynix-hbm4-micron.txt'],
       ['development', 'ko-sk-hynix-tsmc-hbm4.txt'],
+      ['held-out', 'en-f-meta-quest-3-korean-games.txt'],
+      ['held-out', 'en-f-nvidia-huang-seoul-visit.txt'],
+      ['held-out', 'en-f-samsung-biologics-ai-cluster.txt'],
+      ['held-out', 'ko-f-apple-intelligence-korean.txt'],
+      ['held-out', 'ko-f-lg-datacenter-cooling.txt'],
+      ['held-out', 'ko-f-openai-seoul-office.txt'],
     ]);
     for (const a of metrics.articles) {
       expect(a).toMatchObject({
