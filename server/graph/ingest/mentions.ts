@@ -338,6 +338,30 @@ function codeKind(code: string, gazetteer: Gazetteer): string {
   return sibling && (sibling.kind === 'Technology' || sibling.kind === 'Product') ? sibling.kind : 'Product';
 }
 
+/** Hangul words of 2–8 and 2–6 syllables: the shapes of the unknown names the Korean rules accept. */
+const HANGUL_WORD_2_8 = /^\p{Script=Hangul}{2,8}$/u;
+const HANGUL_WORD_2_6 = /^\p{Script=Hangul}{2,6}$/u;
+
+/**
+ * A Hangul word of the given shape that is neither a common word nor a verb form, right after text (the 8
+ * characters before it) that `cue` recognises: how the Korean rules spot an unknown name by the words
+ * before it.
+ */
+function unknownHangulWordAfter(
+  text: string,
+  start: number,
+  stem: string,
+  shape: RegExp,
+  cue: RegExp,
+): boolean {
+  return (
+    shape.test(stem) &&
+    !COMMON_KO.has(stem) &&
+    !VERBAL_KO.test(stem) &&
+    cue.test(text.slice(Math.max(0, start - 8), start))
+  );
+}
+
 function newMention(
   text: string,
   start: number,
@@ -860,12 +884,7 @@ export function findMentions(
         continue;
       }
       // "SKC의 자회사 앱솔릭스가": the unknown name after a word of corporate kinship is a company.
-      if (
-        /^\p{Script=Hangul}{2,8}$/u.test(stem) &&
-        !COMMON_KO.has(stem) &&
-        !VERBAL_KO.test(stem) &&
-        KINSHIP_BEFORE_KO.test(text.slice(Math.max(0, token.start - 8), token.start))
-      ) {
+      if (unknownHangulWordAfter(text, token.start, stem, HANGUL_WORD_2_8, KINSHIP_BEFORE_KO)) {
         mentions.push(
           newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.6),
         );
@@ -1004,11 +1023,8 @@ export function findMentions(
       }
       // "업계에 따르면 퀄컴은 …", "마이크론도 …": an unknown word as the subject opening a clause.
       if (
-        /^\p{Script=Hangul}{2,6}$/u.test(stem) &&
         /^(은|는|이|가|도)$/.test(particle) &&
-        !COMMON_KO.has(stem) &&
-        !VERBAL_KO.test(stem) &&
-        CLAUSE_START_KO.test(text.slice(Math.max(0, token.start - 8), token.start))
+        unknownHangulWordAfter(text, token.start, stem, HANGUL_WORD_2_6, CLAUSE_START_KO)
       ) {
         mentions.push(
           newMention(text, token.start, token.start + stem.length, particle, 'Organization', 0.5),
