@@ -81,8 +81,6 @@ const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
  * is fitted at: it is laid out for the label sizes of this zoom, which only shrink in graph units above it.
  */
 const TIMELINE_ZOOM = 0.8;
-/** Labels are measured in their current weight; a selected one is drawn bold, about this much wider. */
-const BOLD_WIDTH = 1.1;
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -116,6 +114,9 @@ export interface CanvasGeometry {
     labelShown: boolean;
     /** The drawn label's box (text and its background), rendered pixels. */
     label: { x1: number; y1: number; x2: number; y2: number };
+    /** The label's lines as drawn and the CSS font they are drawn in at this zoom (tests measure them). */
+    labelLines: string[];
+    labelFont: string;
   }[];
   edges: {
     id: string;
@@ -308,7 +309,7 @@ export function createGraphView(
     return { width: cy.width(), height: Math.min(cy.height(), axis.topWithin(container)) };
   }
 
-  /** Each node's shape and label as drawn at `zoom` (graph units), labels allowed their bold width. */
+  /** Each node's shape and label as drawn at `zoom` (graph units). */
   function timelineFootprints(zoom: number): Map<string, TimelineFootprint> {
     // The stylesheet rounds its scales to tenths (applyLabelScale): the larger of the two is drawn.
     const tenth = (n: number) => Math.round(n * 10) / 10;
@@ -317,7 +318,7 @@ export function createGraphView(
     return new Map(
       measured(new Set()).map((n) => {
         const half = (n.h * shape) / 2;
-        const w = Math.max(n.w * shape, n.label ? n.label.w * label * BOLD_WIDTH : 0);
+        const w = Math.max(n.w * shape, n.label ? n.label.w * label : 0);
         const below = half + (n.label ? (n.label.below + n.label.h) * label : 0);
         return [n.id, { w, above: half, below }];
       }),
@@ -985,6 +986,16 @@ export function createGraphView(
     return { ...box, cx: box.cx * zoom + pan.x, cy: box.cy * zoom + pan.y, w: box.w * zoom, h: box.h * zoom };
   }
 
+  /** A node's label lines as cytoscape wrapped them, and its font at the rendered size. */
+  function drawnText(n: NodeSingular): { labelLines: string[]; labelFont: string } {
+    const wrapped = (n as unknown as { _private: { rscratch?: { labelWrapCachedText?: string } } })._private
+      .rscratch?.labelWrapCachedText;
+    const text = wrapped ?? String(n.style('label') ?? '');
+    const px = n.numericStyle('font-size') * cy.zoom();
+    const font = `${String(n.style('font-style'))} ${String(n.style('font-weight'))} ${px}px ${String(n.style('font-family'))}`;
+    return { labelLines: text ? text.split('\n') : [], labelFont: font };
+  }
+
   function geometry(): CanvasGeometry {
     return {
       zoom: cy.zoom(),
@@ -998,7 +1009,17 @@ export function createGraphView(
           includeOverlays: false,
         });
         const label = { x1: text.x1, y1: text.y1, x2: text.x2, y2: text.y2 };
-        return { id: n.id(), x1, y1, x2, y2, color: String(n.data('color')), label, ...labelOnScreen(n) };
+        return {
+          id: n.id(),
+          x1,
+          y1,
+          x2,
+          y2,
+          color: String(n.data('color')),
+          label,
+          ...labelOnScreen(n),
+          ...drawnText(n),
+        };
       }),
       edges: cy.edges().map((e: EdgeSingular) => {
         let controls: Point[] = [];
