@@ -61,6 +61,9 @@ export interface TimelineAxis {
   topWithin(canvas: HTMLElement): number;
 }
 
+/** Roughly the width of a "12 days later ▶" note, in pixels. */
+const EDGE_NOTE = 120;
+
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 export function createTimelineAxis(host: HTMLElement): TimelineAxis {
@@ -82,16 +85,21 @@ export function createTimelineAxis(host: HTMLElement): TimelineAxis {
           ? `Timeline axis: event days from ${columns[0]?.day} to ${columns.at(-1)?.day}${showing}`
           : 'Timeline axis: no dated entities on the canvas',
       );
-      const ticks = axisTicks(columns, viewport).map((tick) => {
-        const el = document.createElement('div');
-        el.className = 'tick';
-        el.style.left = `${Math.round(tick.x)}px`;
-        el.dataset.day = tick.day;
-        const label = document.createElement('span');
-        label.textContent = tick.day;
-        el.appendChild(label);
-        return el;
-      });
+      // Room for the "… earlier" / "… later" notes at the ends: a tick there would be drawn under one.
+      const clear = (x: number) =>
+        !(where.before && x < EDGE_NOTE) && !(where.after && x > viewport.width - EDGE_NOTE);
+      const ticks = axisTicks(columns, viewport)
+        .filter((tick) => clear(tick.x))
+        .map((tick) => {
+          const el = document.createElement('div');
+          el.className = 'tick';
+          el.style.left = `${Math.round(tick.x)}px`;
+          el.dataset.day = tick.day;
+          const label = document.createElement('span');
+          label.textContent = tick.day;
+          el.appendChild(label);
+          return el;
+        });
       const edges: HTMLElement[] = [];
       for (const [side, count] of [
         ['before', where.before],
