@@ -17,6 +17,14 @@ import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
 import { labelCollisions, reportLabels } from '../helpers/report-labels.ts';
 import type { TestProduct } from '../helpers/product.ts';
 
+/** What the selected-label check reads of the page (graph-view geometry, the store's selection). */
+interface SelectedLabelProbe {
+  store: { getState(): { history: { present: { selection: { id: string } | null } } } };
+  geometry(): {
+    nodes: { id: string; label: { x1: number; x2: number }; labelLines: string[]; labelFont: string }[];
+  };
+}
+
 interface Rendered {
   nodes: string[];
   edges: string[];
@@ -447,6 +455,27 @@ describe('analyst explorer (Chromium)', () => {
       'UnmergeEntities',
     ]);
     page.off('request', onRequest);
+    // The selected entity's name is drawn whole: no wider than the box its label was laid out in
+    // (cytoscape draws a label into a texture of that box; drawn bold in a box laid out for the normal
+    // weight, the name was cut at both ends).
+    const name = await page.evaluate(() => {
+      const linkage = (window as unknown as { linkage: SelectedLabelProbe }).linkage;
+      const selected = linkage.store.getState().history.present.selection?.id;
+      const node = linkage.geometry().nodes.find((n) => n.id === selected);
+      if (!node) return null;
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = node.labelFont;
+      return {
+        id: node.id,
+        font: node.labelFont,
+        lines: node.labelLines,
+        widest: Math.max(...node.labelLines.map((line) => context.measureText(line).width)),
+        box: node.label.x2 - node.label.x1,
+      };
+    });
+    expect(name?.id).toBe('mark-zuckerberg');
+    expect(name?.lines[0]).toBe('Mark Zuckerberg');
+    expect(name?.widest, JSON.stringify(name)).toBeLessThanOrEqual(name?.box ?? 0);
     await screenshotState(page, 'analyst-08-after-unmerge');
   });
 

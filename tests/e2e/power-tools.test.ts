@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage, screenshot, screenshotState, type WatchedPage } from '../helpers/browser.ts';
 import { openExplorer, type OpenExplorer } from '../helpers/explorer.ts';
+import { parseTimeSpan } from '../../client/src/state/dates.ts';
 import { labelCollisions, reportLabels } from '../helpers/report-labels.ts';
 
 const ZUCK = 'mark-zuckerberg';
@@ -795,19 +796,55 @@ describe('power tools (Chromium)', () => {
     expect(await axis.getAttribute('aria-label')).toMatch(
       /event days from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/,
     );
-    // Each tick has an entity of that day above it (the columns stagger by 40 graph units at most).
+    await settled(page);
     const geo = await geometry(page);
     const view = await viewState(page);
+    const canvasBox = await page.locator('#canvas').boundingBox();
+    const axisBox = await axis.boundingBox();
+    if (!canvasBox || !axisBox) throw new Error('no canvas or axis');
+    // What each entity takes on screen: its shape and its name.
+    const drawn = geo.nodes.map((n) => ({
+      id: n.id,
+      x1: Math.min(n.x1, n.label.x1),
+      y1: Math.min(n.y1, n.label.y1),
+      x2: Math.max(n.x2, n.label.x2),
+      y2: Math.max(n.y2, n.label.y2),
+    }));
+    // No entity's shape or name on another's, and every name drawn (none culled for a collision).
+    const overlapping: string[] = [];
+    for (let i = 0; i < drawn.length; i++)
+      for (let j = i + 1; j < drawn.length; j++)
+        if (overlap(drawn[i] as Rect, drawn[j] as Rect))
+          overlapping.push(`${drawn[i]?.id} / ${drawn[j]?.id}`);
+    expect(overlapping).toEqual([]);
+    expect(geo.nodes.filter((n) => !n.labelShown).map((n) => n.id)).toEqual([]);
+    // Inside the canvas above the axis strip; a timeline longer than the canvas starts at its left edge
+    // with its earliest day, and the axis says how many days lie further on.
+    const axisTop = axisBox.y - canvasBox.y;
+    const outside = drawn.filter((b) => b.x1 < 0 || b.y1 < 0 || b.y2 > axisTop).map((b) => b.id);
+    expect(outside, `drawn outside the canvas (0..${canvasBox.width} x 0..${axisTop})`).toEqual([]);
+    const days = [...new Set(Object.values(view.entities).map((e) => parseTimeSpan(e.occurredAt)?.from))]
+      .filter((d): d is string => Boolean(d))
+      .sort();
+    const right = Math.max(...drawn.map((b) => b.x2));
+    if (right > canvasBox.width) {
+      expect(Math.min(...drawn.map((b) => b.x1))).toBeLessThan(80);
+      expect(ticks[0]?.day).toBe(days[0]);
+      await expect(axis.locator('.off-screen.after').textContent()).resolves.toMatch(/^\d+ days? later/);
+    }
+    // Each tick stands in the middle of its day's entities (a busy day's block of stacks is centred on it).
     for (const t of ticks) {
-      const ofDay = Object.entries(view.entities)
-        .filter(
-          ([, e]) =>
-            (e.occurredAt ?? '').startsWith(t.day) || (e.occurredAt ?? '').startsWith(t.day.slice(0, 4)),
-        )
+      const centres = Object.entries(view.entities)
+        .filter(([, e]) => parseTimeSpan(e.occurredAt)?.from === t.day)
         .map(([id]) => geo.nodes.find((n) => n.id === id))
-        .filter((n): n is Box => Boolean(n));
-      const near = ofDay.some((n) => Math.abs((n.x1 + n.x2) / 2 - t.x) <= 45 * geo.zoom + 2);
-      expect(near, `tick ${t.day} at ${t.x}`).toBe(true);
+        .filter((n): n is Box => Boolean(n))
+        .map((n) => (n.x1 + n.x2) / 2);
+      expect(centres.length, `entities of ${t.day}`).toBeGreaterThan(0);
+      const middle = (Math.min(...centres) + Math.max(...centres)) / 2;
+      expect(
+        Math.abs(middle - t.x),
+        `tick ${t.day} at ${t.x}, its entities' middle at ${middle}`,
+      ).toBeLessThanOrEqual(1);
     }
     // It follows a pan.
     const firstX = ticks[0]?.x ?? 0;

@@ -14,8 +14,15 @@ import type { Store } from '../state/store.ts';
 import { visibleGraph, type VisibleGraph } from '../state/visible.ts';
 import { toElements } from './elements.ts';
 import { isArrow, nearestInDirection } from './keyboard.ts';
-import { FCOSE_SPACING, LAYOUTS, timelineColumns } from './layouts.ts';
-import { createTimelineAxis } from './timeline-axis.ts';
+import { parseTimeSpan } from '../state/dates.ts';
+import {
+  FCOSE_SPACING,
+  LAYOUTS,
+  timelineNodes,
+  timelinePositions,
+  type TimelineFootprint,
+} from './layouts.ts';
+import { createTimelineAxis, type AxisColumn } from './timeline-axis.ts';
 import { createLayoutRefiner } from './layout-refiner.ts';
 import {
   avoidOverlaps,
@@ -77,6 +84,11 @@ const LABEL_FRAME: Omit<FitFrame, 'width' | 'height'> = {
   // Half of shapeZoom: well inside the zooms that draw the same picture, far from the lowest.
   settleZoom: 9 / NODE_SIDE,
 };
+/**
+ * The zoom a timeline too long for the canvas is shown at (labels legible and apart), and the lowest it
+ * is fitted at: it is laid out for the label sizes of this zoom, which only shrink in graph units above it.
+ */
+const TIMELINE_ZOOM = 0.8;
 /** Up to this many nodes a full fcose layout runs right away on the page (well under 100 ms). */
 export const SYNC_LAYOUT_NODES = 120;
 /** Up to this many new nodes (on a canvas up to LARGE_GRAPH_NODES) an expansion is relaxed right away. */
@@ -110,6 +122,9 @@ export interface CanvasGeometry {
     labelShown: boolean;
     /** The drawn label's box (text and its background), rendered pixels. */
     label: { x1: number; y1: number; x2: number; y2: number };
+    /** The label's lines as drawn and the CSS font they are drawn in at this zoom (tests measure them). */
+    labelLines: string[];
+    labelFont: string;
   }[];
   edges: {
     id: string;
@@ -279,10 +294,86 @@ export function createGraphView(
       axis.hide();
       return;
     }
-    const columns = timelineColumns(
-      cy.nodes().map((n) => ({ occurredAt: String(n.data('occurredAt') ?? '') })),
+    axis.show(axisColumns(), { zoom: cy.zoom(), panX: cy.pan().x, width: cy.width() });
+  }
+
+  /** Each event day and the middle of its nodes on x, in time order: where the day's tick stands. */
+  function axisColumns(): AxisColumn[] {
+    const spans = new Map<string, { min: number; max: number }>();
+    cy.nodes().forEach((n) => {
+      const day = parseTimeSpan(String(n.data('occurredAt') ?? ''))?.from;
+      if (!day) return;
+      const x = n.position('x');
+      const span = spans.get(day);
+      spans.set(day, span ? { min: Math.min(span.min, x), max: Math.max(span.max, x) } : { min: x, max: x });
+    });
+    return [...spans]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([day, { min, max }]) => ({ day, x: (min + max) / 2 }));
+  }
+
+  /** The canvas the timeline may use, pixels: all of its width, its height down to the axis strip. */
+  function timelineRoom(): { width: number; height: number } {
+    return { width: cy.width(), height: Math.min(cy.height(), axis.topWithin(container)) };
+  }
+
+  /** Each node's shape and label as drawn at `zoom` (graph units). */
+  function timelineFootprints(zoom: number): Map<string, TimelineFootprint> {
+    // The stylesheet rounds its scales to tenths (applyLabelScale): the larger of the two is drawn.
+    const tenth = (n: number) => Math.round(n * 10) / 10;
+    const label = Math.max(labelScaleAt(zoom, LABEL_FRAME), tenth(labelScaleAt(zoom, LABEL_FRAME)));
+    const shape = Math.max(shapeScaleAt(zoom, LABEL_FRAME), tenth(shapeScaleAt(zoom, LABEL_FRAME)));
+    return new Map(
+      measured(new Set()).map((n) => {
+        const half = (n.h * shape) / 2;
+        const w = Math.max(n.w * shape, n.label ? n.label.w * label : 0);
+        const below = half + (n.label ? (n.label.below + n.label.h) * label : 0);
+        return [n.id, { w, above: half, below }];
+      }),
     );
-    axis.show(columns, { zoom: cy.zoom(), panX: cy.pan().x, width: cy.width() });
+  }
+
+  /** Lays the canvas out as a timeline for the canvas's height at TIMELINE_ZOOM, then frames it. */
+  function layoutTimeline(): void {
+    const footprints = timelineFootprints(TIMELINE_ZOOM);
+    const height = (timelineRoom().height - 2 * FIT_PADDING) / TIMELINE_ZOOM;
+    const { positions } = timelinePositions(timelineNodes(cy, footprints), { height });
+    cy.batch(() => {
+      for (const [id, p] of positions) {
+        const node = cy.getElementById(id);
+        if (!node.locked()) node.position(p);
+      }
+    });
+    frameTimeline(footprints);
+  }
+
+  /**
+   * Fits the timeline, no closer than MAX_FIT_ZOOM and no further than TIMELINE_ZOOM (its labels would
+   * grow onto each other). Too long for the canvas at that zoom, it starts at its earliest day, on the
+   * left edge; too tall, at its top. Nodes are never moved: the axis ticks stand where their days are.
+   */
+  function frameTimeline(footprints = timelineFootprints(TIMELINE_ZOOM)): void {
+    if (cy.nodes().empty()) return;
+    const room = timelineRoom();
+    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      const f = footprints.get(n.id());
+      if (!f) return;
+      box.x1 = Math.min(box.x1, p.x - f.w / 2);
+      box.x2 = Math.max(box.x2, p.x + f.w / 2);
+      box.y1 = Math.min(box.y1, p.y - f.above);
+      box.y2 = Math.max(box.y2, p.y + f.below);
+    });
+    const [across, down] = [room.width - 2 * FIT_PADDING, room.height - 2 * FIT_PADDING];
+    const [w, h] = [Math.max(box.x2 - box.x1, 1), Math.max(box.y2 - box.y1, 1)];
+    const zoom = Math.max(TIMELINE_ZOOM, Math.min(MAX_FIT_ZOOM, across / w, down / h));
+    // Centred where it fits, else from its start (the earliest day, the first lane).
+    const along = (size: number, fits: number, from: number) =>
+      FIT_PADDING + Math.max(0, (fits - size * zoom) / 2) - zoom * from;
+    cy.viewport({ zoom, pan: { x: along(w, across, box.x1), y: along(h, down, box.y1) } });
+    applyLabelScale();
+    updateAxis();
   }
 
   // Labels readable at the fitted zoom: below 100 % the label font grows in graph units so that it stays
@@ -644,6 +735,10 @@ export function createGraphView(
    * hold up the first paint of a big batch, and the 40 px padding covers most of them.
    */
   function fitAll(quick = false): void {
+    if (store.getState().history.present.layout === 'timeline') {
+      frameTimeline();
+      return;
+    }
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     if (quick) {
       const box = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
@@ -711,17 +806,15 @@ export function createGraphView(
       afterPaint(() => refineInWorker(new Set(ordered), true, () => fitAll(), new Set()));
       return;
     }
+    // A long timeline is read by panning along it: laid out for legible labels, not fitted whole.
+    if (view.layout === 'timeline') {
+      layoutTimeline();
+      return;
+    }
     const options = LAYOUTS[view.layout].options(cy);
     cy.layout(options).run();
     if (view.layout === 'fcose') declutter(new Set());
     fitAll();
-    // A long timeline is read by panning along it: keep labels legible rather than fitting every year.
-    if (view.layout === 'timeline' && cy.zoom() < 0.8) {
-      const centre = { x: cy.width() / 2, y: cy.height() / 2 };
-      cy.zoom({ level: 0.8, renderedPosition: centre });
-      const selected = view.selection ? cy.getElementById(view.selection.id) : null;
-      if (selected?.nonempty()) cy.center(selected);
-    }
   }
 
   /** Runs `work` once the next frame has been drawn, unless the view changed meanwhile. */
@@ -1002,6 +1095,16 @@ export function createGraphView(
     return { ...box, cx: box.cx * zoom + pan.x, cy: box.cy * zoom + pan.y, w: box.w * zoom, h: box.h * zoom };
   }
 
+  /** A node's label lines as cytoscape wrapped them, and its font at the rendered size. */
+  function drawnText(n: NodeSingular): { labelLines: string[]; labelFont: string } {
+    const wrapped = (n as unknown as { _private: { rscratch?: { labelWrapCachedText?: string } } })._private
+      .rscratch?.labelWrapCachedText;
+    const text = wrapped ?? String(n.style('label') ?? '');
+    const px = n.numericStyle('font-size') * cy.zoom();
+    const font = `${String(n.style('font-style'))} ${String(n.style('font-weight'))} ${px}px ${String(n.style('font-family'))}`;
+    return { labelLines: text ? text.split('\n') : [], labelFont: font };
+  }
+
   function geometry(): CanvasGeometry {
     return {
       zoom: cy.zoom(),
@@ -1015,7 +1118,17 @@ export function createGraphView(
           includeOverlays: false,
         });
         const label = { x1: text.x1, y1: text.y1, x2: text.x2, y2: text.y2 };
-        return { id: n.id(), x1, y1, x2, y2, color: String(n.data('color')), label, ...labelOnScreen(n) };
+        return {
+          id: n.id(),
+          x1,
+          y1,
+          x2,
+          y2,
+          color: String(n.data('color')),
+          label,
+          ...labelOnScreen(n),
+          ...drawnText(n),
+        };
       }),
       edges: cy.edges().map((e: EdgeSingular) => {
         let controls: Point[] = [];
@@ -1055,6 +1168,13 @@ export function createGraphView(
       // on big graphs, their level of detail). Only then: each pass spreads the graph a little for the
       // zoom it lowers, and one per Fit click left it too wide to fit.
       const resized = cy.width() !== spacedFor.width || cy.height() !== spacedFor.height;
+      if (store.getState().history.present.layout === 'timeline') {
+        // The timeline is laid out for the canvas's height: a resized one is laid out again.
+        spacedFor = { width: cy.width(), height: cy.height() };
+        if (resized) layoutTimeline();
+        else frameTimeline();
+        return;
+      }
       if (!large && resized) declutter(new Set());
       fitAll();
     },

@@ -155,7 +155,14 @@ export function buildStylesheet(options: { large?: boolean; scale?: DetailScale 
       style: {
         'border-width': 4 * scale.shape,
         'border-color': SELECTED_COLOR,
-        'font-weight': 'bold',
+        // The name is marked by a frame in the selection colour, not bold: a bold name is wider than
+        // the box its label was laid out (and decluttered, culled) for, and cytoscape drew it cut at
+        // both ends (analyst-08); the frame leaves the width as it was.
+        'text-border-width': 1.5 * scale.label,
+        'text-border-color': SELECTED_COLOR,
+        'text-border-opacity': 1,
+        'text-background-opacity': 1,
+        color: '#000000',
         'z-index': 20,
       },
     },

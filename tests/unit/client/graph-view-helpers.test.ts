@@ -60,7 +60,7 @@ describe('nearestInDirection', () => {
 });
 
 describe('timeline layout', () => {
-  const pos = timelinePositions([
+  const { positions: pos, undatedTop } = timelinePositions([
     { id: 'late', kind: 'Event', occurredAt: '2024-02-28', neighbours: ['zuck'] },
     { id: 'early', kind: 'Event', occurredAt: '2013-06', neighbours: ['zuck'] },
     { id: 'mid', kind: 'Event', occurredAt: '2016-02-21', neighbours: [] },
@@ -68,15 +68,20 @@ describe('timeline layout', () => {
     { id: 'loner', kind: 'Person', occurredAt: '', neighbours: [] },
   ]);
   const x = (id: string) => pos.get(id)?.x ?? NaN;
+  const y = (id: string) => pos.get(id)?.y ?? NaN;
 
   it('orders dated nodes by occurredAt on x', () => {
     expect(x('early')).toBeLessThan(x('mid'));
     expect(x('mid')).toBeLessThan(x('late'));
   });
 
-  it('puts undated nodes under their dated neighbours, or left of the axis', () => {
-    expect(x('zuck')).toBeGreaterThan(x('early'));
-    expect(x('loner')).toBeLessThan(x('early'));
+  it('puts undated nodes in a lane of their own, between their dated neighbours, or at the start', () => {
+    expect(y('zuck')).toBeGreaterThan(undatedTop ?? Infinity);
+    expect(y('loner')).toBeGreaterThan(undatedTop ?? Infinity);
+    expect(y('zuck')).toBeGreaterThan(y('late'));
+    expect(x('zuck')).toBeGreaterThan(x('mid'));
+    expect(x('zuck')).toBeLessThan(x('late'));
+    expect(x('loner')).toBeLessThan(x('zuck'));
   });
 
   it('never stacks two nodes on one point', () => {

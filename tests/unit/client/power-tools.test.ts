@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../../client/src/state/actions.ts';
 import { initialAppState } from '../../../client/src/state/app-state.ts';
 import { colorKey, colorKeyLabel, styleMaps } from '../../../client/src/graph-view/elements.ts';
-import { axisTicks } from '../../../client/src/graph-view/timeline-axis.ts';
-import { timelineColumns, TIMELINE_COLUMN } from '../../../client/src/graph-view/layouts.ts';
+import { axisTicks, axisWhere } from '../../../client/src/graph-view/timeline-axis.ts';
+import { timelineColumns } from '../../../client/src/graph-view/layouts.ts';
 import { EMPTY_VIEW, type GraphView } from '../../../client/src/state/model.ts';
 import { propertyKeys } from '../../../client/src/state/style-rules.ts';
 import {
@@ -233,19 +233,45 @@ describe('what a reload restores', () => {
 });
 
 describe('timeline axis', () => {
-  it('has one tick per event day, thinned out when zoomed out, only on screen', () => {
-    const columns = timelineColumns([
-      { occurredAt: '2024-02-28' },
-      { occurredAt: '2024-02-27/2024-02-29' },
-      { occurredAt: '' },
-      { occurredAt: '2013' },
-    ]);
-    expect(columns).toEqual(['2013-01-01', '2024-02-27', '2024-02-28']);
+  const columns = [
+    { day: '2013-01-01', x: 0 },
+    { day: '2024-02-27', x: 150 },
+    { day: '2024-02-28', x: 300 },
+  ];
+
+  it('has one tick per event day under its column, thinned out when zoomed out, only on screen', () => {
+    expect(
+      timelineColumns([
+        { occurredAt: '2024-02-28' },
+        { occurredAt: '2024-02-27/2024-02-29' },
+        { occurredAt: '' },
+        { occurredAt: '2013' },
+      ]),
+    ).toEqual(['2013-01-01', '2024-02-27', '2024-02-28']);
     const all = axisTicks(columns, { zoom: 1, panX: 10, width: 1000 });
-    expect(all.map((t) => t.day)).toEqual(columns);
-    expect(all[1]?.x).toBe(10 + TIMELINE_COLUMN);
+    expect(all).toEqual([
+      { day: '2013-01-01', x: 10 },
+      { day: '2024-02-27', x: 160 },
+      { day: '2024-02-28', x: 310 },
+    ]);
     const thinned = axisTicks(columns, { zoom: 0.3, panX: 0, width: 1000 });
     expect(thinned.map((t) => t.day)).toEqual(['2013-01-01', '2024-02-28']);
     expect(axisTicks(columns, { zoom: 1, panX: -5000, width: 1000 })).toEqual([]);
+  });
+
+  it('says how many days lie off screen at either end', () => {
+    expect(axisWhere(columns, { zoom: 1, panX: 10, width: 1000 })).toEqual({
+      before: 0,
+      after: 0,
+      first: '2013-01-01',
+      last: '2024-02-28',
+    });
+    expect(axisWhere(columns, { zoom: 1, panX: -100, width: 300 })).toEqual({
+      before: 1,
+      after: 0,
+      first: '2024-02-27',
+      last: '2024-02-28',
+    });
+    expect(axisWhere(columns, { zoom: 1, panX: 0, width: 100 }).after).toBe(2);
   });
 });
