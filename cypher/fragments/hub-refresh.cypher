@@ -31,8 +31,10 @@ CALL (touched) {
         rank: reduce(best = rels[0][0], x IN rels | CASE WHEN x[0] > best THEN x[0] ELSE best END),
         recent: reduce(best = '', x IN rels | CASE WHEN x[1] > best THEN x[1] ELSE best END)
       } END AS key
+    // The other end's id read once, not once per listed entry.
+    WITH h, b.id AS otherId, list, was, ids, ranks, recents, neighbours, key
     WITH h, list, was, ids, ranks, recents, neighbours, key, size(ids) = neighbours AS complete,
-      coalesce(head([i IN range(0, size(ids) - 1) WHERE ids[i] = b.id]), -1) AS at
+      coalesce(head([i IN range(0, size(ids) - 1) WHERE ids[i] = otherId]), -1) AS at
     WITH h, list, was, ids, ranks, recents, neighbours, key, complete, at,
       [i IN range(0, size(ids) - 1) WHERE i <> at] AS kept
     WITH h, list, was, ids, ranks, recents, neighbours, key, complete, at,
