@@ -85,7 +85,7 @@ if (values['import-sample']) {
     console.error(`unknown query "${name}"; one of ${QUERY_NAMES.join(', ')}`);
     process.exit(64);
   }
-  const defaults = { ...UNFILTERED, hubDegree: loadConfig({}).hubDegree };
+  const defaults = { ...UNFILTERED, hubDegree: loadConfig({}).hubDegree, hubLists: true };
   await profile(name, { ...defaults, ...(JSON.parse(values.params) as Record<string, unknown>) });
 }
 await driver.close();

@@ -26,6 +26,11 @@ WITH p, statusBefore, claims, unknownClaims, ends, missingEntities,
 WITH p, statusBefore, claims, unknownClaims, ends, missingEntities, unreadableClaims,
   p IS NOT NULL AND statusBefore = 'PENDING' AND size(unknownClaims) = 0 AND size(missingEntities) = 0
   AND size(unreadableClaims) = 0 AND size(claims) > 0 AS ok
+// Whether each claim's two known entities were linked before the write (a new entity was linked to nothing),
+// for the hubs' ranked neighbour lists (hub-refresh below).
+WITH *, CASE WHEN ok THEN [c IN claims | {fromKey: c.fromKey, toKey: c.toKey, was: EXISTS {
+  MATCH (x:Entity {id: [pe IN ends WHERE pe.key = c.fromKey | pe.entityId][0]})-[y]-(z:Entity {id: [pe IN ends WHERE pe.key = c.toKey | pe.entityId][0]})
+  WHERE y.deleted = false }}] ELSE [] END AS claimPairs
 OPTIONAL CALL (p, claims, ends, ok) {
   WITH p, claims, ends WHERE ok
   MATCH (p)-[:CITES]->(ps:ProposalSource)
@@ -117,6 +122,17 @@ OPTIONAL CALL (p, claims, ends, ok) {
     after.createdRelationships = size(createdIds), after.addedEvidence = addedEvidence
   RETURN createdEntities, size(createdIds) AS createdRelationships, addedEvidence, relationshipIds
 }
+CALL (p, claimPairs) {
+  UNWIND claimPairs AS pair
+  MATCH (p)-[:PROPOSES]->(from:ProposedEntity) WHERE from.key = pair.fromKey
+  MATCH (p)-[:PROPOSES]->(to:ProposedEntity) WHERE to.key = pair.toKey
+  MATCH (a:Entity {id: from.acceptedId})
+  MATCH (b:Entity {id: to.acceptedId})
+  UNWIND [{hub: a, other: b, was: pair.was}, {hub: b, other: a, was: pair.was}] AS item
+  RETURN collect(DISTINCT item) AS touched
+}
+// @include hub-refresh
+// @include hub-refresh-done
 RETURN p IS NOT NULL AS found, statusBefore, unknownClaims, missingEntities, unreadableClaims, size(claims) AS claimCount,
   createdEntities, createdRelationships, addedEvidence, relationshipIds,
   p AS proposal,

@@ -16,7 +16,8 @@ WITH CASE WHEN a0.deleted = false THEN a0 END AS a, CASE WHEN b0.deleted = false
 WITH a, b,
   a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[r]->(b) WHERE type(r) = $type } AS exists,
   [sid IN $citedSourceIds WHERE NOT sid IN [s IN $newSources | s.id] AND NOT EXISTS { MATCH (:Source {id: sid}) }] AS missingSources
-WITH a, b, exists, missingSources, a IS NOT NULL AND b IS NOT NULL AND NOT exists AND size(missingSources) = 0 AS ok
+WITH a, b, exists, missingSources, a IS NOT NULL AND b IS NOT NULL AND NOT exists AND size(missingSources) = 0 AS ok,
+  a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[x]-(b) WHERE x.deleted = false } AS linkedBefore
 CALL (a, b, ok) {
   WITH a, b WHERE ok
   FOREACH (source IN $newSources | MERGE (s:Source {id: source.id}) ON CREATE SET s += source)
@@ -31,6 +32,11 @@ CALL (a, b, ok) {
   // @include audit-change
   SET after.type = $type
 }
+// Each end's list of ranked neighbours (if it is a hub) gains or moves the other end.
+WITH a, b, exists, missingSources, ok,
+  CASE WHEN ok THEN [{hub: a, other: b, was: linkedBefore}, {hub: b, other: a, was: linkedBefore}] ELSE [] END AS touched
+// @include hub-refresh
+// @include hub-refresh-done
 OPTIONAL MATCH (a)-[r]->(b) WHERE ok AND type(r) = $type
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, exists, missingSources,
   CASE WHEN r IS NULL THEN null ELSE

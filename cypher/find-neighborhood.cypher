@@ -14,7 +14,7 @@
 // With 'FACTS' (the request selects only what the lists beside the evidence hold: id, certainty, stance,
 // event date, source) each relationship carries those lists (relationship-facts-view) and its stored JSON
 // is neither read nor decoded; with 'TEXT' it carries the JSON (relationship-view).
-// params: $ids, $depth, $limit, $hubDegree, $evidence ('NONE' | 'FACTS' | 'TEXT') and the filter parameters
+// params: $ids, $depth, $limit, $hubDegree, $hubLists (boolean), $evidence ('NONE' | 'FACTS' | 'TEXT') and the filter parameters
 //         (server/graph/inputs.ts FilterParams)
 // The answer streams as many small records (part, item), never one big one: the JavaScript driver decodes
 // a megabyte record far slower than the same bytes in small ones (strings spanning chunks), and only the
@@ -24,8 +24,15 @@
 //          (relationship-view), one 'source' per source cited by their evidence
 MATCH (s:Entity) WHERE s.id IN $ids AND s.deleted = false
 WITH collect(s) AS seeds
-CALL (seeds) {
-  WITH seeds WHERE $depth >= 1
+// A hub asked for alone and unfiltered has its first hop ranked already (fragments/hub-refresh keeps the
+// list true on every write): its first $limit neighbours are read by id instead of ranking all of them.
+// The list answers only when it holds $limit entries or every neighbour; $hubLists false forces the scan
+// (the tests compare the two).
+OPTIONAL MATCH (list:HubNeighbours {id: seeds[0].id})
+  WHERE $hubLists AND $depth >= 1 AND size(seeds) = 1 AND $kinds IS NULL AND $types IS NULL AND NOT $evidenceFiltered
+WITH seeds, CASE WHEN size(list.ids) >= $limit OR size(list.ids) = list.count THEN list END AS list
+CALL (seeds, list) {
+  WITH seeds WHERE $depth >= 1 AND list IS NULL
   UNWIND seeds AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE b.deleted = false AND ($kinds IS NULL OR b.kind IN $kinds) AND
@@ -33,8 +40,17 @@ CALL (seeds) {
   WITH b, max(r.certaintyRank) AS rank, max(coalesce(r.occurredTo, '')) AS recent
   WHERE NOT b IN seeds
   ORDER BY rank DESC, recent DESC, b.id
-  RETURN collect(b)[..$limit] AS hop1, count(b) AS hop1Count
+  RETURN collect(b)[..$limit] AS scanned, count(b) AS scannedCount
 }
+CALL (list) {
+  WITH list WHERE list IS NOT NULL
+  UNWIND range(0, size(list.ids[..$limit]) - 1) AS i
+  MATCH (b:Entity {id: list.ids[i]})
+  WITH b, i ORDER BY i
+  RETURN collect(b) AS listed
+}
+WITH seeds, CASE WHEN list IS NULL THEN scanned ELSE listed END AS hop1,
+  CASE WHEN list IS NULL THEN scannedCount ELSE list.count END AS hop1Count
 WITH seeds, hop1, hop1Count,
   CASE WHEN $depth >= 2 AND size(seeds) + size(hop1) < $limit
     THEN [a IN hop1 WHERE COUNT { (a)--() } > $hubDegree] ELSE [] END AS hubs1

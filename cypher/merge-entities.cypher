@@ -15,6 +15,14 @@ WITH k0, m0, [k0, m0] AS toLock
 // @include write-lock
 WITH CASE WHEN k0.deleted = false THEN k0 END AS k, CASE WHEN m0.deleted = false THEN m0 END AS m
 WITH k, m, k IS NOT NULL AND m IS NOT NULL AND k <> m AS ok
+// Hubs (entities with a ranked neighbour list) linked to the merged entity: m leaves their lists and k joins
+// or moves; read before the write. k's and m's own lists are ranked afresh after it.
+WITH k, m, ok, CASE WHEN ok THEN COLLECT {
+  MATCH (m)--(x:Entity) WHERE x <> k AND x <> m AND EXISTS { MATCH (:HubNeighbours {id: x.id}) } RETURN DISTINCT x
+} ELSE [] END AS linkedHubs
+WITH k, m, ok,
+  [x IN linkedHubs | {hub: x, other: m, was: EXISTS { (x)-[y]-(m) WHERE y.deleted = false }}] +
+  [x IN linkedHubs | {hub: x, other: k, was: EXISTS { (x)-[y]-(k) WHERE y.deleted = false }}] AS touched
 CALL (k, m, ok) {
   WITH k, m WHERE ok
   CREATE (rec:MergeRecord {id: $mergeRecordId, keepId: k.id, mergeId: m.id, at: $now, actor: $actor})
@@ -73,5 +81,9 @@ CALL (k, m, ok) {
   MATCH (rec)-[:KEEP_BEFORE]->(keepBefore:AuditSnapshot)
   CREATE (audit)-[:BEFORE]->(keepBefore)
 }
+WITH k, m, ok, touched, CASE WHEN ok THEN [k, m] ELSE [] END AS hubs
+// @include hub-rerank
+// @include hub-refresh
+// @include hub-refresh-done
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound, CASE WHEN ok THEN k ELSE null END AS entity,
   CASE WHEN ok THEN COUNT { MATCH (rec:MergeRecord {id: $mergeRecordId})-[:MERGED_REL]->() } ELSE 0 END AS moved

@@ -4,6 +4,8 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT merge_id IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.id IS UNIQUE;
+// Hubs' ranked first hop (cypher/fragments/hub-rank), one node per hub keyed by the hub's id.
+CREATE CONSTRAINT hub_neighbours_id IF NOT EXISTS FOR (l:HubNeighbours) REQUIRE l.id IS UNIQUE;
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX entity_occurred IF NOT EXISTS FOR (n:Entity) ON (n.occurredFrom);
 CREATE INDEX audit_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.targetId);

@@ -7,6 +7,12 @@ WITH n, [n] AS toLock
 // @include write-lock
 WITH n, n IS NOT NULL AND ($version IS NULL OR n.version = $version) AND n.deleted <> $deleted
   AND n.mergedInto IS NULL AS current
+// Hubs linked to n by a live relationship: n leaves or joins their ranked neighbour lists. Read before the
+// write, while n's `deleted` is the old one.
+WITH n, current, CASE WHEN current THEN COLLECT {
+  MATCH (n)-[x]-(h:Entity) WHERE h <> n AND x.deleted = false AND EXISTS { MATCH (:HubNeighbours {id: h.id}) }
+  RETURN DISTINCT {hub: h, other: n, was: n.deleted = false}
+} ELSE [] END AS touched
 CALL (n, current) {
   WITH n WHERE current
   CREATE (before:AuditSnapshot)
@@ -16,4 +22,6 @@ CALL (n, current) {
     [n.id] AS relatedIds
   // @include audit-change
 }
+// @include hub-refresh
+// @include hub-refresh-done
 RETURN n AS entity, current

@@ -16,6 +16,14 @@ WITH rec, k, m, [rec] AS toLock
 // @include write-lock
 WITH rec, k, m, rec IS NOT NULL AS found,
   rec IS NOT NULL AND rec.undoneAt IS NULL AND k.version = rec.keepVersionAfter AND m.mergedInto = k.id AS current
+// Hubs (entities with a ranked neighbour list) linked to the kept entity: m rejoins their lists and k moves
+// or leaves; read before the write. k's and m's own lists are ranked afresh after it.
+WITH rec, k, m, found, current, CASE WHEN current THEN COLLECT {
+  MATCH (k)--(x:Entity) WHERE x <> k AND x <> m AND EXISTS { MATCH (:HubNeighbours {id: x.id}) } RETURN DISTINCT x
+} ELSE [] END AS linkedHubs
+WITH rec, k, m, found, current,
+  [x IN linkedHubs | {hub: x, other: m, was: false}] +
+  [x IN linkedHubs | {hub: x, other: k, was: EXISTS { (x)-[y]-(k) WHERE y.deleted = false }}] AS touched
 CALL (rec, k, m, current) {
   WITH rec, k, m WHERE current
   CALL (k, rec) {
@@ -53,4 +61,8 @@ CALL (rec, k, m, current) {
   CREATE (audit)-[:AFTER]->(after:AuditSnapshot)
   SET after = properties(k)
 }
+WITH k, m, found, current, touched, CASE WHEN current THEN [k, m] ELSE [] END AS hubs
+// @include hub-rerank
+// @include hub-refresh
+// @include hub-refresh-done
 RETURN found, current, CASE WHEN current THEN [k, m] ELSE [] END AS entities

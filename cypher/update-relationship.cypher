@@ -13,6 +13,14 @@ CALL (r, current) {
   WITH r AS changed, before, 'updateRelationship' AS action, [r.id, $fromId, $toId] AS relatedIds
   // @include audit-change
 }
+// The ends' ranked neighbour lists (hubs): the other end's rank key may have moved; being a neighbour did
+// not change, so what it is now is what it was.
+WITH a, r, b, current,
+  CASE WHEN current THEN [
+    {hub: a, other: b, was: b.deleted = false AND a <> b},
+    {hub: b, other: a, was: a.deleted = false AND a <> b}] ELSE [] END AS touched
+// @include hub-refresh
+// @include hub-refresh-done
 RETURN CASE WHEN r IS NULL THEN null ELSE
   // @include relationship-view
   END AS relationship, current,

@@ -56,6 +56,7 @@ export async function startRawPeer(uri: string): Promise<RunningHttpPeer> {
       depth: b.depth,
       limit: b.limit,
       hubDegree,
+      hubLists: true,
       // As much evidence as the explorer's Neighborhood operation makes Linkage read: the same work.
       evidence: CANVAS_EVIDENCE,
     }),

@@ -72,6 +72,8 @@ export const QUERY_NAMES = [
   'find-relationships-without-evidence-text',
   'write-evidence-text',
   'write-imported-evidence-text',
+  'rank-hubs',
+  'rank-all-hubs',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

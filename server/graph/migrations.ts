@@ -76,8 +76,21 @@ async function migrateEvidenceOccurredAt(db: Database, logger: Logger) {
   if (written > 0) logger.info({ written }, 'evidence event dates listed beside the evidence');
 }
 
+/**
+ * Databases written before hubs kept a ranked first hop (cypher/fragments/hub-rank) get their lists, once,
+ * after the evidence migrations above have settled every relationship's certainty and event time.
+ */
+async function migrateHubNeighbours(db: Database, logger: Logger) {
+  const rows = await db.write('rank-all-hubs', { onceAs: 'hub-neighbours' });
+  if (rows.length === 0) return;
+  const ranked = Number(rows[0]!.ranked);
+  await db.write('finish-migration', { id: 'hub-neighbours', now: new Date().toISOString() });
+  if (ranked > 0) logger.info({ ranked }, 'hubs given a ranked neighbour list');
+}
+
 export async function migrate(db: Database, logger: Logger): Promise<void> {
   await migrateEvidenceLists(db, logger);
   await migrateEvidenceText(db, logger);
   await migrateEvidenceOccurredAt(db, logger);
+  await migrateHubNeighbours(db, logger);
 }

@@ -248,6 +248,7 @@ export function createGraphRepository(
           depth: args.depth,
           limit: args.limit,
           hubDegree: options.hubDegree,
+          hubLists: true,
           evidence: EVIDENCE_PARAM[args.evidence ?? 'text'],
           ...args.filter,
         }),

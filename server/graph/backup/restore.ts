@@ -119,6 +119,8 @@ export async function restoreDocument(
     await phase('audit', auditRows, (rows) => db.write('write-audit-entries', { rows }));
     // The claim search's index of the evidence, as an import builds it.
     await indexImportedEvidence(db, relationshipRows, size);
+    // The batches above ran in transactions of their own: the hubs' ranked neighbour lists once, at the end.
+    await db.write('rank-all-hubs', { onceAs: null });
     await db.write('restore-finish');
   } catch (error) {
     // Back to the empty database it was: the marker goes last, so a crash during the wipe is still seen.

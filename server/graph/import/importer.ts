@@ -147,6 +147,9 @@ export async function importDocument(
         done += batch.length;
         options.onProgress?.('relationships', done, relationshipRows.length);
       }
+      // Hubs' ranked neighbour lists, once for the whole transaction (cypher/rank-hubs.cypher).
+      if (relationshipRows.length > 0)
+        await tx.run('rank-hubs', { ids: [...new Set(relationshipRows.flatMap((r) => [r.from, r.to]))] });
       const changed =
         sources.created +
           entities.created +
